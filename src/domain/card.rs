@@ -1,0 +1,153 @@
+//! What a card is (its content) and where it stands in its schedule (its progress).
+
+use serde::{Deserialize, Serialize};
+
+/// The eight themes of a second interview, in the order a candidate meets them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Theme {
+    Plan,
+    SellYourself,
+    Attributes,
+    Interviewers,
+    Tricky,
+    YourQuestions,
+    CulturalFit,
+    FollowUp,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 8] = [
+        Theme::Plan,
+        Theme::SellYourself,
+        Theme::Attributes,
+        Theme::Interviewers,
+        Theme::Tricky,
+        Theme::YourQuestions,
+        Theme::CulturalFit,
+        Theme::FollowUp,
+    ];
+
+    /// The short key used in the deck file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Plan => "plan",
+            Theme::SellYourself => "sell",
+            Theme::Attributes => "attributes",
+            Theme::Interviewers => "interviewers",
+            Theme::Tricky => "tricky",
+            Theme::YourQuestions => "questions",
+            Theme::CulturalFit => "fit",
+            Theme::FollowUp => "follow-up",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    /// The name a person reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::Plan => "Have a plan",
+            Theme::SellYourself => "Sell yourself",
+            Theme::Attributes => "Your attributes",
+            Theme::Interviewers => "All kinds of interviewers",
+            Theme::Tricky => "Tricky questions",
+            Theme::YourQuestions => "Your questions for them",
+            Theme::CulturalFit => "Cultural fit",
+            Theme::FollowUp => "Follow-up",
+        }
+    }
+}
+
+/// One flashcard's content.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub id: String,
+    pub theme: Theme,
+    pub tags: Vec<String>,
+    pub question: String,
+    pub answer: String,
+    pub key_points: Vec<String>,
+}
+
+/// The four grades, as Anki names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rating {
+    Again = 1,
+    Hard = 2,
+    Good = 3,
+    Easy = 4,
+}
+
+impl Rating {
+    pub const ALL: [Rating; 4] = [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy];
+
+    pub fn from_u8(n: u8) -> Option<Rating> {
+        match n {
+            1 => Some(Rating::Again),
+            2 => Some(Rating::Hard),
+            3 => Some(Rating::Good),
+            4 => Some(Rating::Easy),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Rating::Again => "Again",
+            Rating::Hard => "Hard",
+            Rating::Good => "Good",
+            Rating::Easy => "Easy",
+        }
+    }
+}
+
+/// Where a card is in its life, as in FSRS and Anki.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Phase {
+    #[default]
+    #[serde(rename = "n")]
+    New,
+    #[serde(rename = "l")]
+    Learning,
+    #[serde(rename = "r")]
+    Review,
+    #[serde(rename = "rl")]
+    Relearning,
+}
+
+/// A card's schedule. A card that was never graded has `Progress::default()` and is not stored.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+pub struct Progress {
+    #[serde(rename = "p")]
+    pub phase: Phase,
+    /// Index into the learning or relearning steps.
+    #[serde(rename = "st", default)]
+    pub step: u8,
+    /// FSRS memory stability, in days (0 while new).
+    #[serde(rename = "s", default)]
+    pub stability: f32,
+    /// FSRS difficulty, 1–10 (0 while new).
+    #[serde(rename = "d", default)]
+    pub difficulty: f32,
+    /// When the card is next due, milliseconds since the Unix epoch.
+    #[serde(rename = "due", default)]
+    pub due_ms: i64,
+    /// When the card was last graded.
+    #[serde(rename = "last", default, skip_serializing_if = "Option::is_none")]
+    pub last_review_ms: Option<i64>,
+    #[serde(rename = "reps", default)]
+    pub reps: u32,
+    #[serde(rename = "lapses", default)]
+    pub lapses: u32,
+}
+
+impl Progress {
+    pub fn is_new(&self) -> bool {
+        self.phase == Phase::New
+    }
+    pub fn in_learning(&self) -> bool {
+        matches!(self.phase, Phase::Learning | Phase::Relearning)
+    }
+}

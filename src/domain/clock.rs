@@ -1,0 +1,108 @@
+//! Days as a person lives them: a new study day starts at 04:00 local time, as in Anki,
+//! so a late-night session still counts for the evening it began in.
+
+pub const MINUTE_MS: i64 = 60_000;
+pub const HOUR_MS: i64 = 60 * MINUTE_MS;
+pub const DAY_MS: i64 = 24 * HOUR_MS;
+/// The hour at which a new study day begins.
+pub const ROLLOVER_HOUR: i64 = 4;
+
+/// A moment plus the local time zone it is seen from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    pub now_ms: i64,
+    /// Minutes to add to UTC to get local time (UTC+2 → 120).
+    pub utc_offset_min: i32,
+}
+
+impl Clock {
+    pub fn new(now_ms: i64, utc_offset_min: i32) -> Self {
+        Clock { now_ms, utc_offset_min }
+    }
+
+    fn shift_ms(&self) -> i64 {
+        self.utc_offset_min as i64 * MINUTE_MS - ROLLOVER_HOUR * HOUR_MS
+    }
+
+    /// The study day a moment falls in (days since the epoch, local, rolled over at 04:00).
+    pub fn day_of(&self, ms: i64) -> i64 {
+        (ms + self.shift_ms()).div_euclid(DAY_MS)
+    }
+
+    pub fn today(&self) -> i64 {
+        self.day_of(self.now_ms)
+    }
+
+    /// The first millisecond of a study day.
+    pub fn day_start_ms(&self, day: i64) -> i64 {
+        day * DAY_MS - self.shift_ms()
+    }
+
+    /// The moment today's study day ends (exclusive).
+    pub fn end_of_today_ms(&self) -> i64 {
+        self.day_start_ms(self.today() + 1)
+    }
+
+    pub fn later(&self, ms: i64) -> Clock {
+        Clock { now_ms: self.now_ms + ms, ..*self }
+    }
+}
+
+/// A short human duration for interval labels on the grade buttons: "1m", "10m", "3h", "2d", "1.5mo", "2.1y".
+pub fn short_interval(ms: i64) -> String {
+    let ms = ms.max(0);
+    let minutes = (ms as f64 / MINUTE_MS as f64).round() as i64;
+    if minutes < 60 {
+        return format!("{}m", minutes.max(1));
+    }
+    let hours = ms as f64 / HOUR_MS as f64;
+    if hours < 24.0 {
+        return format!("{}h", hours.round() as i64);
+    }
+    let days = ms as f64 / DAY_MS as f64;
+    if days < 30.0 {
+        return format!("{}d", days.round() as i64);
+    }
+    if days < 365.0 {
+        return trim_decimal(days / 30.0, "mo");
+    }
+    trim_decimal(days / 365.0, "y")
+}
+
+fn trim_decimal(x: f64, unit: &str) -> String {
+    let rounded = (x * 10.0).round() / 10.0;
+    if (rounded - rounded.round()).abs() < 1e-9 {
+        format!("{}{}", rounded.round() as i64, unit)
+    } else {
+        format!("{:.1}{}", rounded, unit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rollover_at_four_local() {
+        // 2026-11-25 03:59 UTC and 04:00 UTC, clock at UTC.
+        let base = 1_795_564_800_000; // 2026-11-25T00:00:00Z
+        let c = Clock::new(base, 0);
+        assert_eq!(c.day_of(base + 3 * HOUR_MS + 59 * MINUTE_MS) + 1, c.day_of(base + 4 * HOUR_MS));
+        // In UTC+2, 02:00 UTC is 04:00 local: a new day starts there.
+        let c2 = Clock::new(base, 120);
+        assert_eq!(c2.day_of(base + 2 * HOUR_MS - 1) + 1, c2.day_of(base + 2 * HOUR_MS));
+        assert_eq!(c2.day_start_ms(c2.day_of(base + 2 * HOUR_MS)), base + 2 * HOUR_MS);
+    }
+
+    #[test]
+    fn labels_like_anki() {
+        assert_eq!(short_interval(MINUTE_MS), "1m");
+        assert_eq!(short_interval(10 * MINUTE_MS), "10m");
+        assert_eq!(short_interval(5 * MINUTE_MS + 30_000), "6m");
+        assert_eq!(short_interval(3 * HOUR_MS), "3h");
+        assert_eq!(short_interval(2 * DAY_MS), "2d");
+        assert_eq!(short_interval(45 * DAY_MS), "1.5mo");
+        assert_eq!(short_interval(60 * DAY_MS), "2mo");
+        assert_eq!(short_interval(800 * DAY_MS), "2.2y");
+    }
+}

@@ -1,0 +1,210 @@
+//! The collection: the cards, each card's progress, the review log and the settings; grading and undo.
+
+use super::card::{Card, Phase, Progress, Rating};
+use super::clock::Clock;
+use super::schedule::Scheduler;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Probability of recall FSRS aims for when it picks an interval (0.70–0.97).
+    pub desired_retention: f32,
+    /// New cards introduced per study day.
+    pub new_per_day: u32,
+    /// Review-card grades allowed per study day.
+    pub max_reviews_per_day: u32,
+    /// No interval is longer than this many days.
+    pub max_interval_days: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { desired_retention: 0.90, new_per_day: 15, max_reviews_per_day: 200, max_interval_days: 36500 }
+    }
+}
+
+impl Settings {
+    pub const RETENTION_MIN: f32 = 0.70;
+    pub const RETENTION_MAX: f32 = 0.97;
+
+    /// The same settings with every value brought inside its allowed range.
+    pub fn sanitised(self) -> Settings {
+        let retention = if self.desired_retention.is_finite() { self.desired_retention } else { 0.9 };
+        Settings {
+            desired_retention: retention.clamp(Self::RETENTION_MIN, Self::RETENTION_MAX),
+            new_per_day: self.new_per_day.min(9999),
+            max_reviews_per_day: self.max_reviews_per_day.min(99_999),
+            max_interval_days: self.max_interval_days.clamp(1, 36500),
+        }
+    }
+
+    pub fn scheduler(&self) -> Scheduler {
+        Scheduler::new(self.desired_retention, self.max_interval_days)
+    }
+}
+
+/// One grade, as the review log keeps it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogEntry {
+    pub card_id: String,
+    pub at_ms: i64,
+    pub rating: Rating,
+    /// The card's phase before this grade (New counts against the new-card limit, Review against reviews).
+    pub phase_before: Phase,
+    /// Time from showing the question to grading, capped at ten minutes.
+    pub duration_ms: u32,
+}
+
+impl LogEntry {
+    pub const MAX_DURATION_MS: u32 = 600_000;
+
+    /// One compact line: `id<TAB>at<TAB>rating<TAB>phase<TAB>duration`.
+    pub fn encode(&self) -> String {
+        let phase = match self.phase_before {
+            Phase::New => "n",
+            Phase::Learning => "l",
+            Phase::Review => "r",
+            Phase::Relearning => "rl",
+        };
+        format!("{}\t{}\t{}\t{}\t{}", self.card_id, self.at_ms, self.rating as u8, phase, self.duration_ms)
+    }
+
+    pub fn decode(line: &str) -> Option<LogEntry> {
+        let mut parts = line.split('\t');
+        let card_id = parts.next().filter(|s| !s.is_empty())?.to_string();
+        let at_ms = parts.next()?.parse().ok()?;
+        let rating = Rating::from_u8(parts.next()?.parse().ok()?)?;
+        let phase_before = match parts.next()? {
+            "n" => Phase::New,
+            "l" => Phase::Learning,
+            "r" => Phase::Review,
+            "rl" => Phase::Relearning,
+            _ => return None,
+        };
+        let duration_ms = parts.next()?.parse().ok()?;
+        if parts.next().is_some() {
+            return None;
+        }
+        Some(LogEntry { card_id, at_ms, rating, phase_before, duration_ms })
+    }
+}
+
+/// What it takes to put back one grade.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UndoEntry {
+    pub card_id: String,
+    pub before: Progress,
+    pub log_len_before: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Collection {
+    /// Cards in deck order (new cards are introduced in this order).
+    pub cards: Vec<Card>,
+    index: HashMap<String, usize>,
+    /// Progress of every card that was ever graded; cards missing here are new.
+    pub progress: HashMap<String, Progress>,
+    /// Every grade, oldest first.
+    pub log: Vec<LogEntry>,
+    pub settings: Settings,
+}
+
+impl Collection {
+    pub fn new(cards: Vec<Card>, progress: HashMap<String, Progress>, log: Vec<LogEntry>, settings: Settings) -> Self {
+        let index = cards.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+        Collection { cards, index, progress, log, settings: settings.sanitised() }
+    }
+
+    pub fn card(&self, id: &str) -> Option<&Card> {
+        self.index.get(id).map(|&i| &self.cards[i])
+    }
+
+    pub fn progress_of(&self, id: &str) -> Progress {
+        self.progress.get(id).copied().unwrap_or_default()
+    }
+
+    /// Intervals each grade would give this card now, in milliseconds.
+    pub fn preview(&self, id: &str, clock: Clock) -> [i64; 4] {
+        self.settings.scheduler().preview(&self.progress_of(id), clock.now_ms)
+    }
+
+    /// Grades a card: updates its progress and appends one log entry. Returns how to undo it.
+    pub fn grade(&mut self, id: &str, rating: Rating, clock: Clock, duration_ms: u32) -> Option<UndoEntry> {
+        self.card(id)?;
+        let before = self.progress_of(id);
+        let after = self.settings.scheduler().grade(&before, rating, clock.now_ms);
+        let undo = UndoEntry { card_id: id.to_string(), before, log_len_before: self.log.len() };
+        self.progress.insert(id.to_string(), after);
+        self.log.push(LogEntry {
+            card_id: id.to_string(),
+            at_ms: clock.now_ms,
+            rating,
+            phase_before: before.phase,
+            duration_ms: duration_ms.min(LogEntry::MAX_DURATION_MS),
+        });
+        Some(undo)
+    }
+
+    /// Puts back a grade: the card's previous progress and the log as it was.
+    pub fn undo(&mut self, entry: &UndoEntry) {
+        if entry.before == Progress::default() {
+            self.progress.remove(&entry.card_id);
+        } else {
+            self.progress.insert(entry.card_id.clone(), entry.before);
+        }
+        self.log.truncate(entry.log_len_before);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::deck;
+
+    pub(crate) fn sample() -> Collection {
+        Collection::new(deck::built_in(), HashMap::new(), vec![], Settings::default())
+    }
+
+    #[test]
+    fn log_lines_round_trip_and_reject_garbage() {
+        let e = LogEntry { card_id: "plan-01".into(), at_ms: 1_795_564_800_123, rating: Rating::Hard, phase_before: Phase::Relearning, duration_ms: 4200 };
+        assert_eq!(LogEntry::decode(&e.encode()), Some(e));
+        for bad in ["", "x", "a\t1\t9\tn\t0", "a\t1\t1\tq\t0", "a\tz\t1\tn\t0", "a\t1\t1\tn\t0\textra", "\t1\t1\tn\t0"] {
+            assert_eq!(LogEntry::decode(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn grading_writes_one_log_entry_and_undo_restores_everything() {
+        let mut col = sample();
+        let clock = Clock::new(1_795_564_800_000, 0);
+        let id = col.cards[0].id.clone();
+        let u1 = col.grade(&id, Rating::Good, clock, 3000).unwrap();
+        let after_first = col.progress_of(&id);
+        let u2 = col.grade(&id, Rating::Again, clock.later(60_000), 999_999).unwrap();
+        assert_eq!(col.log.len(), 2);
+        assert_eq!(col.log[1].duration_ms, LogEntry::MAX_DURATION_MS);
+        col.undo(&u2);
+        assert_eq!(col.progress_of(&id), after_first);
+        assert_eq!(col.log.len(), 1);
+        col.undo(&u1);
+        assert!(col.progress.get(&id).is_none());
+        assert!(col.log.is_empty());
+    }
+
+    #[test]
+    fn unknown_cards_are_not_graded() {
+        let mut col = sample();
+        assert!(col.grade("no-such-card", Rating::Good, Clock::new(0, 0), 0).is_none());
+        assert!(col.log.is_empty());
+    }
+
+    #[test]
+    fn settings_are_kept_in_range() {
+        let s = Settings { desired_retention: 1.5, new_per_day: 5, max_reviews_per_day: 10, max_interval_days: 0 }.sanitised();
+        assert_eq!((s.desired_retention, s.max_interval_days), (0.97, 1));
+        assert_eq!(Settings { desired_retention: f32::NAN, ..Settings::default() }.sanitised().desired_retention, 0.9);
+    }
+}

@@ -1,0 +1,264 @@
+//! Today's queue: which card comes next and how many are left, derived from the collection and the
+//! clock alone, so a reload resumes exactly where the session stood.
+//!
+//! Order: learning cards that are due, then due reviews (oldest due first, within the daily review
+//! limit), then new cards in deck order (within the daily new-card limit). When nothing else is left,
+//! a learning card due within the learn-ahead window comes early, as in Anki.
+
+use super::card::Phase;
+use super::clock::{Clock, MINUTE_MS};
+use super::collection::Collection;
+
+/// Learning cards due within this window are shown early when nothing else is left.
+pub const LEARN_AHEAD_MS: i64 = 20 * MINUTE_MS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueueKind {
+    Learning,
+    Review,
+    New,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Queue {
+    /// New cards still to introduce today.
+    pub new: usize,
+    /// Learning and relearning cards due before the day ends.
+    pub learning: usize,
+    /// Review cards due today, within the review limit.
+    pub review: usize,
+    /// Grades given today.
+    pub done_today: usize,
+    /// The card to show now, if any.
+    pub next: Option<(String, QueueKind)>,
+}
+
+impl Queue {
+    pub fn left(&self) -> usize {
+        self.new + self.learning + self.review
+    }
+}
+
+/// What today's log has used of the daily limits.
+fn used_today(col: &Collection, clock: Clock) -> (usize, usize, usize) {
+    let start = clock.day_start_ms(clock.today());
+    let (mut new, mut reviews, mut all) = (0, 0, 0);
+    for e in col.log.iter().rev().take_while(|e| e.at_ms >= start) {
+        all += 1;
+        match e.phase_before {
+            Phase::New => new += 1,
+            Phase::Review => reviews += 1,
+            _ => {}
+        }
+    }
+    (new, reviews, all)
+}
+
+pub fn build(col: &Collection, clock: Clock) -> Queue {
+    let (new_used, reviews_used, done_today) = used_today(col, clock);
+    let today = clock.today();
+    let end_of_today = clock.end_of_today_ms();
+    let now = clock.now_ms;
+
+    let mut learning_now: Option<(i64, &str)> = None;
+    let mut learning_ahead: Option<(i64, &str)> = None;
+    let mut learning = 0;
+    let mut reviews: Vec<(i64, &str)> = Vec::new();
+    for (id, p) in &col.progress {
+        if col.card(id).is_none() {
+            continue;
+        }
+        match p.phase {
+            Phase::Learning | Phase::Relearning if p.due_ms < end_of_today => {
+                learning += 1;
+                let slot = if p.due_ms <= now { &mut learning_now } else { &mut learning_ahead };
+                if slot.is_none_or(|(due, best)| (p.due_ms, id.as_str()) < (due, best)) {
+                    *slot = Some((p.due_ms, id.as_str()));
+                }
+            }
+            Phase::Review if clock.day_of(p.due_ms) <= today => reviews.push((p.due_ms, id.as_str())),
+            _ => {}
+        }
+    }
+    let review_room = (col.settings.max_reviews_per_day as usize).saturating_sub(reviews_used);
+    let review = reviews.len().min(review_room);
+    let new_room = (col.settings.new_per_day as usize).saturating_sub(new_used);
+    let unseen = || col.cards.iter().filter(|c| !col.progress.contains_key(&c.id));
+    let new = if new_room > 0 { unseen().count().min(new_room) } else { 0 };
+    let first_new = if new > 0 { unseen().next() } else { None };
+
+    let next = if let Some((_, id)) = learning_now {
+        Some((id.to_string(), QueueKind::Learning))
+    } else if review > 0 {
+        reviews.iter().min().map(|(_, id)| (id.to_string(), QueueKind::Review))
+    } else if let Some(card) = first_new {
+        Some((card.id.clone(), QueueKind::New))
+    } else {
+        learning_ahead.filter(|(due, _)| *due <= now + LEARN_AHEAD_MS).map(|(_, id)| (id.to_string(), QueueKind::Learning))
+    };
+    Queue { new, learning, review, done_today, next }
+}
+
+/// What the "All caught up" screen tells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outlook {
+    /// When the next card becomes due (a learning card's exact time, or the start of a review's day).
+    pub next_due_ms: Option<i64>,
+    /// Cards the next study day will hold: due reviews and learning cards, plus its new cards.
+    pub tomorrow_reviews: usize,
+    pub tomorrow_new: usize,
+}
+
+pub fn outlook(col: &Collection, clock: Clock) -> Outlook {
+    let tomorrow = clock.today() + 1;
+    let mut next_due_ms: Option<i64> = None;
+    let mut tomorrow_reviews = 0;
+    for (id, p) in &col.progress {
+        if col.card(id).is_none() {
+            continue;
+        }
+        // A review card becomes available when its study day starts; a learning card at its exact time.
+        let due = match p.phase {
+            Phase::Review => clock.day_start_ms(clock.day_of(p.due_ms)),
+            _ => p.due_ms,
+        };
+        if due > clock.now_ms && next_due_ms.is_none_or(|n| due < n) {
+            next_due_ms = Some(due);
+        }
+        if p.phase != Phase::New && clock.day_of(p.due_ms) <= tomorrow {
+            tomorrow_reviews += 1;
+        }
+    }
+    let unseen = col.cards.iter().filter(|c| !col.progress.contains_key(&c.id)).count();
+    if unseen > 0 {
+        let new_day_start = clock.day_start_ms(tomorrow);
+        if next_due_ms.is_none_or(|n| new_day_start < n) {
+            next_due_ms = Some(new_day_start);
+        }
+    }
+    Outlook {
+        next_due_ms,
+        tomorrow_reviews: tomorrow_reviews.min(col.settings.max_reviews_per_day as usize),
+        tomorrow_new: unseen.min(col.settings.new_per_day as usize),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::card::Rating;
+    use crate::domain::clock::DAY_MS;
+    use crate::domain::collection::Settings;
+    use crate::domain::deck;
+    use std::collections::HashMap;
+
+    const T0: i64 = 1_795_564_800_000 + 9 * 3_600_000; // 09:00 UTC
+
+    fn col(settings: Settings) -> Collection {
+        Collection::new(deck::built_in(), HashMap::new(), vec![], settings)
+    }
+
+    fn grade_next(c: &mut Collection, clock: Clock, rating: Rating) -> String {
+        let (id, _) = build(c, clock).next.expect("a card to show");
+        c.grade(&id, rating, clock, 1000).unwrap();
+        id
+    }
+
+    #[test]
+    fn a_fresh_collection_offers_the_daily_new_cards_in_deck_order() {
+        let c = col(Settings::default());
+        let q = build(&c, Clock::new(T0, 0));
+        assert_eq!((q.new, q.learning, q.review, q.done_today), (15, 0, 0, 0));
+        assert_eq!(q.next, Some((c.cards[0].id.clone(), QueueKind::New)));
+    }
+
+    #[test]
+    fn new_cards_respect_the_daily_limit_and_it_resets_tomorrow() {
+        let mut c = col(Settings { new_per_day: 5, ..Settings::default() });
+        let clock = Clock::new(T0, 0);
+        for _ in 0..5 {
+            grade_next(&mut c, clock, Rating::Easy);
+        }
+        let q = build(&c, clock);
+        assert_eq!((q.new, q.left(), q.done_today), (0, 0, 5));
+        assert_eq!(q.next, None);
+        let tomorrow = build(&c, clock.later(DAY_MS));
+        assert_eq!(tomorrow.new, 5);
+        assert_eq!(tomorrow.done_today, 0);
+    }
+
+    #[test]
+    fn due_reviews_come_before_new_cards() {
+        let mut c = col(Settings::default());
+        let clock = Clock::new(T0, 0);
+        let first = grade_next(&mut c, clock, Rating::Easy);
+        let due = c.progress_of(&first).due_ms;
+        let later = Clock::new(due + 60_000, 0);
+        let q = build(&c, later);
+        assert_eq!(q.review, 1);
+        assert_eq!(q.next, Some((first, QueueKind::Review)));
+    }
+
+    #[test]
+    fn again_brings_the_card_back_in_the_same_session() {
+        let mut c = col(Settings { new_per_day: 2, ..Settings::default() });
+        let clock = Clock::new(T0, 0);
+        let failed = grade_next(&mut c, clock, Rating::Again);
+        // Another new card is shown while the failed one waits out its one-minute step.
+        let q = build(&c, clock.later(10_000));
+        assert_eq!(q.learning, 1);
+        assert_eq!(q.next.as_ref().unwrap().1, QueueKind::New);
+        // Once the step is over it comes first.
+        let q = build(&c, clock.later(61_000));
+        assert_eq!(q.next, Some((failed.clone(), QueueKind::Learning)));
+        // With nothing else left it comes early (learn-ahead), as in Anki.
+        let other = q.clone();
+        grade_next(&mut c, clock.later(61_000), Rating::Easy);
+        let q = build(&c, clock.later(62_000));
+        assert_eq!(q.next, Some((failed, QueueKind::Learning)), "{other:?}");
+    }
+
+    #[test]
+    fn reviews_respect_the_daily_limit() {
+        let mut c = col(Settings { new_per_day: 10, max_reviews_per_day: 3, ..Settings::default() });
+        let clock = Clock::new(T0, 0);
+        for _ in 0..10 {
+            grade_next(&mut c, clock, Rating::Easy);
+        }
+        let far = clock.later(60 * DAY_MS);
+        let q = build(&c, far);
+        assert_eq!(q.review, 3);
+        for _ in 0..3 {
+            let (_, kind) = build(&c, far).next.unwrap();
+            assert_eq!(kind, QueueKind::Review);
+            grade_next(&mut c, far, Rating::Good);
+        }
+        let q = build(&c, far);
+        assert_eq!(q.review, 0);
+        assert_eq!(q.next.map(|n| n.1), Some(QueueKind::New));
+    }
+
+    #[test]
+    fn the_outlook_names_the_next_due_time_and_tomorrows_load() {
+        let mut c = col(Settings { new_per_day: 3, ..Settings::default() });
+        let clock = Clock::new(T0, 0);
+        grade_next(&mut c, clock, Rating::Good); // learning, due in 10 minutes
+        grade_next(&mut c, clock, Rating::Easy);
+        grade_next(&mut c, clock, Rating::Easy);
+        let o = outlook(&c, clock);
+        assert_eq!(o.next_due_ms, Some(T0 + 10 * 60_000));
+        assert_eq!(o.tomorrow_new, 3);
+        assert_eq!(o.tomorrow_reviews, 1, "the learning card counts for tomorrow; Easy cards are days away");
+    }
+
+    #[test]
+    fn the_queue_is_a_function_of_the_saved_state() {
+        let mut c = col(Settings::default());
+        let clock = Clock::new(T0, 0);
+        for r in [Rating::Good, Rating::Again, Rating::Easy, Rating::Hard, Rating::Good] {
+            grade_next(&mut c, clock, r);
+        }
+        let reloaded = Collection::new(deck::built_in(), c.progress.clone(), c.log.clone(), c.settings);
+        assert_eq!(build(&reloaded, clock), build(&c, clock));
+    }
+}

@@ -1,0 +1,3 @@
+//! Second Round: spaced-repetition drill for the questions of a second job interview.
+
+pub mod domain;
