@@ -201,21 +201,31 @@ mod tests {
 
     #[test]
     fn again_brings_the_card_back_in_the_same_session() {
-        let mut c = col(Settings { new_per_day: 2, ..Settings::default() });
+        let mut c = col(Settings { new_per_day: 3, ..Settings::default() });
         let clock = Clock::new(T0, 0);
         let failed = grade_next(&mut c, clock, Rating::Again);
         // Another new card is shown while the failed one waits out its one-minute step.
         let q = build(&c, clock.later(10_000));
-        assert_eq!(q.learning, 1);
+        assert_eq!((q.learning, q.new), (1, 2));
         assert_eq!(q.next.as_ref().unwrap().1, QueueKind::New);
-        // Once the step is over it comes first.
+        grade_next(&mut c, clock.later(10_000), Rating::Easy);
+        // Once the step is over it comes before the remaining new card.
         let q = build(&c, clock.later(61_000));
         assert_eq!(q.next, Some((failed.clone(), QueueKind::Learning)));
         // With nothing else left it comes early (learn-ahead), as in Anki.
-        let other = q.clone();
-        grade_next(&mut c, clock.later(61_000), Rating::Easy);
-        let q = build(&c, clock.later(62_000));
-        assert_eq!(q.next, Some((failed, QueueKind::Learning)), "{other:?}");
+        grade_next(&mut c, clock.later(20_000), Rating::Easy);
+        let q = build(&c, clock.later(30_000));
+        assert_eq!((q.new, q.learning), (0, 1));
+        assert_eq!(q.next, Some((failed.clone(), QueueKind::Learning)));
+        // Good on it moves it to the 10-minute step, still inside the learn-ahead window.
+        grade_next(&mut c, clock.later(30_000), Rating::Good);
+        assert_eq!(c.progress_of(&failed).due_ms, T0 + 30_000 + 10 * 60_000);
+        let q = build(&c, clock.later(31_000));
+        assert_eq!((q.learning, q.next), (1, Some((failed.clone(), QueueKind::Learning))));
+        // Good again graduates it: nothing left today.
+        grade_next(&mut c, clock.later(32_000), Rating::Good);
+        let q = build(&c, clock.later(33_000));
+        assert_eq!((q.left(), q.next, q.done_today), (0, None, 5));
     }
 
     #[test]
