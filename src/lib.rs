@@ -1,3 +1,4 @@
 //! Second Round: spaced-repetition drill for the questions of a second job interview.
 
 pub mod domain;
+pub mod store;

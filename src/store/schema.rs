@@ -1,0 +1,258 @@
+//! The stored layout, version 1. Every key starts with `second-round/`:
+//!
+//! | key                          | value                                                     |
+//! |------------------------------|-----------------------------------------------------------|
+//! | `second-round/meta`          | `{"v":1}` — the schema version                            |
+//! | `second-round/settings`      | the settings, JSON                                        |
+//! | `second-round/card/<id>`     | one card's progress, JSON (only cards ever graded)        |
+//! | `second-round/log/<n>`       | review log chunk n: up to 32 entries, one per line        |
+//! | `second-round/unreadable/<key>` | raw text of a key that could not be read, kept aside   |
+//!
+//! Grading writes one card key and the one log chunk the entry lands in (at most 32 short lines),
+//! never the whole collection. A value that fails to decode is never deleted or overwritten: it is
+//! copied under `unreadable/` and reported.
+
+use crate::domain::{LogEntry, Progress, Settings};
+use std::collections::{BTreeMap, HashMap};
+
+pub const VERSION: u32 = 1;
+pub const PREFIX: &str = "second-round/";
+pub const LOG_CHUNK: usize = 32;
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Key {
+    Meta,
+    Settings,
+    Card(String),
+    LogChunk(u32),
+    Unreadable(String),
+}
+
+impl Key {
+    pub fn name(&self) -> String {
+        match self {
+            Key::Meta => format!("{PREFIX}meta"),
+            Key::Settings => format!("{PREFIX}settings"),
+            Key::Card(id) => format!("{PREFIX}card/{id}"),
+            Key::LogChunk(n) => format!("{PREFIX}log/{n}"),
+            Key::Unreadable(original) => format!("{PREFIX}unreadable/{original}"),
+        }
+    }
+
+    /// The key a stored name stands for; `None` for names the app does not own.
+    pub fn parse(name: &str) -> Option<Key> {
+        let rest = name.strip_prefix(PREFIX)?;
+        match rest {
+            "meta" => return Some(Key::Meta),
+            "settings" => return Some(Key::Settings),
+            _ => {}
+        }
+        if let Some(id) = rest.strip_prefix("card/") {
+            return (!id.is_empty()).then(|| Key::Card(id.to_string()));
+        }
+        if let Some(n) = rest.strip_prefix("log/") {
+            return n.parse().ok().map(Key::LogChunk);
+        }
+        rest.strip_prefix("unreadable/").map(|k| Key::Unreadable(k.to_string()))
+    }
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Meta {
+    v: u32,
+}
+
+pub fn encode_meta() -> String {
+    serde_json::to_string(&Meta { v: VERSION }).expect("meta serialises")
+}
+
+pub fn encode_progress(p: &Progress) -> String {
+    serde_json::to_string(p).expect("progress serialises")
+}
+
+pub fn encode_settings(s: &Settings) -> String {
+    serde_json::to_string(s).expect("settings serialises")
+}
+
+pub fn encode_chunk(lines: &[String]) -> String {
+    lines.join("\n")
+}
+
+/// A stored value that could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreadable {
+    pub key: String,
+    pub reason: String,
+}
+
+/// Everything decoded from storage, plus what could not be read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Loaded {
+    /// The schema version found (None on a first visit).
+    pub version: Option<u32>,
+    pub settings: Settings,
+    pub progress: HashMap<String, Progress>,
+    /// Log entries, oldest first.
+    pub log: Vec<LogEntry>,
+    /// The last log chunk and its lines, where the next entry is appended.
+    pub tail: Option<(u32, Vec<String>)>,
+    pub unreadable: Vec<Unreadable>,
+    /// Keys already kept aside from an earlier visit.
+    pub kept_aside: Vec<String>,
+    /// Data written by a newer version of the app: read what we can, write nothing.
+    pub newer: bool,
+}
+
+/// Decodes every stored `(key, value)` the app owns. Never fails: unreadable values are listed.
+pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut chunks: BTreeMap<u32, (String, String)> = BTreeMap::new();
+    let mut bad = |key: &str, reason: String, loaded: &mut Loaded| loaded.unreadable.push(Unreadable { key: key.to_string(), reason });
+    let mut settings_raw = None;
+    for (name, value) in entries {
+        match Key::parse(&name) {
+            None => {}
+            Some(Key::Meta) => match serde_json::from_str::<Meta>(&value) {
+                Ok(m) => loaded.version = Some(m.v),
+                Err(e) => bad(&name, format!("not a schema version ({e})"), &mut loaded),
+            },
+            Some(Key::Settings) => settings_raw = Some((name, value)),
+            Some(Key::Card(id)) => match serde_json::from_str::<Progress>(&value) {
+                Ok(p) if p.stability.is_finite() && p.difficulty.is_finite() => {
+                    loaded.progress.insert(id, p);
+                }
+                Ok(_) => bad(&name, "memory state is not a number".into(), &mut loaded),
+                Err(e) => bad(&name, format!("not a card's progress ({e})"), &mut loaded),
+            },
+            Some(Key::LogChunk(n)) => {
+                chunks.insert(n, (name, value));
+            }
+            Some(Key::Unreadable(original)) => loaded.kept_aside.push(original),
+        }
+    }
+    if let Some(v) = loaded.version {
+        loaded.newer = v > VERSION;
+    }
+    if let Some((name, value)) = settings_raw {
+        match serde_json::from_str::<Settings>(&value) {
+            Ok(s) => loaded.settings = s.sanitised(),
+            Err(e) => bad(&name, format!("not settings ({e})"), &mut loaded),
+        }
+    }
+    for (n, (name, value)) in chunks {
+        let lines: Vec<String> = value.lines().map(str::to_string).collect();
+        let entries: Option<Vec<LogEntry>> = lines.iter().map(|l| LogEntry::decode(l)).collect();
+        match entries {
+            Some(entries) if lines.len() <= LOG_CHUNK => {
+                loaded.log.extend(entries);
+                loaded.tail = Some((n, lines));
+            }
+            Some(_) => bad(&name, format!("holds more than {LOG_CHUNK} entries"), &mut loaded),
+            None => bad(&name, "a review log line is damaged".into(), &mut loaded),
+        }
+    }
+    // Another tab or an import may interleave chunks: the log is kept in time order.
+    loaded.log.sort_by_key(|e| e.at_ms);
+    loaded
+}
+
+/// Where the next log entry goes, given the current tail chunk; the returned lines include it.
+pub fn append_to_tail(tail: Option<(u32, Vec<String>)>, highest_chunk: Option<u32>, entry: &LogEntry) -> (u32, Vec<String>) {
+    match tail {
+        Some((n, mut lines)) if lines.len() < LOG_CHUNK => {
+            lines.push(entry.encode());
+            (n, lines)
+        }
+        other => {
+            let next = other.map(|(n, _)| n + 1).max(highest_chunk.map(|h| h + 1)).unwrap_or(0);
+            (next, vec![entry.encode()])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Phase, Rating};
+
+    fn entry(i: i64) -> LogEntry {
+        LogEntry { card_id: format!("c{i}"), at_ms: 1_000 + i, rating: Rating::Good, phase_before: Phase::New, duration_ms: 1 }
+    }
+
+    #[test]
+    fn keys_round_trip_and_foreign_keys_are_ignored() {
+        for k in [Key::Meta, Key::Settings, Key::Card("plan-01".into()), Key::LogChunk(7), Key::Unreadable("second-round/card/x".into())] {
+            assert_eq!(Key::parse(&k.name()), Some(k));
+        }
+        assert_eq!(Key::parse("other-app/meta"), None);
+        assert_eq!(Key::parse("second-round/log/x"), None);
+        assert_eq!(Key::parse("second-round/card/"), None);
+    }
+
+    #[test]
+    fn a_first_visit_decodes_to_defaults() {
+        let l = decode(Vec::new());
+        assert_eq!(l.version, None);
+        assert_eq!(l.settings, Settings::default());
+        assert!(l.progress.is_empty() && l.log.is_empty() && l.unreadable.is_empty());
+    }
+
+    #[test]
+    fn what_was_written_reads_back() {
+        let p = Progress { phase: Phase::Review, step: 0, stability: 3.5, difficulty: 5.25, due_ms: 99, last_review_ms: Some(9), reps: 2, lapses: 1 };
+        let s = Settings { desired_retention: 0.85, new_per_day: 7, max_reviews_per_day: 50, max_interval_days: 365 };
+        let mut tail = None;
+        let mut stored = vec![(Key::Meta.name(), encode_meta()), (Key::Settings.name(), encode_settings(&s)), (Key::Card("a".into()).name(), encode_progress(&p))];
+        let mut chunks = BTreeMap::new();
+        for i in 0..40 {
+            let (n, lines) = append_to_tail(tail.take(), None, &entry(i));
+            chunks.insert(n, encode_chunk(&lines));
+            tail = Some((n, lines));
+        }
+        assert_eq!(chunks.len(), 2);
+        stored.extend(chunks.into_iter().map(|(n, v)| (Key::LogChunk(n).name(), v)));
+        let l = decode(stored);
+        assert_eq!(l.version, Some(VERSION));
+        assert!(!l.newer);
+        assert_eq!(l.settings, s);
+        assert_eq!(l.progress["a"], p);
+        assert_eq!(l.log.len(), 40);
+        assert_eq!(l.log[39], entry(39));
+        assert_eq!(l.tail.as_ref().map(|(n, lines)| (*n, lines.len())), Some((1, 8)));
+    }
+
+    #[test]
+    fn damaged_values_are_reported_and_the_rest_is_used() {
+        let good = (Key::Card("ok".into()).name(), encode_progress(&Progress::default()));
+        let l = decode(vec![
+            good,
+            (Key::Card("bad".into()).name(), "{not json".into()),
+            (Key::Card("nan".into()).name(), r#"{"p":"r","s":"x"}"#.into()),
+            (Key::Settings.name(), "\"fast\"".into()),
+            (Key::LogChunk(0).name(), format!("{}\ngarbage", entry(1).encode())),
+            (Key::LogChunk(1).name(), entry(2).encode()),
+            (Key::Meta.name(), "7".into()),
+        ]);
+        assert!(l.progress.contains_key("ok"));
+        let keys: Vec<&str> = l.unreadable.iter().map(|u| u.key.as_str()).collect();
+        for k in ["second-round/card/bad", "second-round/card/nan", "second-round/settings", "second-round/log/0", "second-round/meta"] {
+            assert!(keys.contains(&k), "{k} missing from {keys:?}");
+        }
+        assert_eq!(l.settings, Settings::default());
+        assert_eq!(l.log, vec![entry(2)]);
+    }
+
+    #[test]
+    fn appends_never_land_in_a_damaged_chunk() {
+        // Chunk 3 exists but could not be read, so the tail is chunk 2: the next chunk must be 4.
+        let full: Vec<String> = (0..LOG_CHUNK as i64).map(|i| entry(i).encode()).collect();
+        let (n, lines) = append_to_tail(Some((2, full)), Some(3), &entry(99));
+        assert_eq!((n, lines.len()), (4, 1));
+    }
+
+    #[test]
+    fn a_newer_schema_is_flagged() {
+        let l = decode(vec![(Key::Meta.name(), r#"{"v":2}"#.into())]);
+        assert!(l.newer);
+    }
+}
