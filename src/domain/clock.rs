@@ -106,3 +106,43 @@ mod tests {
         assert_eq!(short_interval(800 * DAY_MS), "2.2y");
     }
 }
+
+/// When something happens, in words relative to now: "in 10 minutes", "today at 14:20",
+/// "tomorrow at 04:00", "in 3 days". Calendar days are local midnight to midnight here.
+pub fn describe_moment(ms: i64, clock: Clock) -> String {
+    let wait = ms - clock.now_ms;
+    if wait <= 0 {
+        return "now".to_string();
+    }
+    if wait < HOUR_MS {
+        let m = ((wait + MINUTE_MS - 1) / MINUTE_MS).max(1);
+        return if m == 1 { "in 1 minute".to_string() } else { format!("in {m} minutes") };
+    }
+    let offset = clock.utc_offset_min as i64 * MINUTE_MS;
+    let local = ms + offset;
+    let days = local.div_euclid(DAY_MS) - (clock.now_ms + offset).div_euclid(DAY_MS);
+    let minute_of_day = local.rem_euclid(DAY_MS) / MINUTE_MS;
+    let at = format!("{:02}:{:02}", minute_of_day / 60, minute_of_day % 60);
+    match days {
+        0 => format!("today at {at}"),
+        1 => format!("tomorrow at {at}"),
+        n => format!("in {n} days"),
+    }
+}
+
+#[cfg(test)]
+mod moment_tests {
+    use super::*;
+
+    #[test]
+    fn moments_read_naturally() {
+        let nine = 1_795_564_800_000 + 9 * HOUR_MS; // 09:00 UTC
+        let c = Clock::new(nine, 60); // 10:00 local
+        assert_eq!(describe_moment(nine + 10 * MINUTE_MS, c), "in 10 minutes");
+        assert_eq!(describe_moment(nine + 30_000, c), "in 1 minute");
+        assert_eq!(describe_moment(nine + 3 * HOUR_MS, c), "today at 13:00");
+        assert_eq!(describe_moment(nine + 18 * HOUR_MS, c), "tomorrow at 04:00");
+        assert_eq!(describe_moment(nine + 3 * DAY_MS, c), "in 3 days");
+        assert_eq!(describe_moment(nine - 1, c), "now");
+    }
+}

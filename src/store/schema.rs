@@ -107,7 +107,7 @@ pub struct Loaded {
 pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
     let mut loaded = Loaded::default();
     let mut chunks: BTreeMap<u32, (String, String)> = BTreeMap::new();
-    let mut bad = |key: &str, reason: String, loaded: &mut Loaded| loaded.unreadable.push(Unreadable { key: key.to_string(), reason });
+    let bad = |key: &str, reason: String, loaded: &mut Loaded| loaded.unreadable.push(Unreadable { key: key.to_string(), reason });
     let mut settings_raw = None;
     for (name, value) in entries {
         match Key::parse(&name) {

@@ -1,0 +1,31 @@
+//! The home screen: today's counts and the start button, or the caught-up message.
+
+use super::review::{caught_up, counts};
+use super::state::{Action, AppState};
+use yew::prelude::*;
+
+pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
+    let queue = state.queue();
+    let seen = state.col.progress.len();
+    let total = state.col.cards.len();
+    let start = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Start));
+    let label = if queue.done_today > 0 { "Continue session" } else { "Start session" };
+    html! {
+        <section class="home" aria-labelledby="home-title">
+            <h1 id="home-title">{ "Today's drill" }</h1>
+            <dl class="today">
+                <div class="stat due"><dt>{ "Due" }</dt><dd data-testid="due-count">{ queue.review + queue.learning }</dd></div>
+                <div class="stat new"><dt>{ "New" }</dt><dd data-testid="new-count">{ queue.new }</dd></div>
+                <div class="stat done"><dt>{ "Done today" }</dt><dd data-testid="done-count">{ queue.done_today }</dd></div>
+            </dl>
+            if queue.next.is_some() || queue.left() > 0 {
+                { counts(&queue) }
+                <button class="primary big" onclick={start}>{ label }</button>
+                <p class="hint">{ "Tip: Space shows the answer, 1–4 grade it, U undoes." }</p>
+            } else {
+                { caught_up(state) }
+            }
+            <p class="deck-size">{ format!("{seen} of {total} cards studied so far.") }</p>
+        </section>
+    }
+}

@@ -1,0 +1,24 @@
+//! Banners that say when progress is not being saved or could not be read.
+
+use super::state::{Action, AppState, Notice};
+use yew::prelude::*;
+
+pub fn view(notices: &[Notice], dispatch: UseReducerDispatcher<AppState>) -> Html {
+    if notices.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="notices">
+            { for notices.iter().enumerate().map(|(i, n)| {
+                let dispatch = dispatch.clone();
+                let dismiss = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Dismiss(i)));
+                html! {
+                    <div class="notice" role="alert">
+                        <p>{ n.text() }</p>
+                        <button class="dismiss" onclick={dismiss} aria-label="Dismiss message">{ "×" }</button>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}

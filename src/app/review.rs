@@ -1,0 +1,111 @@
+//! The review screen: question, answer with key points, the four grades and undo.
+
+use super::state::{Action, AppState};
+use crate::domain::clock::{describe_moment, short_interval};
+use crate::domain::session::{self, Queue};
+use crate::domain::Rating;
+use yew::prelude::*;
+
+/// The three Anki-style counts: new, learning, review.
+pub fn counts(queue: &Queue) -> Html {
+    html! {
+        <p class="counts" aria-label={format!("{} new, {} learning, {} to review", queue.new, queue.learning, queue.review)}>
+            <span class="count-new" title="New">{ queue.new }</span>
+            <span class="count-learn" title="Learning">{ queue.learning }</span>
+            <span class="count-review" title="Review">{ queue.review }</span>
+        </p>
+    }
+}
+
+pub fn caught_up(state: &AppState) -> Html {
+    let outlook = session::outlook(&state.col, state.clock);
+    let next = match outlook.next_due_ms {
+        Some(ms) => format!("The next card is due {}.", describe_moment(ms, state.clock)),
+        None => "No cards are scheduled.".to_string(),
+    };
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    html! {
+        <div class="caught-up" data-testid="caught-up">
+            <h2>{ "All caught up" }</h2>
+            <p data-testid="next-due">{ next }</p>
+            <p data-testid="tomorrow">{ format!(
+                "Tomorrow: {} and {}.",
+                plural(outlook.tomorrow_reviews, "review", "reviews"),
+                plural(outlook.tomorrow_new, "new card", "new cards"),
+            ) }</p>
+        </div>
+    }
+}
+
+fn progress_bar(queue: &Queue) -> Html {
+    let done = queue.done_today;
+    let total = done + queue.left();
+    let pct = if total == 0 { 100.0 } else { done as f64 * 100.0 / total as f64 };
+    html! {
+        <div class="progress">
+            <div class="bar" role="progressbar" aria-label="Session progress" aria-valuemin="0"
+                aria-valuemax={total.to_string()} aria-valuenow={done.to_string()}>
+                <div class="fill" style={format!("width:{pct:.1}%")}></div>
+            </div>
+            <span class="progress-text" data-testid="progress">{ format!("{done} done · {} left", queue.left()) }</span>
+        </div>
+    }
+}
+
+pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
+    let queue = state.queue();
+    let send = |a: Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(a.clone()))
+    };
+    let undo = html! {
+        <button class="undo" onclick={send(Action::Undo)} disabled={state.undo.is_empty()} aria-label="Undo"
+            title="Undo (U)">{ "↶ Undo" }</button>
+    };
+    let card = state.current.as_deref().and_then(|id| state.col.card(id));
+    let Some(card) = card else {
+        return html! {
+            <section class="review">
+                <div class="review-top">{ progress_bar(&queue) }{ undo }</div>
+                { caught_up(state) }
+                <button class="secondary" onclick={send(Action::Show(super::state::Screen::Home))}>{ "Back to home" }</button>
+            </section>
+        };
+    };
+    let announce = format!("{}: {}", card.theme.label(), card.question);
+    let bottom = if state.revealed {
+        let intervals = state.col.preview(&card.id, state.clock);
+        html! {
+            <div class="grades" role="group" aria-label="Grade your answer">
+                { for Rating::ALL.iter().zip(intervals).map(|(r, ms)| html! {
+                    <button class={classes!("grade", r.label().to_lowercase())} onclick={send(Action::Grade(*r))}
+                        aria-label={r.label()} title={format!("{} ({})", r.label(), *r as u8)}>
+                        <span class="ivl">{ short_interval(ms) }</span>
+                        <span class="name">{ r.label() }</span>
+                    </button>
+                }) }
+            </div>
+        }
+    } else {
+        html! { <button class="primary big reveal" onclick={send(Action::Reveal)}>{ "Show answer" }</button> }
+    };
+    html! {
+        <section class="review" aria-label="Review">
+            <div class="review-top">{ progress_bar(&queue) }{ counts(&queue) }{ undo }</div>
+            <div class="sr-only" aria-live="polite" aria-atomic="true">{ announce }</div>
+            <article class="card" key={format!("{}-{}", card.id, state.turn)}>
+                <p class="theme">{ card.theme.label() }</p>
+                <h2 class="question" data-testid="question">{ &card.question }</h2>
+                if state.revealed {
+                    <div class="answer" data-testid="answer" tabindex="-1">
+                        <h3 class="label">{ "Model answer" }</h3>
+                        <p>{ &card.answer }</p>
+                        <h3 class="label">{ "Key points" }</h3>
+                        <ul class="points">{ for card.key_points.iter().map(|k| html! { <li>{ k }</li> }) }</ul>
+                    </div>
+                }
+            </article>
+            <div class="actions">{ bottom }</div>
+        </section>
+    }
+}

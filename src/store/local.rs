@@ -1,0 +1,159 @@
+//! The browser adapter: reads and writes the keys described in `schema`, through gloo-storage's
+//! handle on `window.localStorage`. Every failure is returned as a message for the UI; nothing here
+//! panics when storage is missing, blocked or full.
+
+use super::schema::{self, Key, Loaded, LOG_CHUNK};
+use crate::domain::{LogEntry, Progress, Settings};
+use gloo_storage::{LocalStorage, Storage as _};
+use wasm_bindgen::JsValue;
+
+pub struct Store {
+    storage: Option<web_sys::Storage>,
+    /// Data from a newer version: never written over.
+    read_only: bool,
+    tail: Option<(u32, Vec<String>)>,
+    highest_chunk: Option<u32>,
+}
+
+/// Why saving is not happening, for the banner.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Health {
+    Saving,
+    Unavailable,
+    NewerVersion,
+}
+
+fn describe(err: JsValue) -> String {
+    let name = js_sys::Reflect::get(&err, &JsValue::from_str("name")).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    if name == "QuotaExceededError" {
+        "the browser's storage for this site is full".to_string()
+    } else if name.is_empty() {
+        "the browser refused to save".to_string()
+    } else {
+        format!("the browser refused to save ({name})")
+    }
+}
+
+fn open_storage() -> Option<web_sys::Storage> {
+    // `window.localStorage` throws where storage is blocked and is null where it is missing; gloo's
+    // own accessor would panic there, so availability is checked first.
+    let storage = web_sys::window()?.local_storage().ok()??;
+    storage.length().ok()?;
+    Some(LocalStorage::raw())
+}
+
+impl Store {
+    /// Opens storage and decodes everything the app owns.
+    pub fn open() -> (Store, Loaded) {
+        let Some(storage) = open_storage() else {
+            return (Store { storage: None, read_only: false, tail: None, highest_chunk: None }, Loaded::default());
+        };
+        let mut entries = Vec::new();
+        let mut highest_chunk = None;
+        let len = storage.length().unwrap_or(0);
+        for i in 0..len {
+            let Ok(Some(name)) = storage.key(i) else { continue };
+            if !name.starts_with(schema::PREFIX) {
+                continue;
+            }
+            if let Some(Key::LogChunk(n)) = Key::parse(&name) {
+                highest_chunk = highest_chunk.max(Some(n));
+            }
+            if let Ok(Some(value)) = storage.get_item(&name) {
+                entries.push((name, value));
+            }
+        }
+        let raw: std::collections::HashMap<String, String> =
+            entries.iter().filter(|(n, _)| !n.contains("/unreadable/")).cloned().collect();
+        let loaded = schema::decode(entries);
+        let store = Store { storage: Some(storage), read_only: loaded.newer, tail: loaded.tail.clone(), highest_chunk };
+        if !store.read_only {
+            // Keep the raw text of anything unreadable aside before anything could overwrite it.
+            for u in &loaded.unreadable {
+                if !loaded.kept_aside.contains(&u.key) {
+                    if let Some(value) = raw.get(&u.key) {
+                        let _ = store.set(&Key::Unreadable(u.key.clone()).name(), value);
+                    }
+                }
+            }
+            if loaded.version.is_none() {
+                let _ = store.set(&Key::Meta.name(), &schema::encode_meta());
+            }
+        }
+        (store, loaded)
+    }
+
+    pub fn health(&self) -> Health {
+        if self.storage.is_none() {
+            Health::Unavailable
+        } else if self.read_only {
+            Health::NewerVersion
+        } else {
+            Health::Saving
+        }
+    }
+
+    fn writable(&self) -> Result<&web_sys::Storage, String> {
+        match (&self.storage, self.read_only) {
+            (None, _) => Err("local storage is not available".into()),
+            (Some(_), true) => Err("the saved data belongs to a newer version of the app".into()),
+            (Some(s), false) => Ok(s),
+        }
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), String> {
+        self.writable()?.set_item(key, value).map_err(describe)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), String> {
+        self.writable()?.remove_item(key).map_err(describe)
+    }
+
+    /// Saves one grade: the card's new progress and the one log chunk the entry lands in.
+    pub fn save_grade(&mut self, card_id: &str, progress: &Progress, entry: &LogEntry) -> Result<(), String> {
+        self.writable()?;
+        let (n, lines) = schema::append_to_tail(self.tail.clone(), self.highest_chunk, entry);
+        self.set(&Key::LogChunk(n).name(), &schema::encode_chunk(&lines))?;
+        self.tail = Some((n, lines));
+        self.highest_chunk = self.highest_chunk.max(Some(n));
+        self.set(&Key::Card(card_id.to_string()).name(), &schema::encode_progress(progress))
+    }
+
+    /// Saves an undo: the card's earlier progress, and the last log entry removed.
+    pub fn save_undo(&mut self, card_id: &str, before: &Progress) -> Result<(), String> {
+        self.writable()?;
+        let card_key = Key::Card(card_id.to_string()).name();
+        if *before == Progress::default() {
+            self.remove(&card_key)?;
+        } else {
+            self.set(&card_key, &schema::encode_progress(before))?;
+        }
+        let Some((n, mut lines)) = self.tail.take() else { return Ok(()) };
+        lines.pop();
+        if lines.is_empty() {
+            self.remove(&Key::LogChunk(n).name())?;
+            if self.highest_chunk == Some(n) {
+                self.highest_chunk = n.checked_sub(1);
+            }
+            self.tail = n.checked_sub(1).and_then(|prev| self.read_chunk(prev)).filter(|(_, l)| l.len() <= LOG_CHUNK);
+        } else {
+            self.set(&Key::LogChunk(n).name(), &schema::encode_chunk(&lines))?;
+            self.tail = Some((n, lines));
+        }
+        Ok(())
+    }
+
+    fn read_chunk(&self, n: u32) -> Option<(u32, Vec<String>)> {
+        let value = self.storage.as_ref()?.get_item(&Key::LogChunk(n).name()).ok()??;
+        let lines: Vec<String> = value.lines().map(str::to_string).collect();
+        lines.iter().all(|l| LogEntry::decode(l).is_some()).then_some((n, lines))
+    }
+
+    pub fn save_settings(&mut self, settings: &Settings) -> Result<(), String> {
+        self.writable()?;
+        LocalStorage::set(Key::Settings.name(), settings).map_err(|e| match e {
+            gloo_storage::errors::StorageError::JsError(js) if js.name == "QuotaExceededError" => "the browser's storage for this site is full".to_string(),
+            other => other.to_string(),
+        })
+    }
+}
