@@ -40,12 +40,12 @@ pub fn caught_up(state: &AppState) -> Html {
 fn progress_bar(queue: &Queue) -> Html {
     let done = queue.done_today;
     let total = done + queue.left();
-    let pct = if total == 0 { 100.0 } else { done as f64 * 100.0 / total as f64 };
+    let pct = if total == 0 { 100 } else { done * 100 / total };
     html! {
         <div class="progress">
             <div class="bar" role="progressbar" aria-label="Session progress" aria-valuemin="0"
                 aria-valuemax={total.to_string()} aria-valuenow={done.to_string()}>
-                <div class="fill" style={format!("width:{pct:.1}%")}></div>
+                <div class="fill" style={format!("width:{pct}%")}></div>
             </div>
             <span class="progress-text" data-testid="progress">{ format!("{done} done · {} left", queue.left()) }</span>
         </div>
@@ -78,7 +78,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
         html! {
             <div class="grades" role="group" aria-label="Grade your answer">
                 { for Rating::ALL.iter().zip(intervals).map(|(r, ms)| html! {
-                    <button class={classes!("grade", r.label().to_lowercase())} onclick={send(Action::Grade(*r))}
+                    <button class={classes!("grade", r.class())} onclick={send(Action::Grade(*r))}
                         aria-label={r.label()} title={format!("{} ({})", r.label(), *r as u8)}>
                         <span class="ivl">{ short_interval(ms) }</span>
                         <span class="name">{ r.label() }</span>

@@ -22,9 +22,9 @@ fn read(form: &NodeRef, id: &str) -> String {
 /// Reads and checks the form; every problem is named for the person filling it in.
 fn parse(form: &NodeRef) -> Result<Settings, Vec<String>> {
     let mut errors = Vec::new();
-    let retention_pct: Option<f32> = read(form, "retention").trim().parse().ok();
+    let retention_pct: Option<u32> = read(form, "retention").trim().parse().ok();
     let retention = match retention_pct {
-        Some(p) if (70.0..=97.0).contains(&p) => p / 100.0,
+        Some(p) if (70..=97).contains(&p) => p as f32 / 100.0,
         _ => {
             errors.push("Desired retention must be a number from 70 to 97 (%).".to_string());
             0.9
@@ -76,7 +76,7 @@ pub fn SettingsForm(props: &SettingsProps) -> Html {
             <form ref={form} {onsubmit} novalidate=true>
                 <label for="retention">{ "Desired retention (%)" }</label>
                 <input id="retention" type="number" inputmode="decimal" min="70" max="97" step="1"
-                    value={format!("{:.0}", s.desired_retention * 100.0)} aria-describedby="retention-help" />
+                    value={((s.desired_retention * 100.0).round() as u32).to_string()} aria-describedby="retention-help" />
                 <p class="help" id="retention-help">{ "How likely you want to be to recall a card when it comes back. Higher means more reviews. 70–97, default 90." }</p>
                 <label for="new-per-day">{ "New cards per day" }</label>
                 <input id="new-per-day" type="number" inputmode="numeric" min="0" step="1" value={s.new_per_day.to_string()} />

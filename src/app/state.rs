@@ -147,7 +147,7 @@ impl AppState {
         let duration = (self.clock.now_ms - self.shown_at_ms).clamp(0, u32::MAX as i64) as u32;
         let Some(undo) = self.col.grade(&id, rating, self.clock, duration) else { return };
         let progress = self.col.progress_of(&id);
-        let entry = self.col.log.last().cloned().expect("grading appends a log entry");
+        let Some(entry) = self.col.log.last().cloned() else { return };
         let saved = self.store.borrow_mut().save_grade(&id, &progress, &entry);
         self.note_write(saved);
         self.undo.push(undo);

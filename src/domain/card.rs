@@ -1,6 +1,5 @@
 //! What a card is (its content) and where it stands in its schedule (its progress).
 
-use serde::{Deserialize, Serialize};
 
 /// The eight themes of a second interview, in the order a candidate meets them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -93,6 +92,16 @@ impl Rating {
         }
     }
 
+    /// The CSS class of the grade's button.
+    pub fn class(self) -> &'static str {
+        match self {
+            Rating::Again => "again",
+            Rating::Hard => "hard",
+            Rating::Good => "good",
+            Rating::Easy => "easy",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Rating::Again => "Again",
@@ -104,42 +113,30 @@ impl Rating {
 }
 
 /// Where a card is in its life, as in FSRS and Anki.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Phase {
     #[default]
-    #[serde(rename = "n")]
     New,
-    #[serde(rename = "l")]
     Learning,
-    #[serde(rename = "r")]
     Review,
-    #[serde(rename = "rl")]
     Relearning,
 }
 
 /// A card's schedule. A card that was never graded has `Progress::default()` and is not stored.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Progress {
-    #[serde(rename = "p")]
     pub phase: Phase,
     /// Index into the learning or relearning steps.
-    #[serde(rename = "st", default)]
     pub step: u8,
     /// FSRS memory stability, in days (0 while new).
-    #[serde(rename = "s", default)]
     pub stability: f32,
     /// FSRS difficulty, 1–10 (0 while new).
-    #[serde(rename = "d", default)]
     pub difficulty: f32,
     /// When the card is next due, milliseconds since the Unix epoch.
-    #[serde(rename = "due", default)]
     pub due_ms: i64,
     /// When the card was last graded.
-    #[serde(rename = "last", default, skip_serializing_if = "Option::is_none")]
     pub last_review_ms: Option<i64>,
-    #[serde(rename = "reps", default)]
     pub reps: u32,
-    #[serde(rename = "lapses", default)]
     pub lapses: u32,
 }
 

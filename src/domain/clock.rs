@@ -69,12 +69,13 @@ pub fn short_interval(ms: i64) -> String {
     trim_decimal(days / 365.0, "y")
 }
 
+/// One decimal at most, without float formatting (which would add kilobytes to the bundle).
 fn trim_decimal(x: f64, unit: &str) -> String {
-    let rounded = (x * 10.0).round() / 10.0;
-    if (rounded - rounded.round()).abs() < 1e-9 {
-        format!("{}{}", rounded.round() as i64, unit)
+    let tenths = (x * 10.0).round() as i64;
+    if tenths % 10 == 0 {
+        format!("{}{unit}", tenths / 10)
     } else {
-        format!("{:.1}{}", rounded, unit)
+        format!("{}.{}{unit}", tenths / 10, tenths % 10)
     }
 }
 

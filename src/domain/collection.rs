@@ -3,11 +3,9 @@
 use super::card::{Card, Phase, Progress, Rating};
 use super::clock::Clock;
 use super::schedule::Scheduler;
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Settings {
     /// Probability of recall FSRS aims for when it picks an interval (0.70–0.97).
     pub desired_retention: f32,

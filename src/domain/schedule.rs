@@ -22,7 +22,9 @@ pub struct Scheduler {
 impl Scheduler {
     pub fn new(desired_retention: f32, max_interval_days: u32) -> Self {
         Scheduler {
-            fsrs: FSRS::default(),
+            // FSRS-6 default parameters. (`FSRS::default()` would `expect` the result, which links the
+            // error's Debug formatting — kilobytes of float printing — into the browser bundle.)
+            fsrs: FSRS::new(&[]).unwrap_or_else(|_| panic!("the FSRS default parameters are valid")),
             desired_retention: desired_retention.clamp(0.70, 0.97),
             max_interval_days: max_interval_days.max(1),
         }
@@ -49,7 +51,10 @@ impl Scheduler {
             Some(MemoryState { stability: progress.stability, difficulty: progress.difficulty })
         };
         let days = Self::elapsed_days(progress, now_ms);
-        match self.fsrs.next_states(current, self.desired_retention, days) {
+        let retention = self.desired_retention;
+        // A corrupt memory state is the only way next_states fails: then the card's memory starts afresh.
+        let next = self.fsrs.next_states(current, retention, days).or_else(|_| self.fsrs.next_states(None, retention, 0));
+        match next {
             Ok(next) => {
                 let item = match rating {
                     Rating::Again => next.again,
@@ -59,20 +64,7 @@ impl Scheduler {
                 };
                 (item.memory, item.interval)
             }
-            // Only reachable with a corrupt memory state: start the card's memory afresh.
-            Err(_) => {
-                let next = self
-                    .fsrs
-                    .next_states(None, self.desired_retention, 0)
-                    .expect("initial FSRS states are always valid");
-                let item = match rating {
-                    Rating::Again => next.again,
-                    Rating::Hard => next.hard,
-                    Rating::Good => next.good,
-                    Rating::Easy => next.easy,
-                };
-                (item.memory, item.interval)
-            }
+            Err(_) => (MemoryState { stability: 1.0, difficulty: 5.0 }, 1.0),
         }
     }
 

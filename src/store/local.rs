@@ -151,9 +151,6 @@ impl Store {
 
     pub fn save_settings(&mut self, settings: &Settings) -> Result<(), String> {
         self.writable()?;
-        LocalStorage::set(Key::Settings.name(), settings).map_err(|e| match e {
-            gloo_storage::errors::StorageError::JsError(js) if js.name == "QuotaExceededError" => "the browser's storage for this site is full".to_string(),
-            other => other.to_string(),
-        })
+        self.set(&Key::Settings.name(), &schema::encode_settings(settings))
     }
 }

@@ -2,17 +2,23 @@
 //!
 //! | key                          | value                                                     |
 //! |------------------------------|-----------------------------------------------------------|
-//! | `second-round/meta`          | `{"v":1}` — the schema version                            |
-//! | `second-round/settings`      | the settings, JSON                                        |
-//! | `second-round/card/<id>`     | one card's progress, JSON (only cards ever graded)        |
+//! | `second-round/meta`          | `1` — the schema version                                  |
+//! | `second-round/settings`      | `retention=90;new=15;reviews=200;interval=36500`          |
+//! | `second-round/card/<id>`     | one card's progress (only cards ever graded), see below   |
 //! | `second-round/log/<n>`       | review log chunk n: up to 32 entries, one per line        |
 //! | `second-round/unreadable/<key>` | raw text of a key that could not be read, kept aside   |
+//!
+//! A card's progress is one line of comma-separated fields: phase (`n`, `l`, `r`, `rl`), step,
+//! stability and difficulty (the bits of the f32, in hex, so they read back exactly), due (ms since the
+//! epoch), last review (ms, empty if none), reviews, lapses — e.g. `r,0,4145c28f,40a33333,1795564800000,
+//! 1794355200000,4,0`. (A JSON library cost 16 KB of the 120 KB bundle budget and decimal float
+//! parsing another 5 KB; these records are also what keeps a grade's write small.)
 //!
 //! Grading writes one card key and the one log chunk the entry lands in (at most 32 short lines),
 //! never the whole collection. A value that fails to decode is never deleted or overwritten: it is
 //! copied under `unreadable/` and reported.
 
-use crate::domain::{LogEntry, Progress, Settings};
+use crate::domain::{LogEntry, Phase, Progress, Settings};
 use std::collections::{BTreeMap, HashMap};
 
 pub const VERSION: u32 = 1;
@@ -57,21 +63,94 @@ impl Key {
     }
 }
 
-#[derive(serde::Serialize, serde::Deserialize)]
-struct Meta {
-    v: u32,
+pub fn encode_meta() -> String {
+    VERSION.to_string()
 }
 
-pub fn encode_meta() -> String {
-    serde_json::to_string(&Meta { v: VERSION }).expect("meta serialises")
+pub fn decode_meta(text: &str) -> Result<u32, String> {
+    text.trim().parse().map_err(|_| "not a schema version".to_string())
+}
+
+fn phase_code(phase: Phase) -> &'static str {
+    match phase {
+        Phase::New => "n",
+        Phase::Learning => "l",
+        Phase::Review => "r",
+        Phase::Relearning => "rl",
+    }
 }
 
 pub fn encode_progress(p: &Progress) -> String {
-    serde_json::to_string(p).expect("progress serialises")
+    let last = p.last_review_ms.map(|ms| ms.to_string()).unwrap_or_default();
+    format!(
+        "{},{},{:x},{:x},{},{},{},{}",
+        phase_code(p.phase),
+        p.step,
+        p.stability.to_bits(),
+        p.difficulty.to_bits(),
+        p.due_ms,
+        last,
+        p.reps,
+        p.lapses
+    )
+}
+
+pub fn decode_progress(text: &str) -> Result<Progress, String> {
+    let fields: Vec<&str> = text.trim().split(',').collect();
+    let [phase, step, stability, difficulty, due, last, reps, lapses] = fields[..] else {
+        return Err(format!("expected 8 fields, found {}", fields.len()));
+    };
+    let num = |name: &str, v: &str| -> Result<f32, String> {
+        u32::from_str_radix(v, 16)
+            .ok()
+            .filter(|_| v.len() <= 8)
+            .map(f32::from_bits)
+            .filter(|x| x.is_finite() && *x >= 0.0)
+            .ok_or(format!("{name} is not a number"))
+    };
+    let int = |name: &str, v: &str| -> Result<i64, String> { v.parse::<i64>().map_err(|_| format!("{name} is not a whole number")) };
+    let small = |name: &str, v: &str| -> Result<u32, String> { v.parse::<u32>().map_err(|_| format!("{name} is not a count")) };
+    Ok(Progress {
+        phase: match phase {
+            "n" => Phase::New,
+            "l" => Phase::Learning,
+            "r" => Phase::Review,
+            "rl" => Phase::Relearning,
+            _ => return Err("unknown phase".into()),
+        },
+        step: step.parse().map_err(|_| "step is not a small number".to_string())?,
+        stability: num("stability", stability)?,
+        difficulty: num("difficulty", difficulty)?,
+        due_ms: int("due", due)?,
+        last_review_ms: if last.is_empty() { None } else { Some(int("last review", last)?) },
+        reps: small("reviews", reps)?,
+        lapses: small("lapses", lapses)?,
+    })
 }
 
 pub fn encode_settings(s: &Settings) -> String {
-    serde_json::to_string(s).expect("settings serialises")
+    format!(
+        "retention={};new={};reviews={};interval={}",
+        (s.desired_retention * 100.0).round() as u32,
+        s.new_per_day, s.max_reviews_per_day, s.max_interval_days
+    )
+}
+
+/// Unknown names are ignored and missing ones keep their defaults, so later versions can add settings.
+pub fn decode_settings(text: &str) -> Result<Settings, String> {
+    let mut s = Settings::default();
+    for pair in text.trim().split(';').filter(|p| !p.is_empty()) {
+        let (name, value) = pair.split_once('=').ok_or(format!("\"{pair}\" is not name=value"))?;
+        let bad = || format!("{name} has a bad value");
+        match name {
+            "retention" => s.desired_retention = value.parse::<u32>().map_err(|_| bad())? as f32 / 100.0,
+            "new" => s.new_per_day = value.parse().map_err(|_| bad())?,
+            "reviews" => s.max_reviews_per_day = value.parse().map_err(|_| bad())?,
+            "interval" => s.max_interval_days = value.parse().map_err(|_| bad())?,
+            _ => {}
+        }
+    }
+    Ok(s.sanitised())
 }
 
 pub fn encode_chunk(lines: &[String]) -> String {
@@ -112,17 +191,16 @@ pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
     for (name, value) in entries {
         match Key::parse(&name) {
             None => {}
-            Some(Key::Meta) => match serde_json::from_str::<Meta>(&value) {
-                Ok(m) => loaded.version = Some(m.v),
-                Err(e) => bad(&name, format!("not a schema version ({e})"), &mut loaded),
+            Some(Key::Meta) => match decode_meta(&value) {
+                Ok(v) => loaded.version = Some(v),
+                Err(e) => bad(&name, e, &mut loaded),
             },
             Some(Key::Settings) => settings_raw = Some((name, value)),
-            Some(Key::Card(id)) => match serde_json::from_str::<Progress>(&value) {
-                Ok(p) if p.stability.is_finite() && p.difficulty.is_finite() => {
+            Some(Key::Card(id)) => match decode_progress(&value) {
+                Ok(p) => {
                     loaded.progress.insert(id, p);
                 }
-                Ok(_) => bad(&name, "memory state is not a number".into(), &mut loaded),
-                Err(e) => bad(&name, format!("not a card's progress ({e})"), &mut loaded),
+                Err(e) => bad(&name, format!("not a card's progress: {e}"), &mut loaded),
             },
             Some(Key::LogChunk(n)) => {
                 chunks.insert(n, (name, value));
@@ -134,9 +212,9 @@ pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
         loaded.newer = v > VERSION;
     }
     if let Some((name, value)) = settings_raw {
-        match serde_json::from_str::<Settings>(&value) {
-            Ok(s) => loaded.settings = s.sanitised(),
-            Err(e) => bad(&name, format!("not settings ({e})"), &mut loaded),
+        match decode_settings(&value) {
+            Ok(s) => loaded.settings = s,
+            Err(e) => bad(&name, format!("not settings: {e}"), &mut loaded),
         }
     }
     for (n, (name, value)) in chunks {
@@ -173,7 +251,7 @@ pub fn append_to_tail(tail: Option<(u32, Vec<String>)>, highest_chunk: Option<u3
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Phase, Rating};
+    use crate::domain::Rating;
 
     fn entry(i: i64) -> LogEntry {
         LogEntry { card_id: format!("c{i}"), at_ms: 1_000 + i, rating: Rating::Good, phase_before: Phase::New, duration_ms: 1 }
@@ -227,11 +305,11 @@ mod tests {
         let l = decode(vec![
             good,
             (Key::Card("bad".into()).name(), "{not json".into()),
-            (Key::Card("nan".into()).name(), r#"{"p":"r","s":"x"}"#.into()),
+            (Key::Card("nan".into()).name(), "r,0,7fc00000,5,1,,1,0".into()),
             (Key::Settings.name(), "\"fast\"".into()),
             (Key::LogChunk(0).name(), format!("{}\ngarbage", entry(1).encode())),
             (Key::LogChunk(1).name(), entry(2).encode()),
-            (Key::Meta.name(), "7".into()),
+            (Key::Meta.name(), "{\"v\":1}".into()),
         ]);
         assert!(l.progress.contains_key("ok"));
         let keys: Vec<&str> = l.unreadable.iter().map(|u| u.key.as_str()).collect();
@@ -251,8 +329,32 @@ mod tests {
     }
 
     #[test]
+    fn records_read_back_bit_for_bit() {
+        for p in [
+            Progress::default(),
+            Progress { phase: Phase::Relearning, step: 3, stability: 0.212_345_67, difficulty: 9.999_999, due_ms: -5, last_review_ms: Some(1_795_564_800_123), reps: 4_000_000_000, lapses: 7 },
+            Progress { phase: Phase::Learning, stability: f32::MIN_POSITIVE, difficulty: 1.0, ..Progress::default() },
+        ] {
+            let back = decode_progress(&encode_progress(&p)).unwrap();
+            assert_eq!(back, p);
+            assert_eq!(back.stability.to_bits(), p.stability.to_bits());
+        }
+        assert!(encode_progress(&Progress::default()).len() < 30);
+        let s = Settings { desired_retention: 0.83, new_per_day: 0, max_reviews_per_day: 9, max_interval_days: 180 };
+        assert_eq!(decode_settings(&encode_settings(&s)), Ok(s));
+        assert_eq!(decode_settings("new=3;future=yes"), Ok(Settings { new_per_day: 3, ..Settings::default() }));
+        assert_eq!(decode_settings("retention=150"), Ok(Settings { desired_retention: 0.97, ..Settings::default() }));
+        // bf800000 is -1.0, 7f800000 infinity, 7fc00000 NaN.
+        for bad in ["", "r,0,1,1,1,,1", "x,0,1,1,1,,1,0", "r,0,bf800000,1,1,,1,0", "r,0,7f800000,1,1,,1,0", "r,0,7fc00000,1,1,,1,0", "r,0,1,1,1,,1,0,9", "r,300,1,1,1,,1,0", "r,0,1,1,1.5,,1,0", "r,0,123456789,1,1,,1,0"] {
+            assert!(decode_progress(bad).is_err(), "{bad}");
+        }
+        assert!(decode_settings("new=many").is_err());
+        assert!(decode_settings("garbage").is_err());
+    }
+
+    #[test]
     fn a_newer_schema_is_flagged() {
-        let l = decode(vec![(Key::Meta.name(), r#"{"v":2}"#.into())]);
+        let l = decode(vec![(Key::Meta.name(), "2".into())]);
         assert!(l.newer);
     }
 }
