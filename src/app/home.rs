@@ -1,6 +1,6 @@
 //! The home screen: today's counts and the start button, or the caught-up message.
 
-use super::review::{caught_up, counts};
+use super::review::caught_up;
 use super::state::{Action, AppState};
 use yew::prelude::*;
 
@@ -19,7 +19,6 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 <div class="stat done"><dt>{ "Done today" }</dt><dd data-testid="done-count">{ queue.done_today }</dd></div>
             </dl>
             if queue.next.is_some() || queue.left() > 0 {
-                { counts(&queue) }
                 <button class="primary big" onclick={start}>{ label }</button>
                 <p class="hint">{ "Tip: Space shows the answer, 1–4 grade it, U undoes." }</p>
             } else {

@@ -22,6 +22,19 @@ pub fn App() -> Html {
             move || drop(interval)
         });
     }
+    {
+        // Focus follows the card: the answer when it is revealed, so screen readers read it next.
+        let revealed = state.revealed;
+        use_effect_with((state.turn, revealed), move |(_, revealed)| {
+            if *revealed {
+                if let Some(el) = gloo_utils::document().query_selector(".answer").ok().flatten() {
+                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                        let _ = el.focus();
+                    }
+                }
+            }
+        });
+    }
     let dispatch = state.dispatcher();
     let go = |screen: Screen| {
         let dispatch = dispatch.clone();

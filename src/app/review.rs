@@ -9,10 +9,10 @@ use yew::prelude::*;
 /// The three Anki-style counts: new, learning, review.
 pub fn counts(queue: &Queue) -> Html {
     html! {
-        <p class="counts" aria-label={format!("{} new, {} learning, {} to review", queue.new, queue.learning, queue.review)}>
-            <span class="count-new" title="New">{ queue.new }</span>
-            <span class="count-learn" title="Learning">{ queue.learning }</span>
-            <span class="count-review" title="Review">{ queue.review }</span>
+        <p class="counts" data-testid="counts">
+            <span class="count-new" title="New">{ queue.new }<span class="sr-only">{ " new," }</span></span>
+            <span class="count-learn" title="Learning">{ queue.learning }<span class="sr-only">{ " learning," }</span></span>
+            <span class="count-review" title="Review">{ queue.review }<span class="sr-only">{ " to review" }</span></span>
         </p>
     }
 }

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs whatever is missing, then runs every test: native, browser (wasm-bindgen-test in headless
+# Chromium), one release build with its size report and budget, and the end-to-end suite against it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-tools.sh --browser
+export PATH="$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+failed=0
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "native tests (domain, schema, deck, FSRS reference vectors)"
+cargo test --locked || failed=1
+
+step "browser tests (headless Chromium)"
+cargo test --locked --target wasm32-unknown-unknown --test browser || failed=1
+
+step "release build"
+trunk build --release
+scripts/size.sh dist
+
+step "end-to-end tests against dist/ (headless Chromium, phone size)"
+node --test --test-concurrency=1 tests/e2e/ || failed=1
+echo "Screenshots: $(pwd)/tests/e2e/screenshots/"
+ls tests/e2e/screenshots/
+
+if [ "$failed" != 0 ]; then
+  echo "SOME TESTS FAILED"
+  exit 1
+fi
+echo "all tests passed"

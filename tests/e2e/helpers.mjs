@@ -1,0 +1,60 @@
+// Shared set-up for the end-to-end tests: serves dist/ on 127.0.0.1 and drives the system Chromium.
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '../..');
+export const DIST = path.resolve(process.env.DIST_DIR || path.join(ROOT, 'dist'));
+export const SHOTS = path.join(here, 'screenshots');
+export const PHONE = { width: 390, height: 844 };
+/** 09:00 UTC on a Wednesday: the tests' "now". */
+export const T0 = new Date('2026-11-25T09:00:00Z');
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export async function start() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error(`no build in ${DIST}: run trunk build --release first`);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const server = await serve(DIST);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return {
+    base,
+    browser,
+    async close() { await browser.close(); server.close(); },
+  };
+}
+
+/**
+ * A fresh context (empty storage) with a phone viewport and the clock paused at T0.
+ * Every console error, page error and request outside the app's origin is collected in `problems`.
+ */
+export async function phone(env, { colorScheme = 'light', viewport = PHONE, time = T0, init } = {}) {
+  const context = await env.browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1, hasTouch: true, isMobile: true });
+  await context.clock.install({ time });
+  await context.clock.pauseAt(time);
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => { if (!r.url().startsWith(env.base) && !r.url().startsWith('data:')) problems.push(`request outside origin: ${r.url()}`); });
+  await page.goto(env.base);
+  await page.waitForSelector('main section');
+  return { context, page, problems };
+}
+
+export async function shot(page, name) {
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+export const button = (page, name) => page.getByRole('button', { name, exact: true });
+export const question = (page) => page.getByTestId('question').textContent();
+export const progressText = (page) => page.getByTestId('progress').textContent();
+export const countsText = async (page) => (await page.getByTestId('counts').innerText()).replace(/\s+/g, ' ').trim();

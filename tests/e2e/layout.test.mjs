@@ -1,0 +1,73 @@
+// Phone-first layout on every screen: no horizontal scroll from 360×640 up, tap targets of at least
+// 44 px, body text of at least 16 px; settings are validated and kept.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { start, phone, shot, button } from './helpers.mjs';
+
+let env;
+test.before(async () => { env = await start(); });
+test.after(async () => { await env?.close(); });
+
+async function checkLayout(page, where) {
+  const m = await page.evaluate(() => {
+    const small = [...document.querySelectorAll('button, a, input, select, textarea')]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width < 44 || r.height < 44)
+      .map(({ el, r }) => `${el.tagName} "${el.textContent.trim() || el.getAttribute('aria-label')}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+    const texts = [...document.querySelectorAll('p, li, dd, dt, label, h2, h3, span:not(.ivl), input')].filter((el) => el.offsetParent !== null && !el.closest('.sr-only'));
+    const tiny = texts.filter((el) => parseFloat(getComputedStyle(el).fontSize) < 16)
+      .map((el) => `${el.tagName}.${el.className} ${getComputedStyle(el).fontSize}`);
+    return { scroll: document.documentElement.scrollWidth, width: innerWidth, small, tiny,
+      body: parseFloat(getComputedStyle(document.body).fontSize) };
+  });
+  assert.ok(m.scroll <= m.width, `${where}: horizontal scroll (${m.scroll} > ${m.width})`);
+  assert.deepEqual(m.small, [], `${where}: tap targets under 44 px`);
+  assert.deepEqual(m.tiny, [], `${where}: text under 16 px`);
+  assert.ok(m.body >= 16, `${where}: body text ${m.body}px`);
+}
+
+for (const viewport of [{ width: 360, height: 640 }, { width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+  test(`every screen fits ${viewport.width}×${viewport.height}`, async () => {
+    const { page, problems, context } = await phone(env, { viewport });
+    await checkLayout(page, 'home');
+    await button(page, 'Start session').click();
+    await checkLayout(page, 'question');
+    await page.keyboard.press('Space');
+    await checkLayout(page, 'answer');
+    if (viewport.width === 1280) await shot(page, 'answer-desktop');
+    await button(page, 'Settings').click();
+    await checkLayout(page, 'settings');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('settings: out-of-range values are explained; good ones are saved and kept', async () => {
+  const { page, problems, context } = await phone(env);
+  await button(page, 'Settings').click();
+  assert.equal(await page.getByLabel('Desired retention (%)').inputValue(), '90');
+  assert.equal(await page.getByLabel('New cards per day').inputValue(), '15');
+  await page.getByLabel('Desired retention (%)').fill('99');
+  await page.getByLabel('New cards per day').fill('-3');
+  await button(page, 'Save settings').click();
+  const errors = await page.getByRole('alert').innerText();
+  assert.match(errors, /Desired retention must be a number from 70 to 97/);
+  assert.match(errors, /New cards per day must be a whole number/);
+  await shot(page, 'settings-errors');
+  await page.getByLabel('Desired retention (%)').fill('85');
+  await page.getByLabel('New cards per day').fill('5');
+  await page.getByLabel('Maximum reviews per day').fill('50');
+  await page.getByLabel('Maximum interval (days)').fill('180');
+  await button(page, 'Save settings').click();
+  assert.equal(await page.getByTestId('new-count').textContent(), '5');
+  await page.reload();
+  await page.waitForSelector('.home');
+  await button(page, 'Settings').click();
+  assert.equal(await page.getByLabel('Desired retention (%)').inputValue(), '85');
+  assert.equal(await page.getByLabel('Maximum reviews per day').inputValue(), '50');
+  assert.equal(await page.getByLabel('Maximum interval (days)').inputValue(), '180');
+  assert.equal(await page.evaluate(() => localStorage.getItem('second-round/settings')), 'retention=85;new=5;reviews=50;interval=180');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
