@@ -67,7 +67,7 @@ fn the_log_is_chunked_so_a_write_stays_small_and_undo_walks_back() {
     assert!(chunk0.len() < 2048, "a full chunk is {} bytes", chunk0.len());
     // Undo four grades: chunk 1 empties and disappears, chunk 0 loses one line.
     for _ in 0..4 {
-        store.save_undo("sell-01", &progress(0)).unwrap();
+        store.save_undo("sell-01", &progress(0), true).unwrap();
     }
     assert_eq!(storage().get_item("second-round/log/1").unwrap(), None);
     let (_, loaded) = Store::open();
@@ -83,8 +83,18 @@ fn undoing_a_first_grade_removes_the_card_key() {
     storage().clear().unwrap();
     let (mut store, _) = Store::open();
     store.save_grade("fit-01", &progress(5), &entry(0, "fit-01")).unwrap();
-    store.save_undo("fit-01", &Progress::default()).unwrap();
+    store.save_undo("fit-01", &Progress::default(), true).unwrap();
     assert_eq!(snapshot(), vec![(Key::Meta.name(), schema::VERSION.to_string())]);
+}
+
+#[wasm_bindgen_test]
+fn undoing_a_grade_that_was_never_saved_leaves_the_stored_log_alone() {
+    storage().clear().unwrap();
+    let (mut store, _) = Store::open();
+    store.save_grade("tricky-01", &progress(5), &entry(0, "tricky-01")).unwrap();
+    let log = storage().get_item("second-round/log/0").unwrap();
+    store.save_undo("tricky-02", &Progress::default(), false).unwrap();
+    assert_eq!(storage().get_item("second-round/log/0").unwrap(), log);
 }
 
 #[wasm_bindgen_test]

@@ -66,7 +66,8 @@ pub struct AppState {
     pub current: Option<String>,
     pub revealed: bool,
     pub shown_at_ms: i64,
-    pub undo: Vec<UndoEntry>,
+    /// Grades that can be taken back, newest last, each with whether it reached storage.
+    pub undo: Vec<(UndoEntry, bool)>,
     pub notices: Vec<Notice>,
     /// Bumped on every grade, so the live region and focus follow each new card.
     pub turn: u32,
@@ -149,8 +150,8 @@ impl AppState {
         let progress = self.col.progress_of(&id);
         let Some(entry) = self.col.log.last().cloned() else { return };
         let saved = self.store.borrow_mut().save_grade(&id, &progress, &entry);
+        self.undo.push((undo, saved.is_ok()));
         self.note_write(saved);
-        self.undo.push(undo);
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
         }
@@ -159,9 +160,9 @@ impl AppState {
     }
 
     fn undo(&mut self) {
-        let Some(entry) = self.undo.pop() else { return };
+        let Some((entry, log_saved)) = self.undo.pop() else { return };
         self.col.undo(&entry);
-        let saved = self.store.borrow_mut().save_undo(&entry.card_id, &entry.before);
+        let saved = self.store.borrow_mut().save_undo(&entry.card_id, &entry.before, log_saved);
         self.note_write(saved);
         self.screen = Screen::Review;
         self.current = Some(entry.card_id);

@@ -119,14 +119,18 @@ impl Store {
         self.set(&Key::Card(card_id.to_string()).name(), &schema::encode_progress(progress))
     }
 
-    /// Saves an undo: the card's earlier progress, and the last log entry removed.
-    pub fn save_undo(&mut self, card_id: &str, before: &Progress) -> Result<(), String> {
+    /// Saves an undo: the card's earlier progress, and the last log entry removed — when the grade
+    /// being undone had reached storage (`log_saved`); otherwise the stored log is left as it is.
+    pub fn save_undo(&mut self, card_id: &str, before: &Progress, log_saved: bool) -> Result<(), String> {
         self.writable()?;
         let card_key = Key::Card(card_id.to_string()).name();
         if *before == Progress::default() {
             self.remove(&card_key)?;
         } else {
             self.set(&card_key, &schema::encode_progress(before))?;
+        }
+        if !log_saved {
+            return Ok(());
         }
         let Some((n, mut lines)) = self.tail.take() else { return Ok(()) };
         lines.pop();

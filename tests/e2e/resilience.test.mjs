@@ -45,6 +45,10 @@ test('a write that fails (storage full): banner, session goes on, saved progress
   assert.match(await progressText(page), /^3 done/);
   assert.deepEqual(await dump(page), saved, 'nothing already stored was lost or changed');
   await shot(page, 'banner-storage-full');
+  // Undoing a grade that never reached storage leaves the stored log alone.
+  await page.keyboard.press('u');
+  assert.match(await progressText(page), /^2 done/);
+  assert.deepEqual(await dump(page), saved);
   await page.getByRole('button', { name: 'Dismiss message' }).click();
   assert.equal(await page.getByRole('alert').count(), 0);
   assert.deepEqual(problems, []);
