@@ -130,15 +130,13 @@ impl AppState {
         self.shown_at_ms = self.clock.now_ms;
     }
 
+    /// A failed write is reported once and stays reported (until dismissed): a later write that
+    /// succeeds does not bring back what was lost.
     fn note_write(&mut self, result: Result<(), String>) {
-        match result {
-            Ok(()) => self.notices.retain(|n| !matches!(n, Notice::WriteFailed(_))),
-            Err(why) => {
-                let blocked = self.notices.iter().any(|n| matches!(n, Notice::StorageUnavailable | Notice::NewerVersion));
-                if !blocked {
-                    self.notices.retain(|n| !matches!(n, Notice::WriteFailed(_)));
-                    self.notices.push(Notice::WriteFailed(why));
-                }
+        if let Err(why) = result {
+            let known = self.notices.iter().any(|n| matches!(n, Notice::StorageUnavailable | Notice::NewerVersion | Notice::WriteFailed(_)));
+            if !known {
+                self.notices.push(Notice::WriteFailed(why));
             }
         }
     }
