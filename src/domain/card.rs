@@ -140,6 +140,22 @@ pub struct Progress {
     pub lapses: u32,
 }
 
+impl Phase {
+    /// The short code used in stored records and the review log.
+    pub fn code(self) -> &'static str {
+        match self {
+            Phase::New => "n",
+            Phase::Learning => "l",
+            Phase::Review => "r",
+            Phase::Relearning => "rl",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Phase> {
+        [Phase::New, Phase::Learning, Phase::Review, Phase::Relearning].into_iter().find(|p| p.code() == code)
+    }
+}
+
 impl Progress {
     pub fn is_new(&self) -> bool {
         self.phase == Phase::New

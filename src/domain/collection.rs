@@ -60,13 +60,7 @@ impl LogEntry {
 
     /// One compact line: `id<TAB>at<TAB>rating<TAB>phase<TAB>duration`.
     pub fn encode(&self) -> String {
-        let phase = match self.phase_before {
-            Phase::New => "n",
-            Phase::Learning => "l",
-            Phase::Review => "r",
-            Phase::Relearning => "rl",
-        };
-        format!("{}\t{}\t{}\t{}\t{}", self.card_id, self.at_ms, self.rating as u8, phase, self.duration_ms)
+        format!("{}\t{}\t{}\t{}\t{}", self.card_id, self.at_ms, self.rating as u8, self.phase_before.code(), self.duration_ms)
     }
 
     pub fn decode(line: &str) -> Option<LogEntry> {
@@ -74,13 +68,7 @@ impl LogEntry {
         let card_id = parts.next().filter(|s| !s.is_empty())?.to_string();
         let at_ms = parts.next()?.parse().ok()?;
         let rating = Rating::from_u8(parts.next()?.parse().ok()?)?;
-        let phase_before = match parts.next()? {
-            "n" => Phase::New,
-            "l" => Phase::Learning,
-            "r" => Phase::Review,
-            "rl" => Phase::Relearning,
-            _ => return None,
-        };
+        let phase_before = Phase::from_code(parts.next()?)?;
         let duration_ms = parts.next()?.parse().ok()?;
         if parts.next().is_some() {
             return None;

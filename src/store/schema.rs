@@ -71,20 +71,11 @@ pub fn decode_meta(text: &str) -> Result<u32, String> {
     text.trim().parse().map_err(|_| "not a schema version".to_string())
 }
 
-fn phase_code(phase: Phase) -> &'static str {
-    match phase {
-        Phase::New => "n",
-        Phase::Learning => "l",
-        Phase::Review => "r",
-        Phase::Relearning => "rl",
-    }
-}
-
 pub fn encode_progress(p: &Progress) -> String {
     let last = p.last_review_ms.map(|ms| ms.to_string()).unwrap_or_default();
     format!(
         "{},{},{:x},{:x},{},{},{},{}",
-        phase_code(p.phase),
+        p.phase.code(),
         p.step,
         p.stability.to_bits(),
         p.difficulty.to_bits(),
@@ -111,13 +102,7 @@ pub fn decode_progress(text: &str) -> Result<Progress, String> {
     let int = |name: &str, v: &str| -> Result<i64, String> { v.parse::<i64>().map_err(|_| format!("{name} is not a whole number")) };
     let small = |name: &str, v: &str| -> Result<u32, String> { v.parse::<u32>().map_err(|_| format!("{name} is not a count")) };
     Ok(Progress {
-        phase: match phase {
-            "n" => Phase::New,
-            "l" => Phase::Learning,
-            "r" => Phase::Review,
-            "rl" => Phase::Relearning,
-            _ => return Err("unknown phase".into()),
-        },
+        phase: Phase::from_code(phase).ok_or("unknown phase")?,
         step: step.parse().map_err(|_| "step is not a small number".to_string())?,
         stability: num("stability", stability)?,
         difficulty: num("difficulty", difficulty)?,
