@@ -37,6 +37,10 @@ export async function phone(env, { colorScheme = 'light', viewport = PHONE, time
   const context = await env.browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1, hasTouch: true, isMobile: true });
   await context.clock.install({ time });
   await context.clock.pauseAt(time);
+  // Any Content-Security-Policy violation is reported as a console error, which fails the test.
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => {
+    console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+  }));
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const problems = [];
