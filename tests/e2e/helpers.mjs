@@ -13,7 +13,7 @@ export const PHONE = { width: 390, height: 844 };
 /** 09:00 UTC on a Wednesday: the tests' "now". */
 export const T0 = new Date('2026-11-25T09:00:00Z');
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 export async function start() {
@@ -35,21 +35,31 @@ export async function start() {
  */
 export async function phone(env, { colorScheme = 'light', viewport = PHONE, time = T0, init } = {}) {
   const context = await env.browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1, hasTouch: true, isMobile: true });
-  await context.clock.install({ time });
-  await context.clock.pauseAt(time);
-  // Any Content-Security-Policy violation is reported as a console error, which fails the test.
-  await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => {
-    console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
-  }));
+  await prepare(context, time);
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (r) => { if (!r.url().startsWith(env.base) && !r.url().startsWith('data:')) problems.push(`request outside origin: ${r.url()}`); });
+  const problems = watch(page, env.base);
   await page.goto(env.base);
   await page.waitForSelector('main section');
   return { context, page, problems };
+}
+
+/** Pauses the context's clock at `time`, and reports any CSP violation as a console error. */
+export async function prepare(context, time = T0) {
+  await context.clock.install({ time });
+  await context.clock.pauseAt(time);
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => {
+    console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+  }));
+}
+
+/** Collects console errors, page errors and requests outside `base` (the app's own origin). */
+export function watch(page, base) {
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push(`request outside origin: ${r.url()}`); });
+  return problems;
 }
 
 export async function shot(page, name) {

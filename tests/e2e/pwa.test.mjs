@@ -1,0 +1,116 @@
+// Offline and updates: the service worker serves the app with the server stopped, and a new build
+// is offered with a banner and taken only on Reload, with progress untouched.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+import { DIST, PHONE, CHROMIUM_ARGS, prepare, watch, shot, button, progressText } from './helpers.mjs';
+import { writeServiceWorker } from '../../scripts/post-build.mjs';
+
+let browser;
+test.before(async () => { browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS }); });
+test.after(async () => { await browser?.close(); });
+
+function copyBuild(to) {
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.cpSync(DIST, to, { recursive: true });
+}
+
+async function open(root, port = 0) {
+  const server = await serve(root, port);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  await prepare(context);
+  const page = await context.newPage();
+  const problems = watch(page, base);
+  await page.goto(base);
+  await page.waitForSelector('main section');
+  // The first visit installs the worker, which then takes control of the page.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  return { server, base, context, page, problems };
+}
+
+const drill = async (page, key) => { await page.keyboard.press('Space'); await page.keyboard.press(key); };
+
+test('after one visit the app starts and keeps progress with the server stopped', async () => {
+  const { server, context, page, problems } = await open(DIST);
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  await page.reload();
+  await page.waitForSelector('main section');
+  await button(page, 'Start session').click();
+  for (const key of ['3', '4', '1']) await drill(page, key);
+  assert.match(await progressText(page), /^3 done/);
+  await page.reload();
+  await page.waitForSelector('main section');
+  assert.match(await progressText(page), /^3 done/, 'progress kept offline across reloads');
+  await shot(page, 'offline-review');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a new build is offered with a banner and runs after Reload, progress untouched', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'second-round-update-'));
+  copyBuild(root);
+  const { server, context, page, problems } = await open(root);
+  await button(page, 'Start session').click();
+  await drill(page, '3');
+  await drill(page, '4');
+  const before = await page.evaluate(() => ({ ...localStorage }));
+
+  // Deploy build B: different html, so a different precache version.
+  copyBuild(root);
+  const indexPath = path.join(root, 'index.html');
+  fs.writeFileSync(indexPath, fs.readFileSync(indexPath, 'utf8').replace('<title>', '<meta name=build content=B><title>'));
+  const versionB = writeServiceWorker(root);
+
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  const banner = page.getByRole('status').filter({ hasText: 'A new version is ready' });
+  await banner.waitFor({ timeout: 15000 });
+  // Until Reload is pressed, the running app is still build A.
+  assert.equal(await page.locator('meta[name=build]').count(), 0);
+  assert.match(await progressText(page), /^2 done/);
+  await shot(page, 'update-banner');
+  assert.equal((await page.evaluate(() => caches.keys())).length, 2, 'old and new caches side by side while waiting');
+
+  await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Reload' }).click()]);
+  await page.waitForSelector('main section');
+  assert.equal(await page.locator('meta[name=build]').getAttribute('content'), 'B', 'build B runs');
+  assert.deepEqual(await page.evaluate(() => caches.keys()), [`second-round-${versionB}`], 'old cache removed on activation');
+  assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), before, 'progress untouched by the update');
+  assert.match(await progressText(page), /^2 done/);
+  assert.deepEqual(problems, []);
+  await context.close();
+  server.close();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+test('installable: the browser finds no installability errors; standalone-style screenshots', async () => {
+  const { server, context, page, problems } = await open(DIST);
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  // Test contexts are incognito profiles, which can never install; every other check must pass.
+  const errors = installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito');
+  assert.deepEqual(errors, [], 'Chromium would offer to install the app');
+  const parsed = await cdp.send('Page.getAppManifest');
+  assert.deepEqual(parsed.errors, []);
+  const manifest = await page.evaluate(() => fetch('manifest.webmanifest').then((r) => r.json()));
+  assert.equal(manifest.display, 'standalone');
+  assert.equal(manifest.start_url, './');
+  assert.equal(manifest.scope, './');
+  assert.ok(manifest.icons.some((i) => i.purpose === 'maskable'));
+  // Headless Chromium cannot switch display-mode itself; the page has no browser UI here, as installed.
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await shot(page, `standalone-home-${scheme}`);
+  }
+  await button(page, 'Start session').click();
+  await page.keyboard.press('Space');
+  await shot(page, 'standalone-answer-dark');
+  assert.deepEqual(problems, []);
+  await context.close();
+  server.close();
+});
