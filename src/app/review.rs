@@ -64,6 +64,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
     let Some(card) = card else {
         return html! {
             <section class="review">
+                <h1 class="sr-only">{ "Review" }</h1>
                 <div class="review-top">{ progress_bar(&queue) }{ undo }</div>
                 { caught_up(state) }
                 <button class="secondary" onclick={send(Action::Show(super::state::Screen::Home))}>{ "Back to home" }</button>
@@ -75,12 +76,17 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
         let intervals = state.col.preview(&card.id, state.clock);
         html! {
             <div class="grades" role="group" aria-label="Grade your answer">
-                { for Rating::ALL.iter().zip(intervals).map(|(r, ms)| html! {
-                    <button class={classes!("grade", r.class())} onclick={send(Action::Grade(*r))}
-                        aria-label={r.label()} title={format!("{} ({})", r.label(), *r as u8)}>
-                        <span class="ivl">{ short_interval(ms) }</span>
-                        <span class="name">{ r.label() }</span>
-                    </button>
+                // As in Anki, each interval sits above its button; it is the button's description,
+                // so the accessible name stays exactly the grade's name.
+                { for Rating::ALL.iter().zip(intervals).map(|(r, ms)| {
+                    let ivl_id = format!("ivl-{}", r.class());
+                    html! {
+                        <div class="grade-cell">
+                            <span class="ivl" id={ivl_id.clone()}>{ short_interval(ms) }</span>
+                            <button class={classes!("grade", r.class())} onclick={send(Action::Grade(*r))}
+                                aria-describedby={ivl_id} title={format!("{} ({})", r.label(), *r as u8)}>{ r.label() }</button>
+                        </div>
+                    }
                 }) }
             </div>
         }
@@ -93,12 +99,12 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             <div class="sr-only" aria-live="polite" aria-atomic="true">{ announce }</div>
             <article class="card" key={format!("{}-{}", card.id, state.turn)}>
                 <p class="theme">{ card.theme.label() }</p>
-                <h2 class="question" data-testid="question">{ &card.question }</h2>
+                <h1 class="question" data-testid="question">{ &card.question }</h1>
                 if state.revealed {
                     <div class="answer" data-testid="answer" tabindex="-1">
-                        <h3 class="label">{ "Model answer" }</h3>
+                        <h2 class="label">{ "Model answer" }</h2>
                         <p>{ &card.answer }</p>
-                        <h3 class="label">{ "Key points" }</h3>
+                        <h2 class="label">{ "Key points" }</h2>
                         <ul class="points">{ for card.key_points.iter().map(|k| html! { <li>{ k }</li> }) }</ul>
                     </div>
                 }

@@ -15,7 +15,7 @@ async function checkLayout(page, where) {
       .map((el) => ({ el, r: el.getBoundingClientRect() }))
       .filter(({ r }) => r.width < 44 || r.height < 44)
       .map(({ el, r }) => `${el.tagName} "${el.textContent.trim() || el.getAttribute('aria-label')}" ${Math.round(r.width)}x${Math.round(r.height)}`);
-    const texts = [...document.querySelectorAll('p, li, dd, dt, label, h2, h3, span:not(.ivl), input')].filter((el) => el.offsetParent !== null && !el.closest('.sr-only'));
+    const texts = [...document.querySelectorAll('p, li, dd, dt, label, h1, h2, h3, span, input')].filter((el) => el.offsetParent !== null && !el.closest('.sr-only'));
     const tiny = texts.filter((el) => parseFloat(getComputedStyle(el).fontSize) < 16)
       .map((el) => `${el.tagName}.${el.className} ${getComputedStyle(el).fontSize}`);
     return { scroll: document.documentElement.scrollWidth, width: innerWidth, small, tiny,

@@ -1,0 +1,70 @@
+// Accessibility: axe-core finds no violations on any screen, light and dark; focus and announcements.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { start, phone, button } from './helpers.mjs';
+
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let env;
+test.before(async () => { env = await start(); });
+test.after(async () => { await env?.close(); });
+
+/** Runs axe in the page (evaluated, so the app's CSP does not apply to the checker itself). */
+async function axe(page, where) {
+  const result = await page.evaluate(async (source) => {
+    if (!window.axe) (0, eval)(source);
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, AXE);
+  assert.deepEqual(result, [], `axe violations on ${where}`);
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`no axe violations on any screen (${scheme})`, async () => {
+    const { page, problems, context } = await phone(env, { colorScheme: scheme });
+    await context.clock.resume(); // axe schedules work with timers
+    await axe(page, 'session start');
+    await button(page, 'Start session').click();
+    await axe(page, 'question');
+    await page.keyboard.press('Space');
+    await axe(page, 'answer');
+    await button(page, 'Settings').click();
+    await axe(page, 'settings');
+    await page.getByLabel('New cards per day').fill('1');
+    await button(page, 'Save settings').click();
+    await button(page, 'Start session').click();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('4');
+    await page.getByTestId('caught-up').waitFor();
+    await axe(page, 'caught up');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('focus order, visible focus and the live region', async () => {
+  const { page, problems, context } = await phone(env);
+  await page.keyboard.press('Tab');
+  const first = await page.evaluate(() => document.activeElement.textContent);
+  assert.equal(first, 'Second Round', 'the first stop is the home button');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'focus is visible');
+  await button(page, 'Start session').click();
+  const live = page.locator('[aria-live="polite"]');
+  const q1 = await page.getByTestId('question').textContent();
+  assert.match(await live.textContent(), new RegExp(q1.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await page.keyboard.press('Space');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'answer', 'focus moves to the answer on reveal');
+  await page.keyboard.press('3');
+  const q2 = await page.getByTestId('question').textContent();
+  assert.notEqual(q2, q1);
+  assert.match(await live.textContent(), new RegExp(q2.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 'the next card is announced');
+  // Reduced motion turns transitions off.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const duration = await page.evaluate(() => getComputedStyle(document.querySelector('.bar')).transitionDuration);
+  assert.equal(duration, '0s');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
