@@ -6,6 +6,7 @@ mod notices;
 mod review;
 mod settings;
 pub mod state;
+mod swipe;
 
 use state::{Action, AppState, Screen};
 use yew::prelude::*;

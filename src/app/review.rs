@@ -1,6 +1,7 @@
 //! The review screen: question, answer with key points, the four grades and undo.
 
 use super::state::{Action, AppState};
+use super::swipe::SwipeCard;
 use crate::domain::clock::{describe_moment, short_interval};
 use crate::domain::session::{self, Queue};
 use crate::domain::Rating;
@@ -97,7 +98,9 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
         <section class="review" aria-label="Review">
             <div class="review-top">{ progress_bar(&queue) }{ counts(&queue) }{ undo }</div>
             <div class="sr-only" aria-live="polite" aria-atomic="true">{ announce }</div>
-            <article class="card" key={format!("{}-{}", card.id, state.turn)}>
+            <SwipeCard key={format!("{}-{}", card.id, state.turn)} revealed={state.revealed}
+                onreveal={{ let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::Reveal)) }}
+                ongrade={{ let d = dispatch.clone(); Callback::from(move |r| d.dispatch(Action::Grade(r))) }}>
                 <p class="theme">{ card.theme.label() }</p>
                 <h1 class="question" data-testid="question">{ &card.question }</h1>
                 if state.revealed {
@@ -108,7 +111,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                         <ul class="points">{ for card.key_points.iter().map(|k| html! { <li>{ k }</li> }) }</ul>
                     </div>
                 }
-            </article>
+            </SwipeCard>
             <div class="actions">{ bottom }</div>
         </section>
     }
