@@ -16,10 +16,10 @@ async function minifyJs(dir) {
   const { minify } = await import('terser');
   const indexPath = path.join(dir, 'index.html');
   let index = fs.readFileSync(indexPath, 'utf8');
-  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'sw.js' && f !== 'sw-register.js')) {
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'sw.js')) {
     const file = path.join(dir, name);
     const before = fs.readFileSync(file);
-    const out = await minify(before.toString('utf8'), { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+    const out = await minify(before.toString('utf8'), { module: name !== 'sw-register.js', compress: { passes: 2 }, mangle: true, format: { comments: false } });
     const after = Buffer.from(out.code, 'utf8');
     fs.writeFileSync(file, after);
     index = index.split(`sha384-${hash('sha384', before)}`).join(`sha384-${hash('sha384', after)}`);

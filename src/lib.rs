@@ -5,3 +5,8 @@ pub mod store;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+
+/// A smaller allocator than the default dlmalloc: the bundle has a byte budget.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -24,6 +24,9 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             } else {
                 { caught_up(state) }
             }
+            if state.storage.as_ref().is_some_and(|r| r.persisted == Some(false)) {
+                <p class="hint" data-testid="install-reminder">{ "Your browser may clear this site's data after a while. Install Second Round on your home screen to keep your progress safe." }</p>
+            }
             <p class="deck-size">{ format!("{seen} of {total} cards studied so far.") }</p>
         </section>
     }

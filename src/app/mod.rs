@@ -36,6 +36,23 @@ pub fn App() -> Html {
             }
         });
     }
+    {
+        // Ask for persistent storage after the first grade (the person is clearly using the app,
+        // and browsers grant it more readily then), and refresh the figures when settings open.
+        // (Firefox shows a prompt for it, so it is asked once per visit at most.)
+        let dispatch = state.dispatcher();
+        let asked = use_mut_ref(|| false);
+        let deps = (state.graded > 0, state.screen == Screen::Settings);
+        use_effect_with(deps, move |&(graded, in_settings)| {
+            if graded || in_settings {
+                let ask = graded && !std::mem::replace(&mut *asked.borrow_mut(), graded);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let report = crate::store::local::storage_report(ask).await;
+                    dispatch.dispatch(Action::Storage(report));
+                });
+            }
+        });
+    }
     let dispatch = state.dispatcher();
     let go = |screen: Screen| {
         let dispatch = dispatch.clone();
@@ -44,7 +61,9 @@ pub fn App() -> Html {
     let body = match state.screen {
         Screen::Home => home::view(&state, dispatch.clone()),
         Screen::Review => review::view(&state, dispatch.clone()),
-        Screen::Settings => html! { <settings::SettingsForm settings={state.col.settings} dispatch={dispatch.clone()} /> },
+        Screen::Settings => html! {
+            <settings::SettingsForm settings={state.col.settings} storage={state.storage.clone()} dispatch={dispatch.clone()} />
+        },
     };
     html! {
         <div class="app">

@@ -2,12 +2,14 @@
 
 use super::state::{Action, AppState, Screen};
 use crate::domain::Settings;
+use crate::store::local::StorageReport;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsProps {
     pub settings: Settings,
+    pub storage: Option<StorageReport>,
     pub dispatch: UseReducerDispatcher<AppState>,
 }
 
@@ -49,20 +51,58 @@ fn parse(form: &NodeRef) -> Result<Settings, Vec<String>> {
     }
 }
 
+fn size(bytes: f64) -> String {
+    let kb = (bytes / 1024.0).round() as u64;
+    if kb < 1024 {
+        format!("{} KB", kb.max(1))
+    } else {
+        format!("{} MB", (kb + 512) / 1024)
+    }
+}
+
+/// Whether the browser keeps the data, and how much there is; a gentle nudge where it may not.
+pub fn storage_view(report: Option<&StorageReport>) -> Html {
+    let Some(r) = report else {
+        return html! { <p class="help">{ "Checking storage…" }</p> };
+    };
+    let status = match r.persisted {
+        Some(true) => "Persistent: the browser will not clear your progress to free up space.",
+        Some(false) => "Not persistent: the browser may clear this site's data when space runs low, and some browsers do after days without use. Install Second Round on your home screen to keep your progress safe.",
+        None => "This browser does not say whether it keeps this site's data. Installing Second Round on your home screen keeps it safest.",
+    };
+    html! {
+        <>
+            <p data-testid="storage-status">{ status }</p>
+            <p class="help" data-testid="storage-usage">
+                { format!("Your progress takes {} of local storage.", size(r.progress_bytes as f64)) }
+                if let (Some(used), Some(quota)) = (r.usage, r.quota) {
+                    { format!(" This site uses {} in all (the offline copy of the app included), of {} available.", size(used), size(quota)) }
+                }
+            </p>
+        </>
+    }
+}
+
 #[component]
 pub fn SettingsForm(props: &SettingsProps) -> Html {
     let form = use_node_ref();
-    let errors = use_state(Vec::<String>::new);
+    // A plain cell and a re-render on demand (see swipe.rs: `use_state` costs kilobytes).
+    let errors = use_mut_ref(Vec::<String>::new);
+    let rerender = use_force_update();
     let s = props.settings;
     let onsubmit = {
         let form = form.clone();
         let errors = errors.clone();
+        let rerender = rerender.clone();
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match parse(&form) {
                 Ok(settings) => dispatch.dispatch(Action::SaveSettings(settings)),
-                Err(list) => errors.set(list),
+                Err(list) => {
+                    *errors.borrow_mut() = list;
+                    rerender.force_update();
+                }
             }
         })
     };
@@ -84,14 +124,16 @@ pub fn SettingsForm(props: &SettingsProps) -> Html {
                 <input id="max-reviews" type="number" inputmode="numeric" min="0" step="1" value={s.max_reviews_per_day.to_string()} />
                 <label for="max-interval">{ "Maximum interval (days)" }</label>
                 <input id="max-interval" type="number" inputmode="numeric" min="1" step="1" value={s.max_interval_days.to_string()} />
-                if !errors.is_empty() {
-                    <ul class="errors" role="alert">{ for errors.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
+                if !errors.borrow().is_empty() {
+                    <ul class="errors" role="alert">{ for errors.borrow().iter().map(|e| html! { <li>{ e }</li> }) }</ul>
                 }
                 <div class="form-actions">
                     <button type="submit" class="primary">{ "Save settings" }</button>
                     <button type="button" class="secondary" onclick={cancel}>{ "Cancel" }</button>
                 </div>
             </form>
+            <h2>{ "Storage on this device" }</h2>
+            { storage_view(props.storage.as_ref()) }
         </section>
     }
 }

@@ -1,7 +1,7 @@
 //! The app's state and the reducer that applies actions through the domain and saves through the store.
 
 use crate::domain::{self, session, Clock, Collection, Rating, Settings, UndoEntry};
-use crate::store::local::{Health, Store};
+use crate::store::local::{Health, StorageReport, Store};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::Reducible;
@@ -56,6 +56,7 @@ pub enum Action {
     Show(Screen),
     SaveSettings(Settings),
     Dismiss(usize),
+    Storage(StorageReport),
 }
 
 pub struct AppState {
@@ -71,6 +72,10 @@ pub struct AppState {
     pub notices: Vec<Notice>,
     /// Bumped on every grade, so the live region and focus follow each new card.
     pub turn: u32,
+    /// Grades given since the page loaded (the moment to ask for persistent storage is the first).
+    pub graded: u32,
+    /// The browser's word on keeping this site's data, once asked.
+    pub storage: Option<StorageReport>,
     store: Rc<RefCell<Store>>,
 }
 
@@ -116,6 +121,8 @@ impl AppState {
             undo: Vec::new(),
             notices,
             turn: 0,
+            graded: 0,
+            storage: None,
             store: Rc::new(RefCell::new(store)),
         }
     }
@@ -154,6 +161,7 @@ impl AppState {
             self.undo.remove(0);
         }
         self.turn += 1;
+        self.graded += 1;
         self.next_card();
     }
 
@@ -220,6 +228,7 @@ impl Reducible for AppState {
                     s.notices.remove(i);
                 }
             }
+            Action::Storage(report) => s.storage = Some(report),
             Action::Key(_) => {}
         }
         Rc::new(s)
@@ -238,6 +247,8 @@ impl AppState {
             undo: self.undo.clone(),
             notices: self.notices.clone(),
             turn: self.turn,
+            graded: self.graded,
+            storage: self.storage.clone(),
             store: self.store.clone(),
         }
     }

@@ -37,6 +37,8 @@ struct Drag {
     dx: f64,
     /// A gesture just ended: the click that follows it is not a tap.
     swallow_click: bool,
+    /// The grade a release would give now, shown as a hint.
+    hint: Option<Rating>,
 }
 
 fn threshold(el: &HtmlElement) -> f64 {
@@ -56,8 +58,10 @@ fn place(el: &HtmlElement, dx: f64, animate: bool) {
 #[component]
 pub fn SwipeCard(props: &SwipeCardProps) -> Html {
     let node = use_node_ref();
-    let drag = use_mut_ref(|| Drag { mode: Mode::Idle, pointer: 0, x0: 0.0, y0: 0.0, dx: 0.0, swallow_click: false });
-    let hint = use_state(|| None::<Rating>);
+    // Plain cells and a re-render on demand: `use_state` would add a whole hook instantiation
+    // (kilobytes of the bundle) for one small value.
+    let drag = use_mut_ref(|| Drag { mode: Mode::Idle, pointer: 0, x0: 0.0, y0: 0.0, dx: 0.0, swallow_click: false, hint: None });
+    let rerender = use_force_update();
 
     let element = {
         let node = node.clone();
@@ -74,13 +78,13 @@ pub fn SwipeCard(props: &SwipeCardProps) -> Html {
             if !revealed || !e.is_primary() || e.pointer_type() == "mouse" {
                 return;
             }
-            *d = Drag { mode: Mode::Undecided, pointer: e.pointer_id(), x0: e.client_x() as f64, y0: e.client_y() as f64, dx: 0.0, swallow_click: false };
+            *d = Drag { mode: Mode::Undecided, pointer: e.pointer_id(), x0: e.client_x() as f64, y0: e.client_y() as f64, dx: 0.0, swallow_click: false, hint: None };
         })
     };
 
     let onpointermove = {
         let drag = drag.clone();
-        let hint = hint.clone();
+        let rerender = rerender.clone();
         let element = element.clone();
         Callback::from(move |e: PointerEvent| {
             let mut d = drag.borrow_mut();
@@ -106,15 +110,16 @@ pub fn SwipeCard(props: &SwipeCardProps) -> Html {
             place(&el, dx, false);
             let limit = threshold(&el);
             let next = if dx >= limit { Some(Rating::Good) } else if dx <= -limit { Some(Rating::Again) } else { None };
-            if *hint != next {
-                hint.set(next);
+            if d.hint != next {
+                d.hint = next;
+                rerender.force_update();
             }
         })
     };
 
     let finish = {
         let drag = drag.clone();
-        let hint = hint.clone();
+        let rerender = rerender.clone();
         let element = element.clone();
         let ongrade = props.ongrade.clone();
         move |e: PointerEvent, cancelled: bool| {
@@ -126,8 +131,10 @@ pub fn SwipeCard(props: &SwipeCardProps) -> Html {
             let dx = d.dx;
             d.mode = Mode::Idle;
             d.swallow_click = swiped;
+            if d.hint.take().is_some() {
+                rerender.force_update();
+            }
             drop(d);
-            hint.set(None);
             let Some(el) = element() else { return };
             let limit = threshold(&el);
             place(&el, 0.0, true);
@@ -158,7 +165,8 @@ pub fn SwipeCard(props: &SwipeCardProps) -> Html {
         })
     };
 
-    let hint_view = match *hint {
+    let hint = drag.borrow().hint;
+    let hint_view = match hint {
         Some(Rating::Good) => html! { <p class="swipe-hint good" aria-hidden="true">{ "Good →" }</p> },
         Some(_) => html! { <p class="swipe-hint again" aria-hidden="true">{ "← Again" }</p> },
         None => html! {},

@@ -12,6 +12,19 @@ use fsrs::{MemoryState, FSRS};
 pub const LEARNING_STEPS_MS: [i64; 2] = [MINUTE_MS, 10 * MINUTE_MS];
 pub const RELEARNING_STEPS_MS: [i64; 1] = [10 * MINUTE_MS];
 
+/// FSRS-6 with its default parameters.
+///
+/// `FSRS::new` checks parameters and `unwrap`s a conversion whose failure path prints a `Vec<f32>`
+/// with `Debug`: about 5 KB of float formatting in a bundle with a 120 KB budget. The default
+/// parameters need no checking, so the model is built from them directly. `FSRS` is exactly its
+/// `[f32; 21]` parameters (`transmute` refuses to compile if the sizes ever differ), and the test
+/// `default_model_is_fsrs_new` proves the result equals `FSRS::new(&[])`.
+fn default_model() -> FSRS {
+    // SAFETY: `FSRS` is a struct whose only field is `parameters: [f32; 21]`, so it has the layout
+    // of that array; every bit pattern of the array is a valid value.
+    unsafe { std::mem::transmute::<[f32; 21], FSRS>(fsrs::DEFAULT_PARAMETERS) }
+}
+
 #[derive(Debug, Clone)]
 pub struct Scheduler {
     fsrs: FSRS,
@@ -22,9 +35,7 @@ pub struct Scheduler {
 impl Scheduler {
     pub fn new(desired_retention: f32, max_interval_days: u32) -> Self {
         Scheduler {
-            // FSRS-6 default parameters. (`FSRS::default()` would `expect` the result, which links the
-            // error's Debug formatting — kilobytes of float printing — into the browser bundle.)
-            fsrs: FSRS::new(&[]).unwrap_or_else(|_| panic!("the FSRS default parameters are valid")),
+            fsrs: default_model(),
             desired_retention: desired_retention.clamp(0.70, 0.97),
             max_interval_days: max_interval_days.max(1),
         }
@@ -141,6 +152,15 @@ mod tests {
     use super::*;
 
     const T0: i64 = 1_795_564_800_000;
+
+    #[test]
+    fn default_model_is_fsrs_new() {
+        assert_eq!(format!("{:?}", default_model()), format!("{:?}", FSRS::new(&[]).unwrap()));
+        let (a, b) = (default_model(), FSRS::default());
+        let state = Some(fsrs::MemoryState { stability: 3.1, difficulty: 6.2 });
+        assert_eq!(a.next_states(state, 0.9, 4).unwrap(), b.next_states(state, 0.9, 4).unwrap());
+        assert_eq!(a.next_states(None, 0.85, 0).unwrap(), b.next_states(None, 0.85, 0).unwrap());
+    }
 
     #[test]
     fn new_card_buttons_read_like_anki() {

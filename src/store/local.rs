@@ -158,3 +158,53 @@ impl Store {
         self.set(&Key::Settings.name(), &schema::encode_settings(settings))
     }
 }
+
+/// What the browser says about keeping this site's data, and how much of it is ours.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StorageReport {
+    /// `None` where the browser does not say (no `navigator.storage`).
+    pub persisted: Option<bool>,
+    /// Bytes this site uses in all (offline copy of the app included), and may use.
+    pub usage: Option<f64>,
+    pub quota: Option<f64>,
+    /// Bytes of local storage held by the app's own keys (UTF-16, as browsers count them).
+    pub progress_bytes: usize,
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    // Missing in older browsers and outside secure contexts; web-sys would assume it is there.
+    let value = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).ok()?;
+    (!value.is_undefined() && !value.is_null()).then(|| wasm_bindgen::JsCast::unchecked_into(value))
+}
+
+async fn settle(promise: Result<js_sys::Promise, JsValue>) -> Option<JsValue> {
+    wasm_bindgen_futures::JsFuture::from(promise.ok()?).await.ok()
+}
+
+fn own_bytes() -> usize {
+    let Some(storage) = open_storage() else { return 0 };
+    (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(schema::PREFIX))
+        .map(|k| (k.len() + storage.get_item(&k).ok().flatten().map_or(0, |v| v.len())) * 2)
+        .sum()
+}
+
+/// Reads the storage situation; with `ask`, first asks the browser to keep the data persistently.
+pub async fn storage_report(ask: bool) -> StorageReport {
+    let mut report = StorageReport { progress_bytes: own_bytes(), ..StorageReport::default() };
+    let Some(manager) = storage_manager() else { return report };
+    if ask {
+        report.persisted = settle(manager.persist()).await.and_then(|v| v.as_bool());
+    }
+    if report.persisted.is_none() {
+        report.persisted = settle(manager.persisted()).await.and_then(|v| v.as_bool());
+    }
+    if let Some(estimate) = settle(manager.estimate()).await {
+        let estimate: web_sys::StorageEstimate = wasm_bindgen::JsCast::unchecked_into(estimate);
+        report.usage = estimate.get_usage();
+        report.quota = estimate.get_quota();
+    }
+    report
+}

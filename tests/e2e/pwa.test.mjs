@@ -114,3 +114,47 @@ test('installable: the browser finds no installability errors; standalone-style 
   await context.close();
   server.close();
 });
+
+test('persistent storage is asked for after the first grade, and settings show the storage state', async () => {
+  const { server, context, page, problems } = await open(DIST);
+  // Record what the page asks of navigator.storage.
+  await page.evaluate(() => {
+    window.__persistCalls = 0;
+    const original = navigator.storage.persist.bind(navigator.storage);
+    navigator.storage.persist = () => { window.__persistCalls += 1; return original(); };
+  });
+  assert.equal(await page.evaluate(() => window.__persistCalls), 0, 'not asked on first paint');
+  await button(page, 'Start session').click();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('3');
+  await page.waitForFunction(() => window.__persistCalls === 1);
+  await page.keyboard.press('Space');
+  await page.keyboard.press('3');
+  await button(page, 'Settings').click();
+  const status = await page.getByTestId('storage-status').textContent();
+  const persisted = await page.evaluate(() => navigator.storage.persisted());
+  assert.match(status, persisted ? /^Persistent/ : /^Not persistent.*Install Second Round/);
+  assert.match(await page.getByTestId('storage-usage').textContent(), /^Your progress takes \d+ KB of local storage\. This site uses \d+ (KB|MB) in all/);
+  assert.equal(await page.evaluate(() => window.__persistCalls), 1, 'asked once per visit');
+  await shot(page, 'settings-storage');
+  if (!persisted) {
+    await button(page, 'Cancel').click();
+    assert.match(await page.getByTestId('install-reminder').textContent(), /Install Second Round/);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+  server.close();
+});
+
+test('without navigator.storage the settings say so and everything else works', async () => {
+  const { server, context, page, problems } = await open(DIST);
+  await context.addInitScript(() => { Object.defineProperty(Navigator.prototype, 'storage', { get: () => undefined }); });
+  await page.reload();
+  await page.waitForSelector('main section');
+  await button(page, 'Settings').click();
+  assert.match(await page.getByTestId('storage-status').textContent(), /does not say whether it keeps/);
+  assert.match(await page.getByTestId('storage-usage').textContent(), /^Your progress takes \d+ KB of local storage\.$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+  server.close();
+});
