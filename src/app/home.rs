@@ -16,11 +16,12 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             <dl class="today">
                 <div class="stat due"><dt>{ "Due" }</dt><dd data-testid="due-count">{ queue.review + queue.learning }</dd></div>
                 <div class="stat new"><dt>{ "New" }</dt><dd data-testid="new-count">{ queue.new }</dd></div>
-                <div class="stat done"><dt>{ "Done today" }</dt><dd data-testid="done-count">{ queue.done_today }</dd></div>
+                <div class="stat done"><dt>{ "Done" }</dt><dd data-testid="done-count">{ queue.done_today }</dd></div>
             </dl>
             if queue.next.is_some() || queue.left() > 0 {
                 <button class="primary big" onclick={start}>{ label }</button>
-                <p class="hint">{ "Tip: Space shows the answer, 1–4 grade it, U undoes." }</p>
+                <p class="hint keys-tip">{ "Tip: Space shows the answer, 1–4 grade it, U undoes." }</p>
+                <p class="hint touch-tip">{ "Tip: tap the card to see the answer, then swipe right for Good or left for Again." }</p>
             } else {
                 { caught_up(state) }
             }
