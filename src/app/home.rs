@@ -8,6 +8,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
     let queue = state.queue();
     let seen = state.col.progress.len();
     let total = state.col.cards.len();
+    let dispatch_for_panel = dispatch.clone();
     let start = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Start));
     let label = if queue.done_today > 0 { "Continue session" } else { "Start session" };
     html! {
@@ -28,6 +29,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             if state.storage.as_ref().is_some_and(|r| r.persisted == Some(false)) {
                 <p class="hint" data-testid="install-reminder">{ "Your browser may clear this site's data after a while. Install Second Round on your home screen to keep your progress safe." }</p>
             }
+            { super::interviews::panel(state, dispatch_for_panel) }
             <p class="deck-size">{ format!("{seen} of {total} cards studied so far.") }</p>
         </section>
     }

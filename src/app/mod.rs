@@ -1,6 +1,7 @@
 //! Yew components: each screen renders the state and sends actions; `state` holds the reducer.
 
 mod home;
+mod interviews;
 mod keys;
 mod notices;
 mod review;
@@ -10,6 +11,15 @@ mod swipe;
 
 use state::{Action, AppState, Screen};
 use yew::prelude::*;
+
+/// The current text of a form field, by id ("" when there is no such field).
+pub(crate) fn input_value(id: &str) -> String {
+    gloo_utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
+        .map(|i| i.value())
+        .unwrap_or_default()
+}
 
 #[component]
 pub fn App() -> Html {
@@ -61,9 +71,8 @@ pub fn App() -> Html {
     let body = match state.screen {
         Screen::Home => home::view(&state, dispatch.clone()),
         Screen::Review => review::view(&state, dispatch.clone()),
-        Screen::Settings => html! {
-            <settings::SettingsForm settings={state.col.settings} storage={state.storage.clone()} dispatch={dispatch.clone()} />
-        },
+        Screen::Interviews => interviews::view(&state, dispatch.clone()),
+        Screen::Settings => settings::view(&state, dispatch.clone()),
     };
     html! {
         <div class="app">

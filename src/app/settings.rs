@@ -1,30 +1,15 @@
 //! Settings: desired retention, new cards per day, maximum reviews per day, maximum interval.
 
+use super::input_value as read;
 use super::state::{Action, AppState, Screen};
 use crate::domain::Settings;
 use crate::store::local::StorageReport;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SettingsProps {
-    pub settings: Settings,
-    pub storage: Option<StorageReport>,
-    pub dispatch: UseReducerDispatcher<AppState>,
-}
-
-fn read(form: &NodeRef, id: &str) -> String {
-    form.cast::<web_sys::Element>()
-        .and_then(|f| f.query_selector(&format!("#{id}")).ok().flatten())
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(e).ok())
-        .map(|i| i.value())
-        .unwrap_or_default()
-}
-
 /// Reads and checks the form; every problem is named for the person filling it in.
-fn parse(form: &NodeRef) -> Result<Settings, Vec<String>> {
+fn parse() -> Result<Settings, Vec<String>> {
     let mut errors = Vec::new();
-    let retention_pct: Option<u32> = read(form, "retention").trim().parse().ok();
+    let retention_pct: Option<u32> = read("retention").trim().parse().ok();
     let retention = match retention_pct {
         Some(p) if (70..=97).contains(&p) => p as f32 / 100.0,
         _ => {
@@ -33,7 +18,7 @@ fn parse(form: &NodeRef) -> Result<Settings, Vec<String>> {
         }
     };
     let mut whole = |id: &str, name: &str, max: u32| -> u32 {
-        match read(form, id).trim().parse::<u32>() {
+        match read(id).trim().parse::<u32>() {
             Ok(n) if n <= max => n,
             _ => {
                 errors.push(format!("{name} must be a whole number from 0 to {max}."));
@@ -44,8 +29,15 @@ fn parse(form: &NodeRef) -> Result<Settings, Vec<String>> {
     let new_per_day = whole("new-per-day", "New cards per day", 9999);
     let max_reviews = whole("max-reviews", "Maximum reviews per day", 99_999);
     let max_interval = whole("max-interval", "Maximum interval", 36_500).max(1);
+    let target = match read("target").trim().parse::<u32>() {
+        Ok(p) if (50..=99).contains(&p) => p as f32 / 100.0,
+        _ => {
+            errors.push("Readiness target must be a whole number from 50 to 99 (%).".to_string());
+            0.9
+        }
+    };
     if errors.is_empty() {
-        Ok(Settings { desired_retention: retention, new_per_day, max_reviews_per_day: max_reviews, max_interval_days: max_interval })
+        Ok(Settings { desired_retention: retention, new_per_day, max_reviews_per_day: max_reviews, max_interval_days: max_interval, readiness_target: target })
     } else {
         Err(errors)
     }
@@ -83,37 +75,31 @@ pub fn storage_view(report: Option<&StorageReport>) -> Html {
     }
 }
 
-#[component]
-pub fn SettingsForm(props: &SettingsProps) -> Html {
-    let form = use_node_ref();
-    // A plain cell and a re-render on demand (see swipe.rs: `use_state` costs kilobytes).
-    let errors = use_mut_ref(Vec::<String>::new);
-    let rerender = use_force_update();
-    let s = props.settings;
+/// Errors under a form, announced when they appear.
+pub fn errors_view(errors: &[String]) -> Html {
+    if errors.is_empty() {
+        return html! {};
+    }
+    html! { <ul class="errors" role="alert">{ for errors.iter().map(|e| html! { <li>{ e }</li> }) }</ul> }
+}
+
+pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
+    let s = state.col.settings;
     let onsubmit = {
-        let form = form.clone();
-        let errors = errors.clone();
-        let rerender = rerender.clone();
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match parse(&form) {
+            match parse() {
                 Ok(settings) => dispatch.dispatch(Action::SaveSettings(settings)),
-                Err(list) => {
-                    *errors.borrow_mut() = list;
-                    rerender.force_update();
-                }
+                Err(list) => dispatch.dispatch(Action::FormErrors(list)),
             }
         })
     };
-    let cancel = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Show(Screen::Home)))
-    };
+    let cancel = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Show(Screen::Home)));
     html! {
         <section class="settings" aria-labelledby="settings-title">
             <h1 id="settings-title">{ "Settings" }</h1>
-            <form ref={form} {onsubmit} novalidate=true>
+            <form {onsubmit} novalidate=true>
                 <label for="retention">{ "Desired retention (%)" }</label>
                 <input id="retention" type="number" inputmode="decimal" min="70" max="97" step="1"
                     value={((s.desired_retention * 100.0).round() as u32).to_string()} aria-describedby="retention-help" />
@@ -124,16 +110,17 @@ pub fn SettingsForm(props: &SettingsProps) -> Html {
                 <input id="max-reviews" type="number" inputmode="numeric" min="0" step="1" value={s.max_reviews_per_day.to_string()} />
                 <label for="max-interval">{ "Maximum interval (days)" }</label>
                 <input id="max-interval" type="number" inputmode="numeric" min="1" step="1" value={s.max_interval_days.to_string()} />
-                if !errors.borrow().is_empty() {
-                    <ul class="errors" role="alert">{ for errors.borrow().iter().map(|e| html! { <li>{ e }</li> }) }</ul>
-                }
+                <label for="target">{ "Readiness target for the interview (%)" }</label>
+                <input id="target" type="number" inputmode="numeric" min="50" max="99" step="1"
+                    value={((s.readiness_target * 100.0).round() as u32).to_string()} />
+                { errors_view(&state.form_errors) }
                 <div class="form-actions">
                     <button type="submit" class="primary">{ "Save settings" }</button>
                     <button type="button" class="secondary" onclick={cancel}>{ "Cancel" }</button>
                 </div>
             </form>
             <h2>{ "Storage on this device" }</h2>
-            { storage_view(props.storage.as_ref()) }
+            { storage_view(state.storage.as_ref()) }
         </section>
     }
 }

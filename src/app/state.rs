@@ -1,5 +1,6 @@
 //! The app's state and the reducer that applies actions through the domain and saves through the store.
 
+use crate::domain::interview::{self, Interview};
 use crate::domain::{self, session, Clock, Collection, Rating, Settings, UndoEntry};
 use crate::store::local::{Health, StorageReport, Store};
 use std::cell::RefCell;
@@ -11,6 +12,7 @@ pub enum Screen {
     Home,
     Review,
     Settings,
+    Interviews,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -57,6 +59,13 @@ pub enum Action {
     SaveSettings(Settings),
     Dismiss(usize),
     Storage(StorageReport),
+    AddInterview(Interview),
+    ActivateInterview(usize),
+    RemoveInterview(usize),
+    /// Take the interview plan's number of new cards a day.
+    UsePlan(u32),
+    /// What is wrong with the form on screen (empty: nothing).
+    FormErrors(Vec<String>),
 }
 
 pub struct AppState {
@@ -76,6 +85,8 @@ pub struct AppState {
     pub graded: u32,
     /// The browser's word on keeping this site's data, once asked.
     pub storage: Option<StorageReport>,
+    /// Problems with the form on screen, named for the person filling it in.
+    pub form_errors: Vec<String>,
     store: Rc<RefCell<Store>>,
 }
 
@@ -106,7 +117,8 @@ impl AppState {
         if !unreadable.is_empty() {
             notices.push(Notice::Unreadable(unreadable));
         }
-        let col = Collection::new(domain::deck::built_in(), loaded.progress, loaded.log, loaded.settings);
+        let mut col = Collection::new(domain::deck::built_in(), loaded.progress, loaded.log, loaded.settings);
+        col.interviews = loaded.interviews;
         let clock = now();
         let queue = session::build(&col, clock);
         // Mid-session on reload: go straight back to the next card.
@@ -123,6 +135,7 @@ impl AppState {
             turn: 0,
             graded: 0,
             storage: None,
+            form_errors: Vec::new(),
             store: Rc::new(RefCell::new(store)),
         }
     }
@@ -146,6 +159,11 @@ impl AppState {
                 self.notices.push(Notice::WriteFailed(why));
             }
         }
+    }
+
+    fn save_interviews(&mut self) {
+        let saved = self.store.borrow_mut().save_interviews(&self.col.interviews);
+        self.note_write(saved);
     }
 
     fn grade(&mut self, rating: Rating) {
@@ -213,6 +231,7 @@ impl Reducible for AppState {
             Action::Undo => s.undo(),
             Action::Show(screen) => {
                 s.screen = screen;
+                s.form_errors.clear();
                 if screen == Screen::Review {
                     s.next_card();
                 }
@@ -222,6 +241,7 @@ impl Reducible for AppState {
                 let saved = s.store.borrow_mut().save_settings(&s.col.settings);
                 s.note_write(saved);
                 s.screen = Screen::Home;
+                s.form_errors.clear();
             }
             Action::Dismiss(i) => {
                 if i < s.notices.len() {
@@ -229,6 +249,25 @@ impl Reducible for AppState {
                 }
             }
             Action::Storage(report) => s.storage = Some(report),
+            Action::FormErrors(list) => s.form_errors = list,
+            Action::AddInterview(iv) => {
+                s.form_errors.clear();
+                interview::add(&mut s.col.interviews, iv);
+                s.save_interviews();
+            }
+            Action::ActivateInterview(i) => {
+                interview::activate(&mut s.col.interviews, i);
+                s.save_interviews();
+            }
+            Action::RemoveInterview(i) => {
+                interview::remove(&mut s.col.interviews, i, s.clock.now_ms);
+                s.save_interviews();
+            }
+            Action::UsePlan(n) => {
+                s.col.settings.new_per_day = n;
+                let saved = s.store.borrow_mut().save_settings(&s.col.settings);
+                s.note_write(saved);
+            }
             Action::Key(_) => {}
         }
         Rc::new(s)
@@ -249,6 +288,7 @@ impl AppState {
             turn: self.turn,
             graded: self.graded,
             storage: self.storage.clone(),
+            form_errors: self.form_errors.clone(),
             store: self.store.clone(),
         }
     }

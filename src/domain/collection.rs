@@ -1,6 +1,7 @@
 //! The collection: the cards, each card's progress, the review log and the settings; grading and undo.
 
 use super::card::{Card, Phase, Progress, Rating};
+use super::interview::Interview;
 use super::clock::Clock;
 use super::schedule::Scheduler;
 use std::collections::HashMap;
@@ -15,11 +16,13 @@ pub struct Settings {
     pub max_reviews_per_day: u32,
     /// No interval is longer than this many days.
     pub max_interval_days: u32,
+    /// Readiness to aim for on the interview date (0.50–0.99).
+    pub readiness_target: f32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { desired_retention: 0.90, new_per_day: 15, max_reviews_per_day: 200, max_interval_days: 36500 }
+        Settings { desired_retention: 0.90, new_per_day: 15, max_reviews_per_day: 200, max_interval_days: 36500, readiness_target: 0.90 }
     }
 }
 
@@ -35,6 +38,7 @@ impl Settings {
             new_per_day: self.new_per_day.min(9999),
             max_reviews_per_day: self.max_reviews_per_day.min(99_999),
             max_interval_days: self.max_interval_days.clamp(1, 36500),
+            readiness_target: if self.readiness_target.is_finite() { self.readiness_target.clamp(0.5, 0.99) } else { 0.9 },
         }
     }
 
@@ -95,12 +99,14 @@ pub struct Collection {
     /// Every grade, oldest first.
     pub log: Vec<LogEntry>,
     pub settings: Settings,
+    /// Upcoming interviews; the active one brings weak cards forward as its date nears.
+    pub interviews: Vec<Interview>,
 }
 
 impl Collection {
     pub fn new(cards: Vec<Card>, progress: HashMap<String, Progress>, log: Vec<LogEntry>, settings: Settings) -> Self {
         let index = cards.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-        Collection { cards, index, progress, log, settings: settings.sanitised() }
+        Collection { cards, index, progress, log, settings: settings.sanitised(), interviews: Vec::new() }
     }
 
     pub fn card(&self, id: &str) -> Option<&Card> {
@@ -189,7 +195,8 @@ mod tests {
 
     #[test]
     fn settings_are_kept_in_range() {
-        let s = Settings { desired_retention: 1.5, new_per_day: 5, max_reviews_per_day: 10, max_interval_days: 0 }.sanitised();
+        let s = Settings { desired_retention: 1.5, new_per_day: 5, max_reviews_per_day: 10, max_interval_days: 0, readiness_target: 2.0 }.sanitised();
+        assert_eq!(s.readiness_target, 0.99);
         assert_eq!((s.desired_retention, s.max_interval_days), (0.97, 1));
         assert_eq!(Settings { desired_retention: f32::NAN, ..Settings::default() }.sanitised().desired_retention, 0.9);
     }

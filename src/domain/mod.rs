@@ -5,6 +5,7 @@ pub mod card;
 pub mod clock;
 pub mod collection;
 pub mod deck;
+pub mod interview;
 pub mod readiness;
 pub mod schedule;
 pub mod session;

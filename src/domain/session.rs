@@ -6,11 +6,16 @@
 //! a learning card due within the learn-ahead window comes early, as in Anki.
 
 use super::card::Phase;
-use super::clock::{Clock, MINUTE_MS};
+use super::clock::{Clock, DAY_MS, MINUTE_MS};
+use super::interview;
+use super::readiness::recall_at;
 use super::collection::Collection;
 
 /// Learning cards due within this window are shown early when nothing else is left.
 pub const LEARN_AHEAD_MS: i64 = 20 * MINUTE_MS;
+/// In the last days before the active interview, review cards whose predicted recall on the date
+/// is below the readiness target come forward (after the due reviews, weakest first).
+pub const ADVANCE_WINDOW_MS: i64 = 7 * DAY_MS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QueueKind {
@@ -80,8 +85,28 @@ pub fn build(col: &Collection, clock: Clock) -> Queue {
             _ => {}
         }
     }
+    // Advance reviews before the interview: real FSRS reviews, with their real elapsed time. They
+    // come after the due reviews, the card least likely to be recalled on the day first.
+    let mut weak = 0;
+    let mut weakest: Option<(f64, &str)> = None;
+    if let Some(date) = interview::upcoming(&col.interviews, now).map(|i| i.at_ms).filter(|d| d - now <= ADVANCE_WINDOW_MS) {
+        let target = col.settings.readiness_target as f64;
+        for (id, p) in &col.progress {
+            let studied_today = p.last_review_ms.is_some_and(|l| clock.day_of(l) == today);
+            if p.phase != Phase::Review || clock.day_of(p.due_ms) <= today || studied_today || col.card(id).is_none() {
+                continue;
+            }
+            let r = recall_at(p, date);
+            if r < target {
+                weak += 1;
+                if weakest.is_none_or(|(best, best_id)| (r, id.as_str()) < (best, best_id)) {
+                    weakest = Some((r, id.as_str()));
+                }
+            }
+        }
+    }
     let review_room = (col.settings.max_reviews_per_day as usize).saturating_sub(reviews_used);
-    let review = reviews.len().min(review_room);
+    let review = (reviews.len() + weak).min(review_room);
     let new_room = (col.settings.new_per_day as usize).saturating_sub(new_used);
     let unseen = || col.cards.iter().filter(|c| !col.progress.contains_key(&c.id));
     let new = if new_room > 0 { unseen().count().min(new_room) } else { 0 };
@@ -90,7 +115,7 @@ pub fn build(col: &Collection, clock: Clock) -> Queue {
     let next = if let Some((_, id)) = learning_now {
         Some((id.to_string(), QueueKind::Learning))
     } else if review > 0 {
-        reviews.iter().min().map(|(_, id)| (id.to_string(), QueueKind::Review))
+        reviews.iter().min().map(|(_, id)| *id).or(weakest.map(|(_, id)| id)).map(|id| (id.to_string(), QueueKind::Review))
     } else if let Some(card) = first_new {
         Some((card.id.clone(), QueueKind::New))
     } else {
@@ -259,6 +284,36 @@ mod tests {
         assert_eq!(o.next_due_ms, Some(T0 + 10 * 60_000));
         assert_eq!(o.tomorrow_new, 3);
         assert_eq!(o.tomorrow_reviews, 1, "the learning card counts for tomorrow; Easy cards are days away");
+    }
+
+    #[test]
+    fn before_the_interview_weak_cards_come_forward_and_after_it_scheduling_is_normal() {
+        use crate::domain::interview::Interview;
+        let mut c = col(Settings { new_per_day: 5, readiness_target: 0.95, ..Settings::default() });
+        let clock = Clock::new(T0, 0);
+        for _ in 0..5 {
+            // Review cards with a stability of 8.3 days: due in 8 days, recall on day 6 about 92%.
+            grade_next(&mut c, clock, Rating::Easy);
+        }
+        let day2 = clock.later(DAY_MS);
+        assert_eq!(build(&c, day2).review, 0, "nothing due on day 2 without an interview");
+        // An interview in 20 days: predicted recall then is below 90%, but it is not yet near.
+        c.interviews.push(Interview { at_ms: T0 + 20 * DAY_MS, company: "Acme".into(), role: String::new(), active: true });
+        assert_eq!(build(&c, day2).review, 0);
+        // An interview in 5 days from day 2: the cards come forward as reviews, and grading one
+        // uses its real elapsed time (one day).
+        c.interviews[0].at_ms = T0 + 6 * DAY_MS;
+        let q = build(&c, day2);
+        assert_eq!(q.review, 5);
+        let (id, kind) = q.next.unwrap();
+        assert_eq!(kind, QueueKind::Review);
+        let before = c.progress_of(&id);
+        c.grade(&id, Rating::Good, day2, 1000).unwrap();
+        assert_eq!(c.log.last().unwrap().phase_before, Phase::Review);
+        assert_eq!(c.progress_of(&id), c.settings.scheduler().grade(&before, Rating::Good, day2.now_ms));
+        assert_eq!(build(&c, day2).review, 4, "a card reviewed today is not brought forward again");
+        // After the date, normal scheduling.
+        assert_eq!(build(&c, clock.later(6 * DAY_MS + 3_600_000)).review, 0);
     }
 
     #[test]

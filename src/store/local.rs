@@ -153,6 +153,10 @@ impl Store {
         lines.iter().all(|l| LogEntry::decode(l).is_some()).then_some((n, lines))
     }
 
+    pub fn save_interviews(&mut self, list: &[crate::domain::interview::Interview]) -> Result<(), String> {
+        self.set(&Key::Interviews.name(), &crate::domain::interview::encode(list))
+    }
+
     pub fn save_settings(&mut self, settings: &Settings) -> Result<(), String> {
         self.writable()?;
         self.set(&Key::Settings.name(), &schema::encode_settings(settings))

@@ -3,7 +3,8 @@
 //! | key                          | value                                                     |
 //! |------------------------------|-----------------------------------------------------------|
 //! | `second-round/meta`          | `1` — the schema version                                  |
-//! | `second-round/settings`      | `retention=90;new=15;reviews=200;interval=36500`          |
+//! | `second-round/settings`      | `retention=90;new=15;reviews=200;interval=36500;target=90` |
+//! | `second-round/interviews`    | one line per interview (see `domain::interview`)          |
 //! | `second-round/card/<id>`     | one card's progress (only cards ever graded), see below   |
 //! | `second-round/log/<n>`       | review log chunk n: up to 32 entries, one per line        |
 //! | `second-round/unreadable/<key>` | raw text of a key that could not be read, kept aside   |
@@ -18,6 +19,7 @@
 //! never the whole collection. A value that fails to decode is never deleted or overwritten: it is
 //! copied under `unreadable/` and reported.
 
+use crate::domain::interview::{self, Interview};
 use crate::domain::{LogEntry, Phase, Progress, Settings};
 use std::collections::{BTreeMap, HashMap};
 
@@ -29,6 +31,7 @@ pub const LOG_CHUNK: usize = 32;
 pub enum Key {
     Meta,
     Settings,
+    Interviews,
     Card(String),
     LogChunk(u32),
     Unreadable(String),
@@ -39,6 +42,7 @@ impl Key {
         match self {
             Key::Meta => format!("{PREFIX}meta"),
             Key::Settings => format!("{PREFIX}settings"),
+            Key::Interviews => format!("{PREFIX}interviews"),
             Key::Card(id) => format!("{PREFIX}card/{id}"),
             Key::LogChunk(n) => format!("{PREFIX}log/{n}"),
             Key::Unreadable(original) => format!("{PREFIX}unreadable/{original}"),
@@ -51,6 +55,7 @@ impl Key {
         match rest {
             "meta" => return Some(Key::Meta),
             "settings" => return Some(Key::Settings),
+            "interviews" => return Some(Key::Interviews),
             _ => {}
         }
         if let Some(id) = rest.strip_prefix("card/") {
@@ -115,9 +120,12 @@ pub fn decode_progress(text: &str) -> Result<Progress, String> {
 
 pub fn encode_settings(s: &Settings) -> String {
     format!(
-        "retention={};new={};reviews={};interval={}",
+        "retention={};new={};reviews={};interval={};target={}",
         (s.desired_retention * 100.0).round() as u32,
-        s.new_per_day, s.max_reviews_per_day, s.max_interval_days
+        s.new_per_day,
+        s.max_reviews_per_day,
+        s.max_interval_days,
+        (s.readiness_target * 100.0).round() as u32
     )
 }
 
@@ -132,6 +140,7 @@ pub fn decode_settings(text: &str) -> Result<Settings, String> {
             "new" => s.new_per_day = value.parse().map_err(|_| bad())?,
             "reviews" => s.max_reviews_per_day = value.parse().map_err(|_| bad())?,
             "interval" => s.max_interval_days = value.parse().map_err(|_| bad())?,
+            "target" => s.readiness_target = value.parse::<u32>().map_err(|_| bad())? as f32 / 100.0,
             _ => {}
         }
     }
@@ -155,6 +164,7 @@ pub struct Loaded {
     /// The schema version found (None on a first visit).
     pub version: Option<u32>,
     pub settings: Settings,
+    pub interviews: Vec<Interview>,
     pub progress: HashMap<String, Progress>,
     /// Log entries, oldest first.
     pub log: Vec<LogEntry>,
@@ -181,6 +191,10 @@ pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
                 Err(e) => bad(&name, e, &mut loaded),
             },
             Some(Key::Settings) => settings_raw = Some((name, value)),
+            Some(Key::Interviews) => match interview::decode(&value) {
+                Ok(list) => loaded.interviews = list,
+                Err(e) => bad(&name, e, &mut loaded),
+            },
             Some(Key::Card(id)) => match decode_progress(&value) {
                 Ok(p) => {
                     loaded.progress.insert(id, p);
@@ -214,8 +228,16 @@ pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
             None => bad(&name, "a review log line is damaged".into(), &mut loaded),
         }
     }
-    // Another tab or an import may interleave chunks: the log is kept in time order.
-    loaded.log.sort_by_key(|e| e.at_ms);
+    // Another tab or an import may interleave chunks: the log is kept in time order. It is almost
+    // always in order already, so an insertion sort (linear then) is enough, and small in the bundle.
+    let log = &mut loaded.log;
+    for i in 1..log.len() {
+        let mut j = i;
+        while j > 0 && log[j - 1].at_ms > log[j].at_ms {
+            log.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     loaded
 }
 
@@ -244,7 +266,7 @@ mod tests {
 
     #[test]
     fn keys_round_trip_and_foreign_keys_are_ignored() {
-        for k in [Key::Meta, Key::Settings, Key::Card("plan-01".into()), Key::LogChunk(7), Key::Unreadable("second-round/card/x".into())] {
+        for k in [Key::Meta, Key::Settings, Key::Interviews, Key::Card("plan-01".into()), Key::LogChunk(7), Key::Unreadable("second-round/card/x".into())] {
             assert_eq!(Key::parse(&k.name()), Some(k));
         }
         assert_eq!(Key::parse("other-app/meta"), None);
@@ -263,7 +285,7 @@ mod tests {
     #[test]
     fn what_was_written_reads_back() {
         let p = Progress { phase: Phase::Review, step: 0, stability: 3.5, difficulty: 5.25, due_ms: 99, last_review_ms: Some(9), reps: 2, lapses: 1 };
-        let s = Settings { desired_retention: 0.85, new_per_day: 7, max_reviews_per_day: 50, max_interval_days: 365 };
+        let s = Settings { desired_retention: 0.85, new_per_day: 7, max_reviews_per_day: 50, max_interval_days: 365, readiness_target: 0.9 };
         let mut tail = None;
         let mut stored = vec![(Key::Meta.name(), encode_meta()), (Key::Settings.name(), encode_settings(&s)), (Key::Card("a".into()).name(), encode_progress(&p))];
         let mut chunks = BTreeMap::new();
@@ -325,7 +347,7 @@ mod tests {
             assert_eq!(back.stability.to_bits(), p.stability.to_bits());
         }
         assert!(encode_progress(&Progress::default()).len() < 30);
-        let s = Settings { desired_retention: 0.83, new_per_day: 0, max_reviews_per_day: 9, max_interval_days: 180 };
+        let s = Settings { desired_retention: 0.83, new_per_day: 0, max_reviews_per_day: 9, max_interval_days: 180, readiness_target: 0.75 };
         assert_eq!(decode_settings(&encode_settings(&s)), Ok(s));
         assert_eq!(decode_settings("new=3;future=yes"), Ok(Settings { new_per_day: 3, ..Settings::default() }));
         assert_eq!(decode_settings("retention=150"), Ok(Settings { desired_retention: 0.97, ..Settings::default() }));

@@ -1,0 +1,156 @@
+//! Interviews: add the date (and company and role), choose the one to prepare for, and on the home
+//! screen a countdown, the readiness on the day and the plan to reach the target.
+
+use super::input_value as value;
+use super::settings::errors_view;
+use super::state::{Action, AppState, Screen};
+use crate::domain::interview::{self, Interview};
+use crate::domain::readiness;
+use yew::prelude::*;
+
+const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// "Thu 28 Nov 2026, 10:00", in local time.
+pub fn when(ms: i64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!(
+        "{} {} {} {}, {:02}:{:02}",
+        WEEKDAYS[d.get_day() as usize % 7],
+        d.get_date(),
+        MONTHS[d.get_month() as usize % 12],
+        d.get_full_year(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+fn percent(x: f64) -> String {
+    format!("{}%", (x * 100.0).round() as i64)
+}
+
+/// The home screen's interview panel: countdown, readiness on the day, plan, weakest themes.
+pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
+    let now = state.clock.now_ms;
+    let open = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Show(Screen::Interviews)))
+    };
+    let Some(iv) = interview::upcoming(&state.col.interviews, now) else {
+        return html! {
+            <section class="interview-panel" aria-labelledby="interview-title">
+                <h2 id="interview-title">{ "Your interview" }</h2>
+                <p>{ "Add the date of your second interview to see how ready you will be on the day, and a daily plan to get there." }</p>
+                <button class="secondary" onclick={open}>{ "Set interview date" }</button>
+            </section>
+        };
+    };
+    let target = state.col.settings.readiness_target as f64;
+    let ready = readiness::readiness(&state.col, iv.at_ms, &[]);
+    let plan = readiness::plan(&state.col, now, iv.at_ms, target, &[]);
+    let plan_text = if plan.reaches_target {
+        format!(
+            "To reach {} by then: {} new card{} a day and about {} reviews a day (at most {}).",
+            percent(target),
+            plan.new_per_day,
+            if plan.new_per_day == 1 { "" } else { "s" },
+            plan.mean_reviews.round() as i64,
+            plan.peak_reviews
+        )
+    } else {
+        format!("There is not enough time to reach {}: with {} new cards a day you would be at about {}.", percent(target), plan.new_per_day, percent(plan.expected))
+    };
+    let use_plan = (plan.new_per_day != state.col.settings.new_per_day && plan.new_per_day > 0).then(|| {
+        let dispatch = dispatch.clone();
+        let n = plan.new_per_day;
+        html! { <button class="secondary" onclick={Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::UsePlan(n)))}>{ format!("Use the plan ({n} new cards a day)") }</button> }
+    });
+    html! {
+        <section class="interview-panel" aria-labelledby="interview-title">
+            <h2 id="interview-title">{ iv.title() }</h2>
+            <p data-testid="interview-when">{ format!("{} — {}", when(iv.at_ms), interview::countdown(iv.at_ms, now)) }</p>
+            <p class="readiness"><span data-testid="readiness">{ percent(ready.overall) }</span>{ " ready for the day" }</p>
+            <p class="help">{ ready.in_words() }</p>
+            <p data-testid="plan">{ plan_text }</p>
+            { for use_plan }
+            <h3>{ "By theme, on the day" }</h3>
+            <ul class="themes" data-testid="theme-readiness">
+                { for ready.by_theme.iter().map(|t| html! {
+                    <li><span>{ t.theme.label() }</span><span>{ percent(t.readiness) }</span></li>
+                }) }
+            </ul>
+            <button class="link" onclick={open}>{ "Manage interviews" }</button>
+        </section>
+    }
+}
+
+pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
+    let now = state.clock.now_ms;
+    let list = &state.col.interviews;
+    let onsubmit = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            // A datetime-local value ("2026-11-28T10:00") is read as local time.
+            let at = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&value("iv-when"))).get_time();
+            let problem = if at.is_nan() {
+                "Enter the date and time of the interview."
+            } else if (at as i64) <= now {
+                "That moment has passed: enter a date and time ahead."
+            } else {
+                let interview = Interview { at_ms: at as i64, company: value("iv-company"), role: value("iv-role"), active: false };
+                dispatch.dispatch(Action::AddInterview(interview));
+                if let Some(form) = gloo_utils::document().get_element_by_id("iv-form") {
+                    if let Ok(form) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlFormElement>(form) {
+                        form.reset();
+                    }
+                }
+                return;
+            };
+            dispatch.dispatch(Action::FormErrors(vec![problem.to_string()]));
+        })
+    };
+    let send = |a: Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(a.clone()))
+    };
+    html! {
+        <section class="interviews" aria-labelledby="interviews-title">
+            <h1 id="interviews-title">{ "Interviews" }</h1>
+            if list.is_empty() {
+                <p>{ "No interviews yet." }</p>
+            } else {
+                <ul class="interview-list">
+                    { for list.iter().enumerate().map(|(i, iv)| html! {
+                        <li class={classes!(iv.active.then_some("active"))}>
+                            <p class="title">{ iv.title() }</p>
+                            <p>{ when(iv.at_ms) }{ if iv.at_ms > now { format!(" — {}", interview::countdown(iv.at_ms, now)) } else { " — over".to_string() } }</p>
+                            <div class="row">
+                                if iv.active {
+                                    <span class="badge">{ "Preparing for this one" }</span>
+                                } else {
+                                    <button class="secondary" onclick={send(Action::ActivateInterview(i))}>{ "Prepare for this one" }</button>
+                                }
+                                <button class="secondary" onclick={send(Action::RemoveInterview(i))} aria-label={format!("Delete {}", iv.title())}>{ "Delete" }</button>
+                            </div>
+                        </li>
+                    }) }
+                </ul>
+            }
+            <h2>{ "Add an interview" }</h2>
+            <form id="iv-form" {onsubmit} novalidate=true>
+                <label for="iv-when">{ "Date and time" }</label>
+                <input id="iv-when" type="datetime-local" required=true />
+                <label for="iv-company">{ "Company (optional)" }</label>
+                <input id="iv-company" type="text" autocomplete="organization" />
+                <label for="iv-role">{ "Role (optional)" }</label>
+                <input id="iv-role" type="text" autocomplete="organization-title" />
+                { errors_view(&state.form_errors) }
+                <div class="form-actions">
+                    <button type="submit" class="primary">{ "Add interview" }</button>
+                    <button type="button" class="secondary" onclick={send(Action::Show(Screen::Home))}>{ "Back to home" }</button>
+                </div>
+            </form>
+        </section>
+    }
+}

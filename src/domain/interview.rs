@@ -1,0 +1,160 @@
+//! Upcoming interviews: when, where and for what; one of them is the one being prepared for.
+
+use super::clock::DAY_MS;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Interview {
+    /// When it starts, milliseconds since the epoch.
+    pub at_ms: i64,
+    pub company: String,
+    pub role: String,
+    /// The interview readiness and the plan are computed for.
+    pub active: bool,
+}
+
+impl Interview {
+    /// "Acme — Analyst", "Acme", or "Your interview".
+    pub fn title(&self) -> String {
+        match (self.company.trim(), self.role.trim()) {
+            ("", "") => "Your interview".to_string(),
+            (c, "") => c.to_string(),
+            ("", r) => r.to_string(),
+            (c, r) => format!("{c} — {r}"),
+        }
+    }
+}
+
+/// The active interview, if it is still ahead.
+pub fn upcoming(list: &[Interview], now_ms: i64) -> Option<&Interview> {
+    list.iter().find(|i| i.active && i.at_ms > now_ms)
+}
+
+/// Makes the interview at `index` the active one (and only that one).
+pub fn activate(list: &mut [Interview], index: usize) {
+    for (i, interview) in list.iter_mut().enumerate() {
+        interview.active = i == index;
+    }
+}
+
+/// Adds an interview, keeping the list in date order; the first one added becomes active.
+pub fn add(list: &mut Vec<Interview>, mut interview: Interview) {
+    interview.active = list.iter().all(|i| !i.active);
+    let at = list.partition_point(|i| i.at_ms <= interview.at_ms);
+    list.insert(at, interview);
+}
+
+/// Removes an interview; if it was active, the next one ahead (or the last) becomes active.
+pub fn remove(list: &mut Vec<Interview>, index: usize, now_ms: i64) {
+    if index >= list.len() {
+        return;
+    }
+    let was_active = list.remove(index).active;
+    if was_active && !list.is_empty() {
+        let next = list.iter().position(|i| i.at_ms > now_ms).unwrap_or(list.len() - 1);
+        activate(list, next);
+    }
+}
+
+/// "in 3 days 4 hours", "in 5 hours 20 minutes", "in 12 minutes", "now".
+pub fn countdown(at_ms: i64, now_ms: i64) -> String {
+    let left = at_ms - now_ms;
+    if left <= 0 {
+        return "now".to_string();
+    }
+    let minutes = left / 60_000;
+    let (d, h, m) = (left / DAY_MS, (left % DAY_MS) / 3_600_000, minutes % 60);
+    let unit = |n: i64, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+    if d > 0 {
+        format!("in {} {}", unit(d, "day"), unit(h, "hour"))
+    } else if h > 0 {
+        format!("in {} {}", unit(h, "hour"), unit(m, "minute"))
+    } else {
+        format!("in {}", unit(m.max(1), "minute"))
+    }
+}
+
+/// One line per interview: `at<TAB>active<TAB>company<TAB>role` (tabs and line breaks in the text
+/// become spaces).
+pub fn encode(list: &[Interview]) -> String {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    list.iter()
+        .map(|i| format!("{}\t{}\t{}\t{}", i.at_ms, i.active as u8, clean(&i.company), clean(&i.role)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub fn decode(text: &str) -> Result<Vec<Interview>, String> {
+    text.lines()
+        .filter(|l| !l.is_empty())
+        .enumerate()
+        .map(|(n, line)| {
+            let mut parts = line.split('\t');
+            let bad = || format!("interview {} is damaged", n + 1);
+            let at_ms = parts.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?;
+            let active = match parts.next() {
+                Some("1") => true,
+                Some("0") => false,
+                _ => return Err(bad()),
+            };
+            let company = parts.next().ok_or_else(bad)?.to_string();
+            let role = parts.next().ok_or_else(bad)?.to_string();
+            if parts.next().is_some() {
+                return Err(bad());
+            }
+            Ok(Interview { at_ms, company, role, active })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iv(at_ms: i64, company: &str) -> Interview {
+        Interview { at_ms, company: company.into(), role: String::new(), active: false }
+    }
+
+    #[test]
+    fn the_first_added_is_active_and_the_list_stays_in_date_order() {
+        let mut list = Vec::new();
+        add(&mut list, iv(300, "C"));
+        add(&mut list, iv(100, "A"));
+        add(&mut list, iv(200, "B"));
+        assert_eq!(list.iter().map(|i| i.company.as_str()).collect::<String>(), "ABC");
+        assert_eq!(list.iter().filter(|i| i.active).count(), 1);
+        assert!(list[2].active);
+        activate(&mut list, 0);
+        assert!(list[0].active && !list[2].active);
+        assert_eq!(upcoming(&list, 50).map(|i| i.company.as_str()), Some("A"));
+        assert_eq!(upcoming(&list, 150), None, "the active interview is over");
+        remove(&mut list, 0, 150);
+        assert!(list[0].active, "the next interview ahead becomes active");
+    }
+
+    #[test]
+    fn records_round_trip_and_damage_is_reported() {
+        let list = vec![
+            Interview { at_ms: 1_795_900_000_000, company: "Acme\tLtd".into(), role: "Analyst\nII".into(), active: true },
+            iv(-5, ""),
+        ];
+        let back = decode(&encode(&list)).unwrap();
+        assert_eq!(back[0].company, "Acme Ltd");
+        assert_eq!(back[0].role, "Analyst II");
+        assert_eq!(back[1], list[1]);
+        assert_eq!(decode("").unwrap(), vec![]);
+        for bad in ["x\t1\ta\tb", "1\t2\ta\tb", "1\t1\ta", "1\t1\ta\tb\tc"] {
+            assert!(decode(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn titles_and_countdowns_read_naturally() {
+        assert_eq!(Interview { role: "Analyst".into(), ..iv(0, "Acme") }.title(), "Acme — Analyst");
+        assert_eq!(iv(0, " ").title(), "Your interview");
+        assert_eq!(countdown(3 * DAY_MS + 4 * 3_600_000 + 5, 0), "in 3 days 4 hours");
+        assert_eq!(countdown(DAY_MS + 3_600_000, 0), "in 1 day 1 hour");
+        assert_eq!(countdown(5 * 3_600_000 + 20 * 60_000, 0), "in 5 hours 20 minutes");
+        assert_eq!(countdown(30_000, 0), "in 1 minute");
+        assert_eq!(countdown(0, 5), "now");
+    }
+}
