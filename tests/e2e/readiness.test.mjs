@@ -1,0 +1,53 @@
+// The interview date: set it, drill, and see readiness on the day change.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { start, phone, shot, button } from './helpers.mjs';
+
+let env;
+test.before(async () => { env = await start(); });
+test.after(async () => { await env?.close(); });
+
+test('set an interview date, drill, and readiness on the day goes up', async () => {
+  const { page, problems, context } = await phone(env);
+  await button(page, 'Set interview date').click();
+  // A date in the past is refused with a reason.
+  await page.getByLabel('Date and time').fill('2026-11-20T10:00');
+  await button(page, 'Add interview').click();
+  assert.match(await page.getByRole('alert').textContent(), /That moment has passed/);
+  await page.getByLabel('Date and time').fill('2026-12-02T10:00');
+  await page.getByLabel('Company (optional)').fill('Acme Logistics');
+  await page.getByLabel('Role (optional)').fill('Operations Analyst');
+  await button(page, 'Add interview').click();
+  assert.match(await page.locator('.interview-list').textContent(), /Acme Logistics — Operations Analyst.*Wed 2 Dec 2026, 10:00 — in 7 days/);
+  await shot(page, 'interviews');
+  await button(page, 'Back to home').click();
+
+  assert.equal(await page.getByRole('heading', { name: 'Acme Logistics — Operations Analyst' }).count(), 1);
+  assert.match(await page.getByTestId('interview-when').textContent(), /in 7 days 1 hour/);
+  assert.equal(await page.getByTestId('readiness').textContent(), '0%');
+  assert.match(await page.getByTestId('plan').textContent(), /^To reach 90% by then: 16 new cards a day/);
+  assert.match(await page.getByTestId('theme-readiness').textContent(), /Have a plan0%/);
+
+  // Take the plan, then drill five new cards.
+  await button(page, 'Use the plan (16 new cards a day)').click();
+  assert.equal(await page.getByTestId('new-count').textContent(), '16');
+  await button(page, 'Start session').click();
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('Space');
+    await page.keyboard.press('4');
+  }
+  await button(page, 'Second Round home').click();
+  const after = Number((await page.getByTestId('readiness').textContent()).replace('%', ''));
+  assert.ok(after > 0 && after < 10, `readiness after five Easy cards: ${after}%`);
+  // The five cards drilled are all "Have a plan" cards: that theme is no longer the weakest.
+  const strongest = (await page.getByTestId('theme-readiness').locator('li').last().innerText()).replace(/\s+/g, ' ');
+  assert.match(strongest, /^Have a plan \d+%$/);
+  await shot(page, 'home-interview');
+  await page.reload();
+  await page.waitForSelector('main section'); // mid-session: back on the next card
+  await button(page, 'Second Round home').click();
+  assert.equal(await page.getByTestId('readiness').textContent(), `${after}%`, 'kept across a reload');
+  assert.equal(await page.evaluate(() => localStorage.getItem('second-round/interviews').split('\t').slice(1).join('|')), '1|Acme Logistics|Operations Analyst');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
