@@ -6,6 +6,7 @@ mod keys;
 mod notices;
 mod review;
 mod settings;
+mod stats;
 pub mod state;
 mod swipe;
 
@@ -72,13 +73,17 @@ pub fn App() -> Html {
         Screen::Home => home::view(&state, dispatch.clone()),
         Screen::Review => review::view(&state, dispatch.clone()),
         Screen::Interviews => interviews::view(&state, dispatch.clone()),
+        Screen::Stats => stats::view(&state),
         Screen::Settings => settings::view(&state, dispatch.clone()),
     };
     html! {
         <div class="app">
             <header class="topbar">
                 <button class="brand" onclick={go(Screen::Home)} aria-label="Second Round home">{ "Second Round" }</button>
-                <button class="link" onclick={go(Screen::Settings)}>{ "Settings" }</button>
+                <nav class="links">
+                    <button class="link" onclick={go(Screen::Stats)}>{ "Progress" }</button>
+                    <button class="link" onclick={go(Screen::Settings)}>{ "Settings" }</button>
+                </nav>
             </header>
             { notices::view(&state.notices, dispatch.clone()) }
             <main id="main">{ body }</main>

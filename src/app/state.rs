@@ -13,6 +13,7 @@ pub enum Screen {
     Review,
     Settings,
     Interviews,
+    Stats,
 }
 
 #[derive(Debug, Clone, PartialEq)]

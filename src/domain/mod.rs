@@ -9,9 +9,35 @@ pub mod interview;
 pub mod readiness;
 pub mod schedule;
 pub mod session;
+pub mod stats;
 
 pub use card::{Card, Phase, Progress, Rating, Theme};
 pub use clock::Clock;
 pub use collection::{Collection, LogEntry, Settings, UndoEntry};
 pub use schedule::Scheduler;
 pub use session::{Queue, QueueKind};
+
+/// Sorts in place, stably, by a key. An insertion sort: linear on data that is already (nearly)
+/// in order, as the review log is, and far smaller in the browser bundle than the standard library
+/// sorts, which are instantiated anew for every element type.
+pub fn sort_by_key<T, K: PartialOrd>(items: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod sort_tests {
+    #[test]
+    fn sorts_stably_by_key() {
+        let mut v = vec![(3, 'a'), (1, 'b'), (2, 'c'), (1, 'd'), (0, 'e')];
+        super::sort_by_key(&mut v, |x| x.0);
+        assert_eq!(v, vec![(0, 'e'), (1, 'b'), (1, 'd'), (2, 'c'), (3, 'a')]);
+        let mut empty: Vec<u8> = vec![];
+        super::sort_by_key(&mut empty, |x| *x);
+    }
+}

@@ -63,14 +63,7 @@ pub fn readiness(col: &Collection, at_ms: i64, scope: &[Theme]) -> Readiness {
     let total: f64 = sums.iter().map(|s| s.2).sum();
     let mut by_theme: Vec<ThemeReadiness> =
         sums.into_iter().filter(|s| s.1 > 0).map(|(theme, n, sum)| ThemeReadiness { theme, cards: n, readiness: sum / n as f64 }).collect();
-    // Eight themes at most: an insertion sort keeps the bundle free of another sort instantiation.
-    for i in 1..by_theme.len() {
-        let mut j = i;
-        while j > 0 && by_theme[j - 1].readiness > by_theme[j].readiness {
-            by_theme.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    super::sort_by_key(&mut by_theme, |t| t.readiness);
     Readiness { overall: if cards == 0 { 0.0 } else { total / cards as f64 }, cards, by_theme }
 }
 

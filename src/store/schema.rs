@@ -21,7 +21,8 @@
 
 use crate::domain::interview::{self, Interview};
 use crate::domain::{LogEntry, Phase, Progress, Settings};
-use std::collections::{BTreeMap, HashMap};
+use crate::domain::sort_by_key;
+use std::collections::HashMap;
 
 pub const VERSION: u32 = 1;
 pub const PREFIX: &str = "second-round/";
@@ -180,7 +181,7 @@ pub struct Loaded {
 /// Decodes every stored `(key, value)` the app owns. Never fails: unreadable values are listed.
 pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
     let mut loaded = Loaded::default();
-    let mut chunks: BTreeMap<u32, (String, String)> = BTreeMap::new();
+    let mut chunks: Vec<(u32, String, String)> = Vec::new();
     let bad = |key: &str, reason: String, loaded: &mut Loaded| loaded.unreadable.push(Unreadable { key: key.to_string(), reason });
     let mut settings_raw = None;
     for (name, value) in entries {
@@ -201,9 +202,7 @@ pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
                 }
                 Err(e) => bad(&name, format!("not a card's progress: {e}"), &mut loaded),
             },
-            Some(Key::LogChunk(n)) => {
-                chunks.insert(n, (name, value));
-            }
+            Some(Key::LogChunk(n)) => chunks.push((n, name, value)),
             Some(Key::Unreadable(original)) => loaded.kept_aside.push(original),
         }
     }
@@ -216,7 +215,8 @@ pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
             Err(e) => bad(&name, format!("not settings: {e}"), &mut loaded),
         }
     }
-    for (n, (name, value)) in chunks {
+    sort_by_key(&mut chunks, |c| c.0);
+    for (n, name, value) in chunks {
         let lines: Vec<String> = value.lines().map(str::to_string).collect();
         let entries: Option<Vec<LogEntry>> = lines.iter().map(|l| LogEntry::decode(l)).collect();
         match entries {
@@ -228,16 +228,8 @@ pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
             None => bad(&name, "a review log line is damaged".into(), &mut loaded),
         }
     }
-    // Another tab or an import may interleave chunks: the log is kept in time order. It is almost
-    // always in order already, so an insertion sort (linear then) is enough, and small in the bundle.
-    let log = &mut loaded.log;
-    for i in 1..log.len() {
-        let mut j = i;
-        while j > 0 && log[j - 1].at_ms > log[j].at_ms {
-            log.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    // Another tab or an import may interleave chunks: the log is kept in time order.
+    sort_by_key(&mut loaded.log, |e| e.at_ms);
     loaded
 }
 
@@ -259,6 +251,7 @@ pub fn append_to_tail(tail: Option<(u32, Vec<String>)>, highest_chunk: Option<u3
 mod tests {
     use super::*;
     use crate::domain::Rating;
+    use std::collections::BTreeMap;
 
     fn entry(i: i64) -> LogEntry {
         LogEntry { card_id: format!("c{i}"), at_ms: 1_000 + i, rating: Rating::Good, phase_before: Phase::New, duration_ms: 1 }
@@ -357,6 +350,18 @@ mod tests {
         }
         assert!(decode_settings("new=many").is_err());
         assert!(decode_settings("garbage").is_err());
+    }
+
+    #[test]
+    fn chunks_and_entries_are_read_in_order_whatever_the_storage_order() {
+        let stored = vec![
+            (Key::LogChunk(10).name(), format!("{}\n{}", entry(5).encode(), entry(6).encode())),
+            (Key::LogChunk(2).name(), format!("{}\n{}", entry(1).encode(), entry(9).encode())),
+            (Key::LogChunk(3).name(), entry(3).encode()),
+        ];
+        let l = decode(stored);
+        assert_eq!(l.log.iter().map(|e| e.at_ms - 1_000).collect::<Vec<_>>(), vec![1, 3, 5, 6, 9]);
+        assert_eq!(l.tail.map(|(n, _)| n), Some(10), "appends go after the highest chunk");
     }
 
     #[test]

@@ -32,6 +32,16 @@ for (const scheme of ['light', 'dark']) {
     await axe(page, 'answer');
     await button(page, 'Settings').click();
     await axe(page, 'settings');
+    await button(page, 'Progress').click();
+    await axe(page, 'progress');
+    await button(page, 'Second Round home').click();
+    await button(page, 'Set interview date').click();
+    await page.getByLabel('Date and time').fill('2026-12-02T10:00');
+    await button(page, 'Add interview').click();
+    await axe(page, 'interviews');
+    await button(page, 'Back to home').click();
+    await axe(page, 'home with an interview');
+    await button(page, 'Settings').click();
     await page.getByLabel('New cards per day').fill('1');
     await button(page, 'Save settings').click();
     await button(page, 'Start session').click();

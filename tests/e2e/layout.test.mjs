@@ -38,6 +38,11 @@ for (const viewport of [{ width: 360, height: 640 }, { width: 390, height: 844 }
     if (viewport.width === 1280) await shot(page, 'answer-desktop');
     await button(page, 'Settings').click();
     await checkLayout(page, 'settings');
+    await button(page, 'Progress').click();
+    await checkLayout(page, 'progress');
+    await button(page, 'Second Round home').click();
+    await button(page, 'Set interview date').click();
+    await checkLayout(page, 'interviews');
     assert.deepEqual(problems, []);
     await context.close();
   });

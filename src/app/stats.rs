@@ -1,0 +1,113 @@
+//! The stats screen: streak and time, a 26-week review heatmap, the 30-day due forecast, true
+//! retention per theme and recall over the last 30 days. Charts are SVG drawn here, each followed
+//! by a table for screen readers.
+
+use super::state::AppState;
+use crate::domain::stats;
+use yew::prelude::*;
+
+const WEEKS: usize = 26;
+
+fn minutes(ms: u64) -> String {
+    let m = (ms + 30_000) / 60_000;
+    if m < 60 {
+        format!("{m}m")
+    } else {
+        format!("{}h {}m", m / 60, m % 60)
+    }
+}
+
+fn pct(x: f64) -> String {
+    format!("{}%", (x * 100.0).round() as i64)
+}
+
+/// A table only screen readers see: the chart's numbers.
+fn sr_table(caption: &str, head: (&str, &str), rows: Vec<(String, String)>) -> Html {
+    html! {
+        <table class="sr-only">
+            <caption>{ caption }</caption>
+            <thead><tr><th scope="col">{ head.0 }</th><th scope="col">{ head.1 }</th></tr></thead>
+            <tbody>{ for rows.into_iter().map(|(a, b)| html! { <tr><th scope="row">{ a }</th><td>{ b }</td></tr> }) }</tbody>
+        </table>
+    }
+}
+
+/// Bars for a series, scaled to the largest value.
+fn bars(values: &[f64], max: f64, class: &'static str) -> Html {
+    let max = if max > 0.0 { max } else { 1.0 };
+    html! {
+        <svg class={classes!("chart", class)} viewBox={format!("0 0 {} 100", values.len() * 10)} aria-hidden="true" preserveAspectRatio="none">
+            { for values.iter().enumerate().map(|(i, v)| {
+                let h = ((v / max) * 96.0).round().max(if *v > 0.0 { 2.0 } else { 0.0 }) as i64;
+                html! { <rect x={(i * 10 + 1).to_string()} y={(100 - h).to_string()} width="8" height={h.to_string()} /> }
+            }) }
+        </svg>
+    }
+}
+
+pub fn view(state: &AppState) -> Html {
+    let (col, clock) = (&state.col, state.clock);
+    let days = WEEKS * 7;
+    let heat = stats::heatmap(col, clock, days);
+    let total: u32 = heat.iter().sum();
+    let active_days = heat.iter().filter(|c| **c > 0).count();
+    let forecast = stats::forecast(col, clock, 30);
+    let due_total: u32 = forecast.iter().sum();
+    let retention = stats::retention(col, clock, 30);
+    let recall = stats::recall_over_time(col, clock, 30);
+    let (today_ms, all_ms) = stats::time_studied(col, clock);
+    let streak = stats::streak(col, clock);
+    let day_label = |offset: i64| if offset == 0 { "Today".to_string() } else { format!("{offset:+} d") };
+
+    let level = |c: u32| match c {
+        0 => "h0",
+        1..=4 => "h1",
+        5..=9 => "h2",
+        10..=19 => "h3",
+        _ => "h4",
+    };
+    html! {
+        <section class="stats" aria-labelledby="stats-title">
+            <h1 id="stats-title">{ "Progress" }</h1>
+            <dl class="today">
+                <div class="stat"><dt>{ "Streak" }</dt><dd data-testid="streak">{ format!("{streak} d") }</dd></div>
+                <div class="stat"><dt>{ "Today" }</dt><dd data-testid="time-today">{ minutes(today_ms) }</dd></div>
+                <div class="stat"><dt>{ "In all" }</dt><dd data-testid="time-total">{ minutes(all_ms) }</dd></div>
+            </dl>
+
+            <h2>{ "Reviews, last 26 weeks" }</h2>
+            <p data-testid="heatmap-summary">{ format!("{total} reviews on {active_days} days.") }</p>
+            <svg class="chart heatmap" viewBox={format!("0 0 {} 49", WEEKS * 7)} aria-hidden="true">
+                { for heat.iter().enumerate().map(|(i, c)| html! {
+                    <rect class={level(*c)} x={((i / 7) * 7).to_string()} y={((i % 7) * 7).to_string()} width="6" height="6" rx="1" />
+                }) }
+            </svg>
+            { sr_table("Reviews per week, oldest first", ("Week", "Reviews"),
+                heat.chunks(7).enumerate().map(|(w, c)| (format!("{} weeks ago", WEEKS - 1 - w), c.iter().sum::<u32>().to_string())).collect()) }
+
+            <h2>{ "Due, next 30 days" }</h2>
+            <p data-testid="forecast-summary">{ format!("{due_total} cards due; today {}.", forecast[0]) }</p>
+            { bars(&forecast.iter().map(|c| *c as f64).collect::<Vec<_>>(), forecast.iter().copied().max().unwrap_or(0) as f64, "forecast") }
+            { sr_table("Cards due per day", ("Day", "Cards"), forecast.iter().enumerate().map(|(i, c)| (day_label(i as i64), c.to_string())).collect()) }
+
+            <h2>{ "True retention, last 30 days" }</h2>
+            <table class="retention" data-testid="retention">
+                <thead><tr><th scope="col">{ "Theme" }</th><th scope="col">{ "Reviews" }</th><th scope="col">{ "Recalled" }</th></tr></thead>
+                <tbody>
+                    { for retention.iter().map(|r| html! {
+                        <tr class={classes!(r.theme.is_none().then_some("total"))}>
+                            <th scope="row">{ r.theme.map_or("All themes", |t| t.label()) }</th>
+                            <td>{ r.reviews }</td>
+                            <td>{ r.rate().map_or("—".to_string(), pct) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+
+            <h2>{ "Recall, last 30 days" }</h2>
+            <p data-testid="recall-summary">{ format!("Predicted recall of the whole deck: {} today, {} 30 days ago.", pct(recall[29]), pct(recall[0])) }</p>
+            { bars(&recall, 1.0, "recall") }
+            { sr_table("Predicted recall of the deck per day", ("Day", "Recall"), recall.iter().enumerate().map(|(i, r)| (day_label(i as i64 - 29), pct(*r))).collect()) }
+        </section>
+    }
+}
