@@ -5,7 +5,7 @@ use super::input_value as value;
 use super::settings::errors_view;
 use super::state::{Action, AppState, Screen};
 use crate::domain::interview::{self, Interview};
-use crate::domain::readiness;
+use crate::domain::{readiness, Theme};
 use yew::prelude::*;
 
 const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -46,8 +46,13 @@ pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html
         };
     };
     let target = state.col.settings.readiness_target as f64;
-    let ready = readiness::readiness(&state.col, iv.at_ms, &[]);
-    let plan = readiness::plan(&state.col, now, iv.at_ms, target, &[]);
+    let ready = readiness::readiness(&state.col, iv.at_ms, &iv.themes);
+    let plan = readiness::plan(&state.col, now, iv.at_ms, target, &iv.themes);
+    let scope = if iv.themes.is_empty() {
+        "All themes.".to_string()
+    } else {
+        format!("Themes: {}.", iv.themes.iter().map(|t| t.label()).collect::<Vec<_>>().join(", "))
+    };
     let plan_text = if plan.reaches_target {
         format!(
             "To reach {} by then: {} new card{} a day and about {} reviews a day (at most {}).",
@@ -70,7 +75,7 @@ pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html
             <h2 id="interview-title">{ iv.title() }</h2>
             <p data-testid="interview-when">{ format!("{} — {}", when(iv.at_ms), interview::countdown(iv.at_ms, now)) }</p>
             <p class="readiness"><span data-testid="readiness">{ percent(ready.overall) }</span>{ " ready for the day" }</p>
-            <p class="help">{ ready.in_words() }</p>
+            <p class="help">{ ready.in_words() }{ " " }{ scope }</p>
             <p data-testid="plan">{ plan_text }</p>
             { for use_plan }
             <h3>{ "By theme, on the day" }</h3>
@@ -82,6 +87,13 @@ pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html
             <button class="link" onclick={open}>{ "Manage interviews" }</button>
         </section>
     }
+}
+
+fn checked(id: &str) -> bool {
+    gloo_utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
+        .is_some_and(|i| i.checked())
 }
 
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
@@ -98,7 +110,8 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             } else if (at as i64) <= now {
                 "That moment has passed: enter a date and time ahead."
             } else {
-                let interview = Interview { at_ms: at as i64, company: value("iv-company"), role: value("iv-role"), active: false };
+                let themes = Theme::ALL.into_iter().filter(|t| checked(&format!("iv-theme-{}", t.key()))).collect();
+                let interview = Interview { at_ms: at as i64, company: value("iv-company"), role: value("iv-role"), active: false, themes };
                 dispatch.dispatch(Action::AddInterview(interview));
                 if let Some(form) = gloo_utils::document().get_element_by_id("iv-form") {
                     if let Ok(form) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlFormElement>(form) {
@@ -145,6 +158,13 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 <input id="iv-company" type="text" autocomplete="organization" />
                 <label for="iv-role">{ "Role (optional)" }</label>
                 <input id="iv-role" type="text" autocomplete="organization-title" />
+                <fieldset class="themes-choice">
+                    <legend>{ "Themes to prepare (none ticked: all)" }</legend>
+                    { for Theme::ALL.iter().map(|t| {
+                        let id = format!("iv-theme-{}", t.key());
+                        html! { <label class="check" for={id.clone()}><input type="checkbox" id={id} />{ t.label() }</label> }
+                    }) }
+                </fieldset>
                 { errors_view(&state.form_errors) }
                 <div class="form-actions">
                     <button type="submit" class="primary">{ "Add interview" }</button>

@@ -32,17 +32,23 @@ fn sr_table(caption: &str, head: (&str, &str), rows: Vec<(String, String)>) -> H
     }
 }
 
+/// An SVG drawn from numbers the app computed (no text from anywhere else goes in), inserted as
+/// markup: one string instead of hundreds of virtual DOM nodes, for speed and bundle size.
+fn svg(class: &str, view_box: &str, shapes: String) -> Html {
+    Html::from_html_unchecked(AttrValue::from(format!(
+        r#"<svg class="chart {class}" viewBox="{view_box}" aria-hidden="true" preserveAspectRatio="none">{shapes}</svg>"#
+    )))
+}
+
 /// Bars for a series, scaled to the largest value.
-fn bars(values: &[f64], max: f64, class: &'static str) -> Html {
+fn bars(values: &[f64], max: f64, class: &str) -> Html {
     let max = if max > 0.0 { max } else { 1.0 };
-    html! {
-        <svg class={classes!("chart", class)} viewBox={format!("0 0 {} 100", values.len() * 10)} aria-hidden="true" preserveAspectRatio="none">
-            { for values.iter().enumerate().map(|(i, v)| {
-                let h = ((v / max) * 96.0).round().max(if *v > 0.0 { 2.0 } else { 0.0 }) as i64;
-                html! { <rect x={(i * 10 + 1).to_string()} y={(100 - h).to_string()} width="8" height={h.to_string()} /> }
-            }) }
-        </svg>
+    let mut shapes = String::new();
+    for (i, v) in values.iter().enumerate() {
+        let h = ((v / max) * 96.0).round().max(if *v > 0.0 { 2.0 } else { 0.0 }) as i64;
+        shapes += &format!(r#"<rect x="{}" y="{}" width="8" height="{h}"/>"#, i * 10 + 1, 100 - h);
     }
+    svg(class, &format!("0 0 {} 100", values.len() * 10), shapes)
 }
 
 pub fn view(state: &AppState) -> Html {
@@ -54,7 +60,13 @@ pub fn view(state: &AppState) -> Html {
     let forecast = stats::forecast(col, clock, 30);
     let due_total: u32 = forecast.iter().sum();
     let retention = stats::retention(col, clock, 30);
-    let recall = stats::recall_over_time(col, clock, 30);
+    // With an interview ahead: readiness for it, as it stood each day; otherwise recall that day.
+    let interview = crate::domain::interview::upcoming(&col.interviews, clock.now_ms);
+    let recall = stats::recall_over_time(col, clock, 30, interview.map(|i| i.at_ms), interview.map_or(&[][..], |i| &i.themes[..]));
+    let recall_title = match interview {
+        Some(i) => format!("Readiness for {}, last 30 days", i.title()),
+        None => "Recall, last 30 days".to_string(),
+    };
     let (today_ms, all_ms) = stats::time_studied(col, clock);
     let streak = stats::streak(col, clock);
     let day_label = |offset: i64| if offset == 0 { "Today".to_string() } else { format!("{offset:+} d") };
@@ -77,11 +89,9 @@ pub fn view(state: &AppState) -> Html {
 
             <h2>{ "Reviews, last 26 weeks" }</h2>
             <p data-testid="heatmap-summary">{ format!("{total} reviews on {active_days} days.") }</p>
-            <svg class="chart heatmap" viewBox={format!("0 0 {} 49", WEEKS * 7)} aria-hidden="true">
-                { for heat.iter().enumerate().map(|(i, c)| html! {
-                    <rect class={level(*c)} x={((i / 7) * 7).to_string()} y={((i % 7) * 7).to_string()} width="6" height="6" rx="1" />
-                }) }
-            </svg>
+            { svg("heatmap", &format!("0 0 {} 49", WEEKS * 7), heat.iter().enumerate().map(|(i, c)| {
+                format!(r#"<rect class="{}" x="{}" y="{}" width="6" height="6" rx="1"/>"#, level(*c), (i / 7) * 7, (i % 7) * 7)
+            }).collect()) }
             { sr_table("Reviews per week, oldest first", ("Week", "Reviews"),
                 heat.chunks(7).enumerate().map(|(w, c)| (format!("{} weeks ago", WEEKS - 1 - w), c.iter().sum::<u32>().to_string())).collect()) }
 
@@ -104,10 +114,10 @@ pub fn view(state: &AppState) -> Html {
                 </tbody>
             </table>
 
-            <h2>{ "Recall, last 30 days" }</h2>
-            <p data-testid="recall-summary">{ format!("Predicted recall of the whole deck: {} today, {} 30 days ago.", pct(recall[29]), pct(recall[0])) }</p>
+            <h2>{ recall_title }</h2>
+            <p data-testid="recall-summary">{ format!("Predicted recall: {} today, {} 30 days ago.", pct(recall[29]), pct(recall[0])) }</p>
             { bars(&recall, 1.0, "recall") }
-            { sr_table("Predicted recall of the deck per day", ("Day", "Recall"), recall.iter().enumerate().map(|(i, r)| (day_label(i as i64 - 29), pct(*r))).collect()) }
+            { sr_table("Predicted recall per day", ("Day", "Recall"), recall.iter().enumerate().map(|(i, r)| (day_label(i as i64 - 29), pct(*r))).collect()) }
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! Upcoming interviews: when, where and for what; one of them is the one being prepared for.
 
+use super::card::Theme;
 use super::clock::DAY_MS;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -10,9 +11,16 @@ pub struct Interview {
     pub role: String,
     /// The interview readiness and the plan are computed for.
     pub active: bool,
+    /// The themes to prepare; empty means all of them.
+    pub themes: Vec<Theme>,
 }
 
 impl Interview {
+    /// Whether a card of this theme counts for this interview.
+    pub fn covers(&self, theme: Theme) -> bool {
+        self.themes.is_empty() || self.themes.contains(&theme)
+    }
+
     /// "Acme — Analyst", "Acme", or "Your interview".
     pub fn title(&self) -> String {
         match (self.company.trim(), self.role.trim()) {
@@ -73,12 +81,15 @@ pub fn countdown(at_ms: i64, now_ms: i64) -> String {
     }
 }
 
-/// One line per interview: `at<TAB>active<TAB>company<TAB>role` (tabs and line breaks in the text
-/// become spaces).
+/// One line per interview: `at<TAB>active<TAB>company<TAB>role<TAB>themes` (theme keys separated by
+/// commas, empty for all; tabs and line breaks in the text become spaces).
 pub fn encode(list: &[Interview]) -> String {
     let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
     list.iter()
-        .map(|i| format!("{}\t{}\t{}\t{}", i.at_ms, i.active as u8, clean(&i.company), clean(&i.role)))
+        .map(|i| {
+            let themes: Vec<&str> = i.themes.iter().map(|t| t.key()).collect();
+            format!("{}\t{}\t{}\t{}\t{}", i.at_ms, i.active as u8, clean(&i.company), clean(&i.role), themes.join(","))
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -98,10 +109,17 @@ pub fn decode(text: &str) -> Result<Vec<Interview>, String> {
             };
             let company = parts.next().ok_or_else(bad)?.to_string();
             let role = parts.next().ok_or_else(bad)?.to_string();
+            let themes = parts
+                .next()
+                .ok_or_else(bad)?
+                .split(',')
+                .filter(|k| !k.is_empty())
+                .map(|k| Theme::from_key(k).ok_or_else(bad))
+                .collect::<Result<Vec<_>, _>>()?;
             if parts.next().is_some() {
                 return Err(bad());
             }
-            Ok(Interview { at_ms, company, role, active })
+            Ok(Interview { at_ms, company, role, active, themes })
         })
         .collect()
 }
@@ -111,7 +129,7 @@ mod tests {
     use super::*;
 
     fn iv(at_ms: i64, company: &str) -> Interview {
-        Interview { at_ms, company: company.into(), role: String::new(), active: false }
+        Interview { at_ms, company: company.into(), role: String::new(), active: false, themes: vec![] }
     }
 
     #[test]
@@ -134,15 +152,17 @@ mod tests {
     #[test]
     fn records_round_trip_and_damage_is_reported() {
         let list = vec![
-            Interview { at_ms: 1_795_900_000_000, company: "Acme\tLtd".into(), role: "Analyst\nII".into(), active: true },
+            Interview { at_ms: 1_795_900_000_000, company: "Acme\tLtd".into(), role: "Analyst\nII".into(), active: true, themes: vec![Theme::Tricky, Theme::FollowUp] },
             iv(-5, ""),
         ];
         let back = decode(&encode(&list)).unwrap();
         assert_eq!(back[0].company, "Acme Ltd");
         assert_eq!(back[0].role, "Analyst II");
         assert_eq!(back[1], list[1]);
+        assert_eq!(back[0].themes, vec![Theme::Tricky, Theme::FollowUp]);
+        assert!(back[0].covers(Theme::Tricky) && !back[0].covers(Theme::Plan) && back[1].covers(Theme::Plan));
         assert_eq!(decode("").unwrap(), vec![]);
-        for bad in ["x\t1\ta\tb", "1\t2\ta\tb", "1\t1\ta", "1\t1\ta\tb\tc"] {
+        for bad in ["x\t1\ta\tb\t", "1\t2\ta\tb\t", "1\t1\ta", "1\t1\ta\tb", "1\t1\ta\tb\tnowhere", "1\t1\ta\tb\t\tc"] {
             assert!(decode(bad).is_err(), "{bad}");
         }
     }

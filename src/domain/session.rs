@@ -89,14 +89,15 @@ pub fn build(col: &Collection, clock: Clock) -> Queue {
     // come after the due reviews, the card least likely to be recalled on the day first.
     let mut weak = 0;
     let mut weakest: Option<(f64, &str)> = None;
-    if let Some(date) = interview::upcoming(&col.interviews, now).map(|i| i.at_ms).filter(|d| d - now <= ADVANCE_WINDOW_MS) {
+    if let Some(iv) = interview::upcoming(&col.interviews, now).filter(|i| i.at_ms - now <= ADVANCE_WINDOW_MS) {
         let target = col.settings.readiness_target as f64;
         for (id, p) in &col.progress {
             let studied_today = p.last_review_ms.is_some_and(|l| clock.day_of(l) == today);
-            if p.phase != Phase::Review || clock.day_of(p.due_ms) <= today || studied_today || col.card(id).is_none() {
+            let in_scope = col.card(id).is_some_and(|c| iv.covers(c.theme));
+            if p.phase != Phase::Review || clock.day_of(p.due_ms) <= today || studied_today || !in_scope {
                 continue;
             }
-            let r = recall_at(p, date);
+            let r = recall_at(p, iv.at_ms);
             if r < target {
                 weak += 1;
                 if weakest.is_none_or(|(best, best_id)| (r, id.as_str()) < (best, best_id)) {
@@ -298,7 +299,7 @@ mod tests {
         let day2 = clock.later(DAY_MS);
         assert_eq!(build(&c, day2).review, 0, "nothing due on day 2 without an interview");
         // An interview in 20 days: predicted recall then is below 90%, but it is not yet near.
-        c.interviews.push(Interview { at_ms: T0 + 20 * DAY_MS, company: "Acme".into(), role: String::new(), active: true });
+        c.interviews.push(Interview { at_ms: T0 + 20 * DAY_MS, company: "Acme".into(), role: String::new(), active: true, themes: vec![] });
         assert_eq!(build(&c, day2).review, 0);
         // An interview in 5 days from day 2: the cards come forward as reviews, and grading one
         // uses its real elapsed time (one day).
@@ -312,6 +313,10 @@ mod tests {
         assert_eq!(c.log.last().unwrap().phase_before, Phase::Review);
         assert_eq!(c.progress_of(&id), c.settings.scheduler().grade(&before, Rating::Good, day2.now_ms));
         assert_eq!(build(&c, day2).review, 4, "a card reviewed today is not brought forward again");
+        // Only the interview's themes come forward.
+        c.interviews[0].themes = vec![crate::domain::Theme::FollowUp];
+        assert_eq!(build(&c, day2).review, 0, "the five cards are Have a plan cards");
+        c.interviews[0].themes.clear();
         // After the date, normal scheduling.
         assert_eq!(build(&c, clock.later(6 * DAY_MS + 3_600_000)).review, 0);
     }

@@ -96,9 +96,11 @@ pub fn time_studied(col: &Collection, clock: Clock) -> (u64, u64) {
     })
 }
 
-/// Mean predicted recall of the whole deck at the end of each of the last `days` days (never-seen
-/// cards at 0), replaying the log: memory states depend only on the grades and their timing.
-pub fn recall_over_time(col: &Collection, clock: Clock, days: usize) -> Vec<f64> {
+/// For each of the last `days` days, the mean predicted recall of the cards in `scope` (all when
+/// empty; never-seen cards at 0) as things stood at the end of that day — recall at that moment, or
+/// at `at_ms` (an interview date: readiness over time). The log is replayed: memory states depend
+/// only on the grades and their timing.
+pub fn recall_over_time(col: &Collection, clock: Clock, days: usize, at_ms: Option<i64>, scope: &[Theme]) -> Vec<f64> {
     let scheduler = col.settings.scheduler();
     // Keyed by String like the collection's own map, so the bundle holds one map instantiation.
     let mut states: HashMap<String, Progress> = HashMap::new();
@@ -111,8 +113,9 @@ pub fn recall_over_time(col: &Collection, clock: Clock, days: usize) -> Vec<f64>
                 let before = states.get(&e.card_id).copied().unwrap_or_default();
                 states.insert(e.card_id.clone(), scheduler.grade(&before, e.rating, e.at_ms));
             }
-            let sum: f64 = col.cards.iter().map(|c| states.get(&c.id).map_or(0.0, |p| recall_at(p, end))).sum();
-            if col.cards.is_empty() { 0.0 } else { sum / col.cards.len() as f64 }
+            let cards = col.cards.iter().filter(|c| scope.is_empty() || scope.contains(&c.theme));
+            let (n, sum) = cards.fold((0, 0.0), |(n, sum), c| (n + 1, sum + states.get(&c.id).map_or(0.0, |p| recall_at(p, at_ms.unwrap_or(end)))));
+            if n == 0 { 0.0 } else { sum / n as f64 }
         })
         .collect()
 }
@@ -200,7 +203,7 @@ mod tests {
     #[test]
     fn recall_over_time_replays_the_log_exactly() {
         let (col, clock) = history();
-        let r = recall_over_time(&col, clock, 12);
+        let r = recall_over_time(&col, clock, 12, None, &[]);
         assert_eq!(r.len(), 12);
         assert_eq!(r[0], 0.0, "nothing studied before day 0 (the first entry is day -1)");
         // Today's value uses the stored memory states: the replay matches them.
@@ -208,5 +211,11 @@ mod tests {
         assert!((r[11] - today).abs() < 1e-9, "{} vs {today}", r[11]);
         assert!(r[1] > r[0] && r[8] > r[7], "recall rises on a study day");
         assert!(r[7] < r[4], "and fades between study days");
+        // Readiness for a date, over time, matches readiness computed from the stored states.
+        let date = clock.now_ms + 3 * DAY_MS;
+        let toward = recall_over_time(&col, clock, 12, Some(date), &[Theme::Plan]);
+        let now = crate::domain::readiness::readiness(&col, date, &[Theme::Plan]).overall;
+        assert!((toward[11] - now).abs() < 1e-9);
+        assert!(toward[11] > toward[0]);
     }
 }

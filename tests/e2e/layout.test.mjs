@@ -12,7 +12,8 @@ async function checkLayout(page, where) {
   const m = await page.evaluate(() => {
     const small = [...document.querySelectorAll('button, a, input, select, textarea')]
       .filter((el) => el.offsetParent !== null)
-      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      // A checkbox inside its label: the whole label row is the tap target.
+      .map((el) => ({ el, r: (el.closest('label') || el).getBoundingClientRect() }))
       .filter(({ r }) => r.width < 44 || r.height < 44)
       .map(({ el, r }) => `${el.tagName} "${el.textContent.trim() || el.getAttribute('aria-label')}" ${Math.round(r.width)}x${Math.round(r.height)}`);
     const texts = [...document.querySelectorAll('p, li, dd, dt, label, h1, h2, h3, span, input')].filter((el) => el.offsetParent !== null && !el.closest('.sr-only'));

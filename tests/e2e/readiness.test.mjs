@@ -18,6 +18,22 @@ test('set an interview date, drill, and readiness on the day goes up', async () 
   await page.getByLabel('Company (optional)').fill('Acme Logistics');
   await page.getByLabel('Role (optional)').fill('Operations Analyst');
   await button(page, 'Add interview').click();
+  // A second interview, only two themes, not the active one.
+  await page.getByLabel('Date and time').fill('2026-12-09T14:30');
+  await page.getByLabel('Company (optional)').fill('Northwind');
+  await page.getByLabel('Tricky questions').check();
+  await page.getByLabel('Follow-up').check();
+  await button(page, 'Add interview').click();
+  assert.equal(await page.locator('.interview-list li').count(), 2);
+  await button(page, 'Prepare for this one').click();
+  await button(page, 'Back to home').click();
+  assert.equal(await page.getByRole('heading', { name: 'Northwind' }).count(), 1);
+  assert.match(await page.locator('.interview-panel').textContent(), /Themes: Tricky questions, Follow-up\./);
+  assert.equal(await page.getByTestId('theme-readiness').locator('li').count(), 2);
+  assert.match(await page.getByTestId('plan').textContent(), /^To reach 90% by then: 2 new cards a day/);
+  await button(page, 'Manage interviews').click();
+  await button(page, 'Delete Northwind').click();
+  assert.equal(await page.locator('.interview-list li').count(), 1);
   assert.match(await page.locator('.interview-list').textContent(), /Acme Logistics — Operations Analyst.*Wed 2 Dec 2026, 10:00 — in 7 days/);
   await shot(page, 'interviews');
   await button(page, 'Back to home').click();
@@ -47,7 +63,7 @@ test('set an interview date, drill, and readiness on the day goes up', async () 
   await page.waitForSelector('main section'); // mid-session: back on the next card
   await button(page, 'Second Round home').click();
   assert.equal(await page.getByTestId('readiness').textContent(), `${after}%`, 'kept across a reload');
-  assert.equal(await page.evaluate(() => localStorage.getItem('second-round/interviews').split('\t').slice(1).join('|')), '1|Acme Logistics|Operations Analyst');
+  assert.equal(await page.evaluate(() => localStorage.getItem('second-round/interviews').split('\t').slice(1).join('|')), '1|Acme Logistics|Operations Analyst|');
   assert.deepEqual(problems, []);
   await context.close();
 });
