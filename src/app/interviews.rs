@@ -90,10 +90,7 @@ pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html
 }
 
 fn checked(id: &str) -> bool {
-    gloo_utils::document()
-        .get_element_by_id(id)
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
-        .is_some_and(|i| i.checked())
+    super::input(id).is_some_and(|i| i.checked())
 }
 
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {

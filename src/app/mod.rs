@@ -13,13 +13,14 @@ mod swipe;
 use state::{Action, AppState, Screen};
 use yew::prelude::*;
 
-/// The current text of a form field, by id ("" when there is no such field).
+/// A form field by id.
+pub(crate) fn input(id: &str) -> Option<web_sys::HtmlInputElement> {
+    gloo_utils::document().get_element_by_id(id).and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok())
+}
+
+/// The current text of a form field ("" when there is no such field).
 pub(crate) fn input_value(id: &str) -> String {
-    gloo_utils::document()
-        .get_element_by_id(id)
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
-        .map(|i| i.value())
-        .unwrap_or_default()
+    input(id).map(|i| i.value()).unwrap_or_default()
 }
 
 #[component]
