@@ -6,8 +6,7 @@ use yew::prelude::*;
 
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
     let queue = state.queue();
-    let seen = state.col.progress.len();
-    let total = state.col.cards.len();
+    let (seen, total) = (state.col().progress.len(), state.col().cards.len());
     let dispatch_for_panel = dispatch.clone();
     let start = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Start));
     let label = if queue.done_today > 0 { "Continue session" } else { "Start session" };

@@ -36,7 +36,8 @@ pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Show(Screen::Interviews)))
     };
-    let Some(iv) = interview::upcoming(&state.col.interviews, now) else {
+    let col = state.col();
+    let Some(iv) = interview::upcoming(&col.interviews, now) else {
         return html! {
             <section class="interview-panel" aria-labelledby="interview-title">
                 <h2 id="interview-title">{ "Your interview" }</h2>
@@ -45,9 +46,9 @@ pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html
             </section>
         };
     };
-    let target = state.col.settings.readiness_target as f64;
-    let ready = readiness::readiness(&state.col, iv.at_ms, &iv.themes);
-    let plan = readiness::plan(&state.col, now, iv.at_ms, target, &iv.themes);
+    let target = col.settings.readiness_target as f64;
+    let ready = readiness::readiness(&col, iv.at_ms, &iv.themes);
+    let plan = readiness::plan(&col, now, iv.at_ms, target, &iv.themes);
     let scope = if iv.themes.is_empty() {
         "All themes.".to_string()
     } else {
@@ -65,7 +66,7 @@ pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html
     } else {
         format!("There is not enough time to reach {}: with {} new cards a day you would be at about {}.", percent(target), plan.new_per_day, percent(plan.expected))
     };
-    let use_plan = (plan.new_per_day != state.col.settings.new_per_day && plan.new_per_day > 0).then(|| {
+    let use_plan = (plan.new_per_day != col.settings.new_per_day && plan.new_per_day > 0).then(|| {
         let dispatch = dispatch.clone();
         let n = plan.new_per_day;
         html! { <button class="secondary" onclick={Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::UsePlan(n)))}>{ format!("Use the plan ({n} new cards a day)") }</button> }
@@ -95,7 +96,8 @@ fn checked(id: &str) -> bool {
 
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
     let now = state.clock.now_ms;
-    let list = &state.col.interviews;
+    let col = state.col();
+    let list = &col.interviews;
     let onsubmit = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: SubmitEvent| {

@@ -19,7 +19,7 @@ pub fn counts(queue: &Queue) -> Html {
 }
 
 pub fn caught_up(state: &AppState) -> Html {
-    let outlook = session::outlook(&state.col, state.clock);
+    let outlook = session::outlook(&state.col(), state.clock);
     let next = match outlook.next_due_ms {
         Some(ms) => format!("The next card is due {}.", describe_moment(ms, state.clock)),
         None => "No cards are scheduled.".to_string(),
@@ -61,7 +61,8 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
         <button class="undo" onclick={send(Action::Undo)} disabled={state.undo.is_empty()} aria-label="Undo"
             title="Undo (U)">{ "↶ Undo" }</button>
     };
-    let card = state.current.as_deref().and_then(|id| state.col.card(id));
+    let col = state.col();
+    let card = state.current.as_deref().and_then(|id| col.card(id));
     let Some(card) = card else {
         return html! {
             <section class="review">
@@ -74,7 +75,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
     };
     let announce = format!("{}: {}", card.theme.label(), card.question);
     let bottom = if state.revealed {
-        let intervals = state.col.preview(&card.id, state.clock);
+        let intervals = col.preview(&card.id, state.clock);
         html! {
             <div class="grades" role="group" aria-label="Grade your answer">
                 // As in Anki, each interval sits above its button; it is the button's description,

@@ -84,7 +84,7 @@ pub fn errors_view(errors: &[String]) -> Html {
 }
 
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
-    let s = state.col.settings;
+    let s = state.col().settings;
     let onsubmit = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: SubmitEvent| {

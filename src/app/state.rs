@@ -70,7 +70,9 @@ pub enum Action {
 }
 
 pub struct AppState {
-    pub col: Collection,
+    /// Shared by every version of the state: an action changes it in place instead of copying
+    /// the whole collection (and its growing review log) on every grade.
+    col: Rc<RefCell<Collection>>,
     pub clock: Clock,
     pub screen: Screen,
     /// The card on screen, kept until it is graded so a timer tick never swaps it.
@@ -127,7 +129,7 @@ impl AppState {
         AppState {
             current: if resume { queue.next.map(|(id, _)| id) } else { None },
             screen: if resume { Screen::Review } else { Screen::Home },
-            col,
+            col: Rc::new(RefCell::new(col)),
             clock,
             revealed: false,
             shown_at_ms: clock.now_ms,
@@ -141,8 +143,16 @@ impl AppState {
         }
     }
 
+    pub fn col(&self) -> std::cell::Ref<'_, Collection> {
+        self.col.borrow()
+    }
+
+    fn col_mut(&self) -> std::cell::RefMut<'_, Collection> {
+        self.col.borrow_mut()
+    }
+
     pub fn queue(&self) -> session::Queue {
-        session::build(&self.col, self.clock)
+        session::build(&self.col(), self.clock)
     }
 
     fn next_card(&mut self) {
@@ -163,16 +173,16 @@ impl AppState {
     }
 
     fn save_interviews(&mut self) {
-        let saved = self.store.borrow_mut().save_interviews(&self.col.interviews);
+        let saved = self.store.borrow_mut().save_interviews(&self.col().interviews);
         self.note_write(saved);
     }
 
     fn grade(&mut self, rating: Rating) {
         let Some(id) = self.current.clone().filter(|_| self.revealed) else { return };
         let duration = (self.clock.now_ms - self.shown_at_ms).clamp(0, u32::MAX as i64) as u32;
-        let Some(undo) = self.col.grade(&id, rating, self.clock, duration) else { return };
-        let progress = self.col.progress_of(&id);
-        let Some(entry) = self.col.log.last().cloned() else { return };
+        let Some(undo) = self.col_mut().grade(&id, rating, self.clock, duration) else { return };
+        let progress = self.col().progress_of(&id);
+        let Some(entry) = self.col().log.last().cloned() else { return };
         let saved = self.store.borrow_mut().save_grade(&id, &progress, &entry);
         self.undo.push((undo, saved.is_ok()));
         self.note_write(saved);
@@ -186,7 +196,7 @@ impl AppState {
 
     fn undo(&mut self) {
         let Some((entry, log_saved)) = self.undo.pop() else { return };
-        self.col.undo(&entry);
+        self.col_mut().undo(&entry);
         let saved = self.store.borrow_mut().save_undo(&entry.card_id, &entry.before, log_saved);
         self.note_write(saved);
         self.screen = Screen::Review;
@@ -238,8 +248,8 @@ impl Reducible for AppState {
                 }
             }
             Action::SaveSettings(settings) => {
-                s.col.settings = settings.sanitised();
-                let saved = s.store.borrow_mut().save_settings(&s.col.settings);
+                s.col_mut().settings = settings.sanitised();
+                let saved = s.store.borrow_mut().save_settings(&s.col().settings);
                 s.note_write(saved);
                 s.screen = Screen::Home;
                 s.form_errors.clear();
@@ -253,20 +263,21 @@ impl Reducible for AppState {
             Action::FormErrors(list) => s.form_errors = list,
             Action::AddInterview(iv) => {
                 s.form_errors.clear();
-                interview::add(&mut s.col.interviews, iv);
+                interview::add(&mut s.col_mut().interviews, iv);
                 s.save_interviews();
             }
             Action::ActivateInterview(i) => {
-                interview::activate(&mut s.col.interviews, i);
+                interview::activate(&mut s.col_mut().interviews, i);
                 s.save_interviews();
             }
             Action::RemoveInterview(i) => {
-                interview::remove(&mut s.col.interviews, i, s.clock.now_ms);
+                let now = s.clock.now_ms;
+                interview::remove(&mut s.col_mut().interviews, i, now);
                 s.save_interviews();
             }
             Action::UsePlan(n) => {
-                s.col.settings.new_per_day = n;
-                let saved = s.store.borrow_mut().save_settings(&s.col.settings);
+                s.col_mut().settings.new_per_day = n;
+                let saved = s.store.borrow_mut().save_settings(&s.col().settings);
                 s.note_write(saved);
             }
             Action::Key(_) => {}

@@ -52,7 +52,8 @@ fn bars(values: &[f64], max: f64, class: &str) -> Html {
 }
 
 pub fn view(state: &AppState) -> Html {
-    let (col, clock) = (&state.col, state.clock);
+    let col = state.col();
+    let (col, clock) = (&*col, state.clock);
     let days = WEEKS * 7;
     let heat = stats::heatmap(col, clock, days);
     let total: u32 = heat.iter().sum();
