@@ -5,6 +5,7 @@ pub mod card;
 pub mod clock;
 pub mod collection;
 pub mod deck;
+pub mod insights;
 pub mod interview;
 pub mod readiness;
 pub mod schedule;
