@@ -16,7 +16,17 @@ async function minifyJs(dir) {
   const { minify } = await import('terser');
   const indexPath = path.join(dir, 'index.html');
   let index = fs.readFileSync(indexPath, 'utf8');
-  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'sw.js')) {
+  // The app's JS, and the snippets its wasm imports (snippets/…/web/media.js).
+  const scripts = fs.readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'sw.js');
+  const snippets = path.join(dir, 'snippets');
+  if (fs.existsSync(snippets)) {
+    const walk = (d) => fs.readdirSync(d).forEach((n) => {
+      const p = path.join(d, n);
+      if (fs.statSync(p).isDirectory()) walk(p); else if (n.endsWith('.js')) scripts.push(path.relative(dir, p));
+    });
+    walk(snippets);
+  }
+  for (const name of scripts) {
     const file = path.join(dir, name);
     const before = fs.readFileSync(file);
     const out = await minify(before.toString('utf8'), { module: name !== 'sw-register.js', compress: { passes: 2 }, mangle: true, format: { comments: false } });
@@ -31,6 +41,8 @@ async function minifyJs(dir) {
 export const CSP_BASE = [
   "default-src 'self'",
   "img-src 'self'",
+  // Rehearse mode plays recordings back from blob: URLs made on the device.
+  "media-src 'self' blob:",
   "style-src 'self'",
   "connect-src 'self'",
   "manifest-src 'self'",

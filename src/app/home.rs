@@ -8,6 +8,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
     let queue = state.queue();
     let (seen, total) = (state.col().progress.len(), state.col().cards.len());
     let dispatch_for_panel = dispatch.clone();
+    let toggle = dispatch.clone();
     let start = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Start));
     let label = if queue.done_today > 0 { "Continue session" } else { "Start session" };
     html! {
@@ -20,6 +21,9 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             </dl>
             if queue.next.is_some() || queue.left() > 0 {
                 <button class="primary big" onclick={start}>{ label }</button>
+                <label class="check session-rehearse"><input type="checkbox" checked={state.rehearse}
+                        onchange={Callback::from(move |e: Event| toggle.dispatch(Action::SetRehearse(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())))} />
+                    { "Rehearse this session: timed answers, typed or recorded" }</label>
                 <p class="hint keys-tip">{ "Tip: Space shows the answer, 1–4 grade it, U undoes." }</p>
                 <p class="hint touch-tip">{ "Tip: tap the card to see the answer, then swipe right for Good or left for Again." }</p>
             } else {

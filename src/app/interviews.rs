@@ -1,7 +1,7 @@
 //! Interviews: add the date (and company and role), choose the one to prepare for, and on the home
 //! screen a countdown, the readiness on the day and the plan to reach the target.
 
-use super::input_value as value;
+use super::text_value as value;
 use super::settings::errors_view;
 use super::state::{Action, AppState, Screen};
 use crate::domain::interview::{self, Interview};

@@ -35,9 +35,11 @@ fn belongs_to_target(e: &KeyboardEvent, cmd: KeyCmd) -> bool {
     cmd == KeyCmd::RevealOrStart && matches!(tag.as_str(), "button" | "a" | "summary")
 }
 
+/// The keyboard listener, and the recorder's events (both wired once, when the app starts).
 #[hook]
 pub fn use_keyboard(dispatch: UseReducerDispatcher<AppState>) {
     use_effect_with((), move |_| {
+        super::media::connect(dispatch.clone());
         let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| {
             if e.repeat() || e.is_composing() {
                 return;

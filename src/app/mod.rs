@@ -3,7 +3,9 @@
 mod home;
 mod interviews;
 mod keys;
+mod media;
 mod notices;
+mod rehearse;
 mod review;
 mod settings;
 mod stats;
@@ -18,15 +20,28 @@ pub(crate) fn input(id: &str) -> Option<web_sys::HtmlInputElement> {
     gloo_utils::document().get_element_by_id(id).and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok())
 }
 
-/// The current text of a form field ("" when there is no such field).
-pub(crate) fn input_value(id: &str) -> String {
-    input(id).map(|i| i.value()).unwrap_or_default()
+/// The current text of a field or text area by id ("" when there is none).
+pub(crate) fn text_value(id: &str) -> String {
+    gloo_utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| js_sys::Reflect::get(&e, &"value".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(AppState::load);
     keys::use_keyboard(state.dispatcher());
+    {
+        // Rehearse mode's countdown: a render a second while the question is up.
+        let dispatch = state.dispatcher();
+        let counting = state.rehearse && state.current.is_some() && !state.revealed && state.screen == Screen::Review;
+        use_effect_with(counting, move |&counting| {
+            let interval = counting.then(|| gloo_timers::callback::Interval::new(1_000, move || dispatch.dispatch(Action::Tick)));
+            move || drop(interval)
+        });
+    }
     {
         // Learning steps are minutes long: look again every 15 seconds so due cards appear.
         let dispatch = state.dispatcher();

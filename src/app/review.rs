@@ -1,5 +1,6 @@
 //! The review screen: question, answer with key points, the four grades and undo.
 
+use super::rehearse;
 use super::state::{Action, AppState};
 use super::swipe::SwipeCard;
 use crate::domain::clock::{describe_moment, short_interval};
@@ -74,6 +75,8 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
         };
     };
     let announce = format!("{}: {}", card.theme.label(), card.question);
+    let rehearsed = state.revealed && state.rehearsal.insights.is_some();
+    let suggested = rehearse::suggestion(state);
     let bottom = if state.revealed {
         let intervals = col.preview(&card.id, state.clock);
         html! {
@@ -82,11 +85,12 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 // so the accessible name stays exactly the grade's name.
                 { for Rating::ALL.iter().zip(intervals).map(|(r, ms)| {
                     let ivl_id = format!("ivl-{}", r.class());
+                    let suggested = suggested == Some(*r);
                     html! {
                         <div class="grade-cell">
                             <span class="ivl" id={ivl_id.clone()}>{ short_interval(ms) }</span>
-                            <button class={classes!("grade", r.class())} onclick={send(Action::Grade(*r))}
-                                aria-describedby={ivl_id} title={format!("{} ({})", r.label(), *r as u8)}>{ r.label() }</button>
+                            <button class={classes!("grade", r.class(), suggested.then_some("suggested"))} onclick={send(Action::Grade(*r))}
+                                aria-describedby={if suggested { format!("{ivl_id} suggestion") } else { ivl_id }} title={format!("{} ({})", r.label(), *r as u8)}>{ r.label() }</button>
                         </div>
                     }
                 }) }
@@ -109,10 +113,20 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                         <h2 class="label">{ "Model answer" }</h2>
                         <p>{ &card.answer }</p>
                         <h2 class="label">{ "Key points" }</h2>
-                        <ul class="points">{ for card.key_points.iter().map(|k| html! { <li>{ k }</li> }) }</ul>
+                        if rehearsed {
+                            { rehearse::checklist(state, card, &dispatch) }
+                        } else {
+                            <ul class="points">{ for card.key_points.iter().map(|k| html! { <li>{ k }</li> }) }</ul>
+                        }
                     </div>
                 }
             </SwipeCard>
+            if state.rehearse && !state.revealed {
+                { rehearse::question(state, &dispatch) }
+            }
+            if rehearsed {
+                { rehearse::review(state, card, &dispatch) }
+            }
             <div class="actions">{ bottom }</div>
         </section>
     }

@@ -1,6 +1,6 @@
 //! Settings: desired retention, new cards per day, maximum reviews per day, maximum interval.
 
-use super::input_value as read;
+use super::text_value as read;
 use super::state::{Action, AppState, Screen};
 use crate::domain::Settings;
 use crate::store::local::StorageReport;
@@ -36,8 +36,25 @@ fn parse() -> Result<Settings, Vec<String>> {
             0.9
         }
     };
+    let answer_seconds = match read("answer-seconds").trim().parse::<u32>() {
+        Ok(n) if (15..=900).contains(&n) => n,
+        _ => {
+            errors.push("Answer time must be a whole number of seconds from 15 to 900.".to_string());
+            120
+        }
+    };
+    let checked = |id: &str| super::input(id).is_some_and(|i| i.checked());
     if errors.is_empty() {
-        Ok(Settings { desired_retention: retention, new_per_day, max_reviews_per_day: max_reviews, max_interval_days: max_interval, readiness_target: target })
+        Ok(Settings {
+            desired_retention: retention,
+            new_per_day,
+            max_reviews_per_day: max_reviews,
+            max_interval_days: max_interval,
+            readiness_target: target,
+            rehearse: checked("rehearse"),
+            answer_seconds,
+            speech: checked("speech"),
+        })
     } else {
         Err(errors)
     }
@@ -96,23 +113,41 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
         })
     };
     let cancel = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Show(Screen::Home)));
+    // While errors are shown, the fields keep what the person typed (yew would put back the saved
+    // values on this render).
+    let keep = !state.form_errors.is_empty();
+    let num = |id: &str, saved: String| if keep { read(id) } else { saved };
+    let on = |id: &str, saved: bool| if keep { super::input(id).is_some_and(|i| i.checked()) } else { saved };
     html! {
         <section class="settings" aria-labelledby="settings-title">
             <h1 id="settings-title">{ "Settings" }</h1>
             <form {onsubmit} novalidate=true>
                 <label for="retention">{ "Desired retention (%)" }</label>
                 <input id="retention" type="number" inputmode="decimal" min="70" max="97" step="1"
-                    value={((s.desired_retention * 100.0).round() as u32).to_string()} aria-describedby="retention-help" />
+                    value={num("retention", ((s.desired_retention * 100.0).round() as u32).to_string())} aria-describedby="retention-help" />
                 <p class="help" id="retention-help">{ "How likely you want to be to recall a card when it comes back. Higher means more reviews. 70–97, default 90." }</p>
                 <label for="new-per-day">{ "New cards per day" }</label>
-                <input id="new-per-day" type="number" inputmode="numeric" min="0" step="1" value={s.new_per_day.to_string()} />
+                <input id="new-per-day" type="number" inputmode="numeric" min="0" step="1" value={num("new-per-day", s.new_per_day.to_string())} />
                 <label for="max-reviews">{ "Maximum reviews per day" }</label>
-                <input id="max-reviews" type="number" inputmode="numeric" min="0" step="1" value={s.max_reviews_per_day.to_string()} />
+                <input id="max-reviews" type="number" inputmode="numeric" min="0" step="1" value={num("max-reviews", s.max_reviews_per_day.to_string())} />
                 <label for="max-interval">{ "Maximum interval (days)" }</label>
-                <input id="max-interval" type="number" inputmode="numeric" min="1" step="1" value={s.max_interval_days.to_string()} />
+                <input id="max-interval" type="number" inputmode="numeric" min="1" step="1" value={num("max-interval", s.max_interval_days.to_string())} />
                 <label for="target">{ "Readiness target for the interview (%)" }</label>
                 <input id="target" type="number" inputmode="numeric" min="50" max="99" step="1"
-                    value={((s.readiness_target * 100.0).round() as u32).to_string()} />
+                    value={num("target", ((s.readiness_target * 100.0).round() as u32).to_string())} />
+                <h2>{ "Rehearse mode" }</h2>
+                <label class="check"><input id="rehearse" type="checkbox" checked={on("rehearse", s.rehearse)} aria-describedby="rehearse-help" />
+                    { "Rehearse: answer against the clock before the model answer shows" }</label>
+                <p class="help" id="rehearse-help">{ "Type your answer or record it on this device, then see which key points you covered, your length, fillers and a suggested grade. You can also switch it for one session on the home screen." }</p>
+                <label for="answer-seconds">{ "Answer time (seconds)" }</label>
+                <input id="answer-seconds" type="number" inputmode="numeric" min="15" max="900" step="5" value={num("answer-seconds", s.answer_seconds.to_string())} />
+                <label class="check"><input id="speech" type="checkbox" checked={on("speech", s.speech)} aria-describedby="speech-help" disabled={!super::media::can_transcribe()} />
+                    { "Speech to text while recording" }</label>
+                <p class="help" id="speech-help">{ if super::media::can_transcribe() {
+                    "Uses this browser's speech recognition to type what you say. Some browsers (Chrome, Edge, Safari) send the audio to their maker's servers to do it; Second Round itself uploads nothing. Off by default."
+                } else {
+                    "This browser has no speech recognition. Typing and recording work without it."
+                } }</p>
                 { errors_view(&state.form_errors) }
                 <div class="form-actions">
                     <button type="submit" class="primary">{ "Save settings" }</button>

@@ -1,5 +1,6 @@
 //! The app's state and the reducer that applies actions through the domain and saves through the store.
 
+use crate::domain::insights::{self, Insights};
 use crate::domain::interview::{self, Interview};
 use crate::domain::{self, session, Clock, Collection, Rating, Settings, UndoEntry};
 use crate::store::local::{Health, StorageReport, Store};
@@ -67,6 +68,57 @@ pub enum Action {
     UsePlan(u32),
     /// What is wrong with the form on screen (empty: nothing).
     FormErrors(Vec<String>),
+    /// Rehearse mode on or off for this session.
+    SetRehearse(bool),
+    Record,
+    StopRecording,
+    Media(MediaEvent),
+    /// Keep the latest recording of the card on screen (until the page closes).
+    Keep,
+    /// Tick or untick a key point after the reveal.
+    TogglePoint(usize),
+}
+
+/// What the recorder reports.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MediaEvent {
+    Started,
+    Stopped,
+    Take { url: String, bytes: u32, ms: u32 },
+    Error(String),
+}
+
+/// A recording in memory (a blob: URL); nothing is uploaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Take {
+    pub url: String,
+    pub bytes: u32,
+    pub ms: u32,
+}
+
+/// Rehearse mode's state for the card on screen; it starts afresh with every card.
+#[derive(Debug, Clone, Default)]
+pub struct Rehearsal {
+    pub recording: bool,
+    /// The turn a recording was started in: a take that arrives later belongs to a graded card.
+    pub recording_turn: Option<u32>,
+    /// The latest recording of this answer.
+    pub take: Option<Take>,
+    pub error: Option<String>,
+    /// Captured at the reveal: the typed (or transcribed) answer and the seconds it took.
+    pub answer: String,
+    pub seconds: u32,
+    pub insights: Option<Insights>,
+    /// The key points ticked as said (first from the insights, then by the person).
+    pub ticks: Vec<bool>,
+}
+
+impl Rehearsal {
+    /// The grade the ticks and the time suggest.
+    pub fn suggested(&self, limit_seconds: u32) -> Rating {
+        let hits = self.ticks.iter().filter(|t| **t).count();
+        insights::suggest(hits, self.ticks.len(), self.seconds as usize, limit_seconds as usize)
+    }
 }
 
 pub struct AppState {
@@ -90,6 +142,11 @@ pub struct AppState {
     pub storage: Option<StorageReport>,
     /// Problems with the form on screen, named for the person filling it in.
     pub form_errors: Vec<String>,
+    /// Rehearse mode for this session (starts as the setting says).
+    pub rehearse: bool,
+    pub rehearsal: Rehearsal,
+    /// Recordings kept per card, until the page closes.
+    pub kept: Vec<(String, Take)>,
     store: Rc<RefCell<Store>>,
 }
 
@@ -120,6 +177,7 @@ impl AppState {
         if !unreadable.is_empty() {
             notices.push(Notice::Unreadable(unreadable));
         }
+        let rehearse = loaded.settings.rehearse;
         let mut col = Collection::new(domain::deck::built_in(), loaded.progress, loaded.log, loaded.settings);
         col.interviews = loaded.interviews;
         let clock = now();
@@ -139,6 +197,9 @@ impl AppState {
             graded: 0,
             storage: None,
             form_errors: Vec::new(),
+            rehearse,
+            rehearsal: Rehearsal::default(),
+            kept: Vec::new(),
             store: Rc::new(RefCell::new(store)),
         }
     }
@@ -156,9 +217,92 @@ impl AppState {
     }
 
     fn next_card(&mut self) {
-        self.current = self.queue().next.map(|(id, _)| id);
+        let next = self.queue().next.map(|(id, _)| id);
+        self.show(next);
+    }
+
+    /// Puts a card on screen with its question showing; a recording of the previous card that was
+    /// not kept is let go.
+    fn show(&mut self, card: Option<String>) {
+        if card != self.current || self.revealed {
+            let old = std::mem::take(&mut self.rehearsal);
+            if old.recording {
+                super::media::stop();
+            }
+            if let Some(take) = old.take {
+                if !self.kept.iter().any(|(_, k)| k.url == take.url) {
+                    super::media::forget(&take.url);
+                }
+            }
+        }
+        self.current = card;
         self.revealed = false;
         self.shown_at_ms = self.clock.now_ms;
+    }
+
+    /// The countdown of rehearse mode, in seconds.
+    pub fn answer_limit(&self) -> u32 {
+        self.col().settings.answer_seconds
+    }
+
+    fn reveal(&mut self) {
+        let Some(id) = self.current.clone().filter(|_| !self.revealed) else { return };
+        self.revealed = true;
+        if !self.rehearse {
+            return;
+        }
+        if self.rehearsal.recording {
+            super::media::stop();
+        }
+        let answer = super::text_value(super::media::FIELD);
+        let seconds = ((self.clock.now_ms - self.shown_at_ms).max(0) / 1000) as u32;
+        let limit = self.answer_limit();
+        let insights = self.col().card(&id).map(|card| insights::analyse(card, &answer, seconds as usize, limit as usize));
+        let r = &mut self.rehearsal;
+        r.ticks = insights.as_ref().map(|i| i.key_points.iter().map(|k| k.hit).collect()).unwrap_or_default();
+        r.insights = insights;
+        r.answer = answer;
+        r.seconds = seconds;
+    }
+
+    fn media(&mut self, event: MediaEvent) {
+        let r = &mut self.rehearsal;
+        match event {
+            MediaEvent::Started => r.recording = true,
+            MediaEvent::Stopped => r.recording = false,
+            MediaEvent::Error(why) => {
+                r.recording = false;
+                r.error = Some(why);
+            }
+            MediaEvent::Take { url, bytes, ms } => {
+                if r.recording_turn != Some(self.turn) {
+                    // The card it belongs to has been graded meanwhile.
+                    super::media::forget(&url);
+                    return;
+                }
+                if let Some(old) = r.take.replace(Take { url, bytes, ms }) {
+                    if !self.kept.iter().any(|(_, k)| k.url == old.url) {
+                        super::media::forget(&old.url);
+                    }
+                }
+            }
+        }
+    }
+
+    fn keep(&mut self) {
+        let (Some(id), Some(take)) = (self.current.clone(), self.rehearsal.take.clone()) else { return };
+        if let Some(i) = self.kept.iter().position(|(card, _)| *card == id) {
+            let (_, old) = self.kept.remove(i);
+            if old.url != take.url {
+                super::media::forget(&old.url);
+            }
+        }
+        self.kept.push((id, take));
+    }
+
+    /// The recording kept for a card, if any.
+    pub fn kept_for(&self, id: &str) -> Option<&Take> {
+        self.kept.iter().find(|(card, _)| card == id).map(|(_, t)| t)
     }
 
     /// A failed write is reported once and stays reported (until dismissed): a later write that
@@ -200,9 +344,7 @@ impl AppState {
         let saved = self.store.borrow_mut().save_undo(&entry.card_id, &entry.before, log_saved);
         self.note_write(saved);
         self.screen = Screen::Review;
-        self.current = Some(entry.card_id);
-        self.revealed = false;
-        self.shown_at_ms = self.clock.now_ms;
+        self.show(Some(entry.card_id));
         self.turn += 1;
     }
 }
@@ -233,11 +375,7 @@ impl Reducible for AppState {
                 s.screen = Screen::Review;
                 s.next_card();
             }
-            Action::Reveal => {
-                if s.current.is_some() && !s.revealed {
-                    s.revealed = true;
-                }
-            }
+            Action::Reveal => s.reveal(),
             Action::Grade(r) => s.grade(r),
             Action::Undo => s.undo(),
             Action::Show(screen) => {
@@ -249,6 +387,7 @@ impl Reducible for AppState {
             }
             Action::SaveSettings(settings) => {
                 s.col_mut().settings = settings.sanitised();
+                s.rehearse = settings.rehearse;
                 let saved = s.store.borrow_mut().save_settings(&s.col().settings);
                 s.note_write(saved);
                 s.screen = Screen::Home;
@@ -280,6 +419,23 @@ impl Reducible for AppState {
                 let saved = s.store.borrow_mut().save_settings(&s.col().settings);
                 s.note_write(saved);
             }
+            Action::SetRehearse(on) => s.rehearse = on,
+            Action::Record => {
+                if !s.rehearsal.recording && !s.revealed {
+                    s.rehearsal.error = None;
+                    s.rehearsal.recording = true;
+                    s.rehearsal.recording_turn = Some(s.turn);
+                    super::media::start(s.col().settings.speech);
+                }
+            }
+            Action::StopRecording => super::media::stop(),
+            Action::Media(event) => s.media(event),
+            Action::Keep => s.keep(),
+            Action::TogglePoint(i) => {
+                if let Some(t) = s.rehearsal.ticks.get_mut(i) {
+                    *t = !*t;
+                }
+            }
             Action::Key(_) => {}
         }
         Rc::new(s)
@@ -301,6 +457,9 @@ impl AppState {
             graded: self.graded,
             storage: self.storage.clone(),
             form_errors: self.form_errors.clone(),
+            rehearse: self.rehearse,
+            rehearsal: self.rehearsal.clone(),
+            kept: self.kept.clone(),
             store: self.store.clone(),
         }
     }

@@ -68,6 +68,8 @@ pub struct Card {
     pub question: String,
     pub answer: String,
     pub key_points: Vec<String>,
+    /// Words a rehearsed answer may use for a key point's words (`syn: said = point` in the deck).
+    pub synonyms: Vec<(String, String)>,
 }
 
 /// The four grades, as Anki names them.

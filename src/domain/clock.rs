@@ -49,6 +49,12 @@ impl Clock {
 }
 
 /// A short human duration for interval labels on the grade buttons: "1m", "10m", "3h", "2d", "1.5mo", "2.1y".
+/// A countdown's figure: whole seconds as m:ss (the sign is the caller's to show).
+pub fn minutes_seconds(seconds: i64) -> String {
+    let s = seconds.unsigned_abs();
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
 pub fn short_interval(ms: i64) -> String {
     let ms = ms.max(0);
     let minutes = (ms as f64 / MINUTE_MS as f64).round() as i64;
@@ -81,6 +87,16 @@ fn trim_decimal(x: f64, unit: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn countdown_figures() {
+        assert_eq!(minutes_seconds(120), "2:00");
+        assert_eq!(minutes_seconds(75), "1:15");
+        assert_eq!(minutes_seconds(9), "0:09");
+        assert_eq!(minutes_seconds(-5), "0:05");
+        assert_eq!(minutes_seconds(3600), "60:00");
+    }
+
     use super::*;
 
     #[test]

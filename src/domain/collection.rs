@@ -18,11 +18,26 @@ pub struct Settings {
     pub max_interval_days: u32,
     /// Readiness to aim for on the interview date (0.50–0.99).
     pub readiness_target: f32,
+    /// Rehearse mode by default: answer against a countdown, typed or recorded, before the reveal.
+    pub rehearse: bool,
+    /// The countdown of rehearse mode, in seconds (15–900).
+    pub answer_seconds: u32,
+    /// Use the browser's speech recognition while recording (only where it exists).
+    pub speech: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { desired_retention: 0.90, new_per_day: 15, max_reviews_per_day: 200, max_interval_days: 36500, readiness_target: 0.90 }
+        Settings {
+            desired_retention: 0.90,
+            new_per_day: 15,
+            max_reviews_per_day: 200,
+            max_interval_days: 36500,
+            readiness_target: 0.90,
+            rehearse: false,
+            answer_seconds: 120,
+            speech: false,
+        }
     }
 }
 
@@ -39,6 +54,8 @@ impl Settings {
             max_reviews_per_day: self.max_reviews_per_day.min(99_999),
             max_interval_days: self.max_interval_days.clamp(1, 36500),
             readiness_target: if self.readiness_target.is_finite() { self.readiness_target.clamp(0.5, 0.99) } else { 0.9 },
+            answer_seconds: self.answer_seconds.clamp(15, 900),
+            ..self
         }
     }
 
@@ -195,7 +212,8 @@ mod tests {
 
     #[test]
     fn settings_are_kept_in_range() {
-        let s = Settings { desired_retention: 1.5, new_per_day: 5, max_reviews_per_day: 10, max_interval_days: 0, readiness_target: 2.0 }.sanitised();
+        let s = Settings { desired_retention: 1.5, new_per_day: 5, max_reviews_per_day: 10, max_interval_days: 0, readiness_target: 2.0, answer_seconds: 5, ..Settings::default() }.sanitised();
+        assert_eq!(s.answer_seconds, 15);
         assert_eq!(s.readiness_target, 0.99);
         assert_eq!((s.desired_retention, s.max_interval_days), (0.97, 1));
         assert_eq!(Settings { desired_retention: f32::NAN, ..Settings::default() }.sanitised().desired_retention, 0.9);

@@ -11,7 +11,11 @@
 //!    on lines that start with spaces.
 //! k: A key point a good answer must hit.
 //! k: Another key point.
+//! syn: agenda = plan, boss = manager
 //! ```
+//!
+//! `syn:` (optional) lists pairs of words that count as the same when a rehearsed answer is
+//! matched against the key points.
 
 use super::card::{Card, Theme};
 use std::collections::HashSet;
@@ -77,7 +81,7 @@ pub fn parse(text: &str) -> (Vec<Card>, Vec<DeckError>) {
             }
             current = Some((
                 line_no,
-                Card { id: id.to_string(), theme: Theme::Plan, tags: vec![], question: String::new(), answer: String::new(), key_points: vec![] },
+                Card { id: id.to_string(), theme: Theme::Plan, tags: vec![], question: String::new(), answer: String::new(), key_points: vec![], synonyms: vec![] },
                 None,
             ));
             continue;
@@ -127,11 +131,27 @@ pub fn parse(text: &str) -> (Vec<Card>, Vec<DeckError>) {
                 card.key_points.push(value);
                 *last_field = Some('k');
             }
+            "syn" => match synonyms(&value) {
+                Some(pairs) => card.synonyms = pairs,
+                None => errors.push(DeckError { line: line_no, message: "syn: needs pairs like `boss = manager, agenda = plan`".into() }),
+            },
             other => errors.push(DeckError { line: line_no, message: format!("unknown field \"{other}\"") }),
         }
     }
     finish(&mut current, &mut cards, &mut errors);
     (cards, errors)
+}
+
+/// `boss = manager, agenda = plan` as pairs (None when a pair is not `word = word`).
+pub fn synonyms(value: &str) -> Option<Vec<(String, String)>> {
+    value
+        .split(',')
+        .map(|pair| {
+            let (a, b) = pair.split_once('=')?;
+            let (a, b) = (a.trim().to_ascii_lowercase(), b.trim().to_ascii_lowercase());
+            (!a.is_empty() && !b.is_empty()).then_some((a, b))
+        })
+        .collect()
 }
 
 pub fn word_count(text: &str) -> usize {
@@ -207,7 +227,7 @@ pub fn built_in() -> Vec<Card> {
     for line in BUILT_IN.lines() {
         if let Some(id) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             let id = id.trim().to_string();
-            cards.push(Card { id, theme: Theme::Plan, tags: vec![], question: String::new(), answer: String::new(), key_points: vec![] });
+            cards.push(Card { id, theme: Theme::Plan, tags: vec![], question: String::new(), answer: String::new(), key_points: vec![], synonyms: vec![] });
             continue;
         }
         let (Some(card), Some((field, value))) = (cards.last_mut(), line.split_once(':')) else { continue };
@@ -218,6 +238,7 @@ pub fn built_in() -> Vec<Card> {
             "q" => card.question = value,
             "a" => card.answer = value,
             "k" => card.key_points.push(value),
+            "syn" => card.synonyms = synonyms(&value).unwrap_or_default(),
             _ => {}
         }
     }
@@ -255,6 +276,16 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(cards[0].answer, "Because of you.");
         assert_eq!(cards[0].key_points, vec!["one", "two"]);
+    }
+
+    #[test]
+    fn reads_synonyms() {
+        let (cards, errors) = parse(&format!("{GOOD}syn: Boss = manager, agenda=plan\n"));
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(cards[0].synonyms, vec![("boss".to_string(), "manager".to_string()), ("agenda".to_string(), "plan".to_string())]);
+        let (_, errors) = parse(&format!("{GOOD}syn: boss manager\n"));
+        assert_eq!(errors[0].line, 9);
+        assert!(built_in().iter().filter(|c| !c.synonyms.is_empty()).count() >= 8, "the deck lists synonyms");
     }
 
     #[test]

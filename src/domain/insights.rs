@@ -2,7 +2,7 @@
 //! covered, its length and speaking time, filler words and hedges, repeated words, STAR signals and
 //! a measurable result for story questions, "I" against "we", and a suggested grade.
 //!
-//! Groundwork for rehearse mode: pure and tested here, not yet shown in the app.
+//! Shown after the answer is revealed in rehearse mode.
 
 use super::card::{Card, Rating};
 use super::deck::asks_for_a_story;
@@ -34,11 +34,20 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("question", "ask"), ("role", "job"), ("compan", "organis"), ("customer", "client"), ("mistak", "error"),
 ];
 
+/// Part of a word: ASCII letters and digits, apostrophes and %, and any other letter outside the
+/// punctuation blocks. (ASCII-only case folding and this test keep Unicode's tables out of the
+/// browser bundle; answers are English.)
+fn word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '\'' | '%') || (!c.is_ascii() && !matches!(c, '\u{a0}' | '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{303f}'))
+}
+
+/// The answer with curly apostrophes made straight and ASCII letters lower-case.
+fn fold(text: &str) -> String {
+    text.replace('\u{2019}', "'").to_ascii_lowercase()
+}
+
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '%')
-        .map(|w| w.trim_matches('\'').to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect()
+    fold(text).split(|c: char| !word_char(c)).map(|w| w.trim_matches('\'').to_string()).filter(|w| !w.is_empty()).collect()
 }
 
 /// A light stemmer: enough to match "organising", "organised" and "organisation".
@@ -171,10 +180,12 @@ pub fn suggest(hits: usize, total: usize, seconds: usize, limit_seconds: usize) 
     }
 }
 
-pub fn analyse(card: &Card, answer: &str, seconds_taken: usize, limit_seconds: usize, synonyms: &[(String, String)]) -> Insights {
+/// Everything about one rehearsed answer; the card's own synonyms (from the deck) count too.
+pub fn analyse(card: &Card, answer: &str, seconds_taken: usize, limit_seconds: usize) -> Insights {
     let all = words(answer);
-    let lower = answer.to_lowercase();
-    let key_points = key_points(answer, &card.key_points, synonyms);
+    let lower = fold(answer);
+    let synonyms: Vec<(String, String)> = card.synonyms.iter().map(|(a, b)| (stem(a), stem(b))).collect();
+    let key_points = key_points(answer, &card.key_points, &synonyms);
     let count = all.len();
     let speaking_seconds = (count * 60).div_ceil(WORDS_PER_MINUTE);
     let length_hint = if count == 0 {
@@ -240,7 +251,7 @@ mod tests {
     #[test]
     fn a_good_story_hits_every_point_and_shows_star_and_a_number() {
         let c = card("sell-01");
-        let ins = analyse(&c, GOOD_STAR, 70, 120, &[]);
+        let ins = analyse(&c, GOOD_STAR, 70, 120);
         assert!(ins.key_points.iter().all(|k| k.hit), "{:?}", ins.key_points);
         let star = ins.star.clone().unwrap();
         assert!(star.situation && star.task && star.action && star.result && star.measurable, "{star:?}");
@@ -254,16 +265,16 @@ mod tests {
     fn a_rambling_answer_gets_a_length_hint_and_repeated_words() {
         let c = card("plan-02");
         let ramble = "The project the project was a big project and honestly the project went on. ".repeat(50);
-        let ins = analyse(&c, &ramble, 400, 120, &[]);
+        let ins = analyse(&c, &ramble, 400, 120);
         assert_eq!(ins.length_hint, Some("Long: over three minutes aloud. Lead with the point and cut detail."));
         assert_eq!(ins.repeated[0], ("project".to_string(), 200));
-        assert_eq!(analyse(&c, "Yes.", 5, 120, &[]).length_hint.map(|h| &h[..10]), Some("Very short"));
+        assert_eq!(analyse(&c, "Yes.", 5, 120).length_hint.map(|h| &h[..10]), Some("Very short"));
     }
 
     #[test]
     fn fillers_and_hedges_are_counted_phrases_included() {
         let c = card("tricky-04");
-        let ins = analyse(&c, "Um, I guess my weakness is, like, you know, basically delegating. Um, kind of.", 30, 120, &[]);
+        let ins = analyse(&c, "Um, I guess my weakness is, like, you know, basically delegating. Um, kind of.", 30, 120);
         let get = |f: &str| ins.fillers.iter().find(|(w, _)| w == f).map(|(_, n)| *n);
         assert_eq!(get("um"), Some(2));
         assert_eq!(get("i guess"), Some(1));
@@ -276,7 +287,7 @@ mod tests {
     #[test]
     fn we_only_answers_are_flagged() {
         let c = card("sell-04");
-        let ins = analyse(&c, "We met each department. We proposed a format. We ran a trial and our list is still used by us.", 40, 120, &[]);
+        let ins = analyse(&c, "We met each department. We proposed a format. We ran a trial and our list is still used by us.", 40, 120);
         assert_eq!(ins.i_count, 0);
         assert!(ins.we_count >= 4 && ins.we_hint);
     }
@@ -284,11 +295,11 @@ mod tests {
     #[test]
     fn a_story_without_a_result_or_number_is_said_so() {
         let c = card("sell-03");
-        let ins = analyse(&c, "When I was at my last job a client moved their launch. I had to get training ready, so I decided to cut the scope.", 40, 120, &[]);
+        let ins = analyse(&c, "When I was at my last job a client moved their launch. I had to get training ready, so I decided to cut the scope.", 40, 120);
         let star = ins.star.unwrap();
         assert!(star.situation && star.task && star.action);
         assert!(!star.measurable, "no number, percentage or time");
-        assert!(analyse(&card("plan-01"), "anything", 10, 120, &[]).star.is_none(), "not a story question");
+        assert!(analyse(&card("plan-01"), "anything", 10, 120).star.is_none(), "not a story question");
     }
 
     #[test]
@@ -303,6 +314,22 @@ mod tests {
         assert!(key_points("I like trains, 3 of them.", &points, &extra)[0].hit, "deck synonyms count");
         assert_eq!(stem("organising"), stem("organised"));
         assert_eq!(stem("interviewers"), "interview");
+    }
+
+    #[test]
+    fn words_are_split_on_punctuation_and_keep_apostrophes() {
+        assert_eq!(words("I’m “sure” — it’s 20% café-level, OK…"), vec!["i'm", "sure", "it's", "20%", "café", "level", "ok"]);
+    }
+
+    #[test]
+    fn the_cards_own_synonyms_count() {
+        let mut c = card("plan-01");
+        c.key_points = vec!["Arrive with a short agenda".to_string(), "Name the gap".to_string()];
+        c.synonyms.clear();
+        let said = "I came with a plan of three parts and a short list.";
+        assert!(!analyse(&c, said, 30, 120).key_points[0].hit);
+        c.synonyms = vec![("plans".to_string(), "agenda".to_string())];
+        assert!(analyse(&c, said, 30, 120).key_points[0].hit, "plan ~ agenda, stemmed both sides");
     }
 
     #[test]

@@ -63,16 +63,14 @@ impl Store {
                 entries.push((name, value));
             }
         }
-        let raw: std::collections::HashMap<String, String> =
-            entries.iter().filter(|(n, _)| !n.contains("/unreadable/")).cloned().collect();
         let loaded = schema::decode(entries);
         let store = Store { storage: Some(storage), read_only: loaded.newer, tail: loaded.tail.clone(), highest_chunk };
         if !store.read_only {
             // Keep the raw text of anything unreadable aside before anything could overwrite it.
             for u in &loaded.unreadable {
                 if !loaded.kept_aside.contains(&u.key) {
-                    if let Some(value) = raw.get(&u.key) {
-                        let _ = store.set(&Key::Unreadable(u.key.clone()).name(), value);
+                    if let Ok(Some(value)) = store.storage.as_ref().map_or(Ok(None), |s| s.get_item(&u.key)) {
+                        let _ = store.set(&Key::Unreadable(u.key.clone()).name(), &value);
                     }
                 }
             }

@@ -3,7 +3,7 @@
 //! | key                          | value                                                     |
 //! |------------------------------|-----------------------------------------------------------|
 //! | `second-round/meta`          | `1` — the schema version                                  |
-//! | `second-round/settings`      | `retention=90;new=15;reviews=200;interval=36500;target=90` |
+//! | `second-round/settings`      | `retention=90;new=15;reviews=200;interval=36500;target=90;rehearse=0;answer=120;speech=0` |
 //! | `second-round/interviews`    | one line per interview (see `domain::interview`)          |
 //! | `second-round/card/<id>`     | one card's progress (only cards ever graded), see below   |
 //! | `second-round/log/<n>`       | review log chunk n: up to 32 entries, one per line        |
@@ -121,12 +121,15 @@ pub fn decode_progress(text: &str) -> Result<Progress, String> {
 
 pub fn encode_settings(s: &Settings) -> String {
     format!(
-        "retention={};new={};reviews={};interval={};target={}",
+        "retention={};new={};reviews={};interval={};target={};rehearse={};answer={};speech={}",
         (s.desired_retention * 100.0).round() as u32,
         s.new_per_day,
         s.max_reviews_per_day,
         s.max_interval_days,
-        (s.readiness_target * 100.0).round() as u32
+        (s.readiness_target * 100.0).round() as u32,
+        s.rehearse as u8,
+        s.answer_seconds,
+        s.speech as u8
     )
 }
 
@@ -142,6 +145,19 @@ pub fn decode_settings(text: &str) -> Result<Settings, String> {
             "reviews" => s.max_reviews_per_day = value.parse().map_err(|_| bad())?,
             "interval" => s.max_interval_days = value.parse().map_err(|_| bad())?,
             "target" => s.readiness_target = value.parse::<u32>().map_err(|_| bad())? as f32 / 100.0,
+            "rehearse" | "speech" => {
+                let on = match value {
+                    "0" => false,
+                    "1" => true,
+                    _ => return Err(bad()),
+                };
+                if name == "rehearse" {
+                    s.rehearse = on
+                } else {
+                    s.speech = on
+                }
+            }
+            "answer" => s.answer_seconds = value.parse().map_err(|_| bad())?,
             _ => {}
         }
     }
@@ -278,7 +294,7 @@ mod tests {
     #[test]
     fn what_was_written_reads_back() {
         let p = Progress { phase: Phase::Review, step: 0, stability: 3.5, difficulty: 5.25, due_ms: 99, last_review_ms: Some(9), reps: 2, lapses: 1 };
-        let s = Settings { desired_retention: 0.85, new_per_day: 7, max_reviews_per_day: 50, max_interval_days: 365, readiness_target: 0.9 };
+        let s = Settings { desired_retention: 0.85, new_per_day: 7, max_reviews_per_day: 50, max_interval_days: 365, readiness_target: 0.9, ..Settings::default() };
         let mut tail = None;
         let mut stored = vec![(Key::Meta.name(), encode_meta()), (Key::Settings.name(), encode_settings(&s)), (Key::Card("a".into()).name(), encode_progress(&p))];
         let mut chunks = BTreeMap::new();
@@ -340,8 +356,12 @@ mod tests {
             assert_eq!(back.stability.to_bits(), p.stability.to_bits());
         }
         assert!(encode_progress(&Progress::default()).len() < 30);
-        let s = Settings { desired_retention: 0.83, new_per_day: 0, max_reviews_per_day: 9, max_interval_days: 180, readiness_target: 0.75 };
+        let s = Settings { desired_retention: 0.83, new_per_day: 0, max_reviews_per_day: 9, max_interval_days: 180, readiness_target: 0.75, ..Settings::default() };
         assert_eq!(decode_settings(&encode_settings(&s)), Ok(s));
+        let r = Settings { rehearse: true, answer_seconds: 90, speech: true, ..s };
+        assert_eq!(decode_settings(&encode_settings(&r)), Ok(r));
+        assert_eq!(decode_settings("retention=90;new=15"), Ok(Settings { new_per_day: 15, ..Settings::default() }), "older records: rehearse off, 2:00");
+        assert!(decode_settings("rehearse=yes").is_err());
         assert_eq!(decode_settings("new=3;future=yes"), Ok(Settings { new_per_day: 3, ..Settings::default() }));
         assert_eq!(decode_settings("retention=150"), Ok(Settings { desired_retention: 0.97, ..Settings::default() }));
         // bf800000 is -1.0, 7f800000 infinity, 7fc00000 NaN.

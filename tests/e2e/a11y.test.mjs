@@ -30,6 +30,13 @@ for (const scheme of ['light', 'dark']) {
     await axe(page, 'question');
     await page.keyboard.press('Space');
     await axe(page, 'answer');
+    await button(page, 'Second Round home').click();
+    await page.getByLabel(/Rehearse this session/).check();
+    await button(page, 'Start session').click();
+    await axe(page, 'rehearse: question with countdown and answer box');
+    await page.getByLabel('Your answer').fill('Um, I would arrive with a short agenda and fill the gap the first interview left open.');
+    await button(page, 'Show answer').click();
+    await axe(page, 'rehearse: insights, checklist and suggested grade');
     await button(page, 'Settings').click();
     await axe(page, 'settings');
     await button(page, 'Progress').click();

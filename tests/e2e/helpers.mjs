@@ -16,12 +16,13 @@ export const T0 = new Date('2026-11-25T09:00:00Z');
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
-export async function start() {
+/** Serves dist/ and launches Chromium (`args`: extra command-line flags, e.g. a fake microphone). */
+export async function start({ args = [] } = {}) {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error(`no build in ${DIST}: run trunk build --release first`);
   fs.mkdirSync(SHOTS, { recursive: true });
   const server = await serve(DIST);
   const base = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...args] });
   return {
     base,
     browser,
@@ -58,7 +59,9 @@ export function watch(page, base) {
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push(`request outside origin: ${r.url()}`); });
+  // blob: URLs of the app's own origin are recordings in memory, not network requests.
+  const local = (u) => u.startsWith(base) || u.startsWith('data:') || u.startsWith(`blob:${base}`);
+  page.on('request', (r) => { if (!local(r.url())) problems.push(`request outside origin: ${r.url()}`); });
   return problems;
 }
 

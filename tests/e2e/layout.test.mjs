@@ -60,6 +60,7 @@ test('settings: out-of-range values are explained; good ones are saved and kept'
   const errors = await page.getByRole('alert').innerText();
   assert.match(errors, /Desired retention must be a number from 70 to 97/);
   assert.match(errors, /New cards per day must be a whole number/);
+  assert.equal(await page.getByLabel('Desired retention (%)').inputValue(), '99', 'what was typed stays for correcting');
   await shot(page, 'settings-errors');
   await page.getByLabel('Desired retention (%)').fill('85');
   await page.getByLabel('New cards per day').fill('5');
@@ -73,7 +74,7 @@ test('settings: out-of-range values are explained; good ones are saved and kept'
   assert.equal(await page.getByLabel('Desired retention (%)').inputValue(), '85');
   assert.equal(await page.getByLabel('Maximum reviews per day').inputValue(), '50');
   assert.equal(await page.getByLabel('Maximum interval (days)').inputValue(), '180');
-  assert.equal(await page.evaluate(() => localStorage.getItem('second-round/settings')), 'retention=85;new=5;reviews=50;interval=180;target=90');
+  assert.equal(await page.evaluate(() => localStorage.getItem('second-round/settings')), 'retention=85;new=5;reviews=50;interval=180;target=90;rehearse=0;answer=120;speech=0');
   assert.deepEqual(problems, []);
   await context.close();
 });
