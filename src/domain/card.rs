@@ -12,6 +12,8 @@ pub enum Theme {
     YourQuestions,
     CulturalFit,
     FollowUp,
+    /// A card of the person's own (an imported or written card without one of the eight themes).
+    Own,
 }
 
 impl Theme {
@@ -37,11 +39,12 @@ impl Theme {
             Theme::YourQuestions => "questions",
             Theme::CulturalFit => "fit",
             Theme::FollowUp => "follow-up",
+            Theme::Own => "own",
         }
     }
 
     pub fn from_key(key: &str) -> Option<Theme> {
-        Theme::ALL.into_iter().find(|t| t.key() == key)
+        Theme::ALL.into_iter().chain([Theme::Own]).find(|t| t.key() == key)
     }
 
     /// The name a person reads.
@@ -55,6 +58,7 @@ impl Theme {
             Theme::YourQuestions => "Your questions for them",
             Theme::CulturalFit => "Cultural fit",
             Theme::FollowUp => "Follow-up",
+            Theme::Own => "Your own",
         }
     }
 }

@@ -6,11 +6,13 @@ pub mod clock;
 pub mod collection;
 pub mod deck;
 pub mod insights;
+pub mod json;
 pub mod interview;
 pub mod readiness;
 pub mod schedule;
 pub mod session;
 pub mod stats;
+pub mod transfer;
 
 pub use card::{Card, Phase, Progress, Rating, Theme};
 pub use clock::Clock;
