@@ -1,5 +1,8 @@
 //! Yew components: each screen renders the state and sends actions; `state` holds the reducer.
 
+mod cards;
+mod edit;
+mod files;
 mod home;
 mod interviews;
 mod keys;
@@ -11,6 +14,7 @@ mod settings;
 mod stats;
 pub mod state;
 mod swipe;
+mod transfer;
 
 use state::{Action, AppState, Screen};
 use yew::prelude::*;
@@ -91,12 +95,16 @@ pub fn App() -> Html {
         Screen::Interviews => interviews::view(&state, dispatch.clone()),
         Screen::Stats => stats::view(&state),
         Screen::Settings => settings::view(&state, dispatch.clone()),
+        Screen::Cards => cards::view(&state, dispatch.clone()),
+        Screen::Edit => edit::view(&state, dispatch.clone()),
+        Screen::Transfer => transfer::view(&state, dispatch.clone()),
     };
     html! {
         <div class="app">
             <header class="topbar">
                 <button class="brand" onclick={go(Screen::Home)} aria-label="Second Round home">{ "Second Round" }</button>
                 <nav class="links">
+                    <button class="link" onclick={go(Screen::Cards)}>{ "Cards" }</button>
                     <button class="link" onclick={go(Screen::Stats)}>{ "Progress" }</button>
                     <button class="link" onclick={go(Screen::Settings)}>{ "Settings" }</button>
                 </nav>

@@ -13,7 +13,7 @@ pub fn view(notices: &[Notice], dispatch: UseReducerDispatcher<AppState>) -> Htm
                 let dispatch = dispatch.clone();
                 let dismiss = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Dismiss(i)));
                 html! {
-                    <div class="notice" role="alert">
+                    <div class={if matches!(n, Notice::Done(_)) { "notice done" } else { "notice" }} role={if matches!(n, Notice::Done(_)) { "status" } else { "alert" }}>
                         <p>{ n.text() }</p>
                         <button class="dismiss" onclick={dismiss} aria-label="Dismiss message">{ "×" }</button>
                     </div>

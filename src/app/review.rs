@@ -52,6 +52,26 @@ fn progress_bar(queue: &Queue) -> Html {
     }
 }
 
+/// Says when the session is a focused one, with the way back to the whole collection.
+fn focus_banner(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let f = &state.focus;
+    if f.is_all() {
+        return html! {};
+    }
+    let mut what: Vec<String> = f.themes.iter().map(|t| t.label().to_string()).collect();
+    what.extend(f.tags.iter().map(|t| format!("tag {t}")));
+    if f.ahead {
+        what.push("cards not due yet included".into());
+    }
+    let d = dispatch.clone();
+    html! {
+        <div class="focus-banner" data-testid="focus">
+            <p>{ format!("Focused session: {}.", what.join(", ")) }</p>
+            <button class="secondary" onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::EndFocus))}>{ "End focus" }</button>
+        </div>
+    }
+}
+
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
     let queue = state.queue();
     let send = |a: Action| {
@@ -68,6 +88,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
         return html! {
             <section class="review">
                 <h1 class="sr-only">{ "Review" }</h1>
+                { focus_banner(state, &dispatch) }
                 <div class="review-top">{ progress_bar(&queue) }{ undo }</div>
                 { caught_up(state) }
                 <button class="secondary" onclick={send(Action::Show(super::state::Screen::Home))}>{ "Back to home" }</button>
@@ -101,6 +122,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
     };
     html! {
         <section class="review" aria-label="Review">
+            { focus_banner(state, &dispatch) }
             <div class="review-top">{ progress_bar(&queue) }{ counts(&queue) }{ undo }</div>
             <div class="sr-only" aria-live="polite" aria-atomic="true">{ announce }</div>
             <SwipeCard key={format!("{}-{}", card.id, state.turn)} revealed={state.revealed}

@@ -2,7 +2,11 @@
 
 use crate::domain::insights::{self, Insights};
 use crate::domain::interview::{self, Interview};
-use crate::domain::{self, session, Clock, Collection, Rating, Settings, UndoEntry};
+use crate::domain::library::{CardState, Filter};
+use crate::domain::session::Focus;
+use crate::domain::transfer::{self, Backup, Preview};
+use crate::domain::{self, session, Card, Clock, Collection, Rating, Settings, Theme, UndoEntry};
+use crate::store::schema;
 use crate::store::local::{Health, StorageReport, Store};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -15,6 +19,12 @@ pub enum Screen {
     Settings,
     Interviews,
     Stats,
+    /// The card browser.
+    Cards,
+    /// The card editor (`AppState::editing` says which card; none: a new one).
+    Edit,
+    /// Import and export.
+    Transfer,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +33,8 @@ pub enum Notice {
     NewerVersion,
     WriteFailed(String),
     Unreadable(Vec<String>),
+    /// Something finished (an import, a deletion): said once, dismissable.
+    Done(String),
 }
 
 impl Notice {
@@ -31,6 +43,7 @@ impl Notice {
             Notice::StorageUnavailable => "This browser is not letting Second Round save (local storage is unavailable). You can keep drilling, but progress will be lost when this tab closes.".into(),
             Notice::NewerVersion => "Your progress was saved by a newer version of Second Round. It is shown here but nothing new is saved, so it cannot be overwritten. Reload to get the newer version.".into(),
             Notice::WriteFailed(why) => format!("Your last review could not be saved: {why}. Drilling goes on, and this session is kept in memory until the tab closes."),
+            Notice::Done(text) => text.clone(),
             Notice::Unreadable(keys) => format!(
                 "{} saved item{} could not be read and {} been kept aside untouched; everything else was loaded.",
                 keys.len(),
@@ -77,6 +90,62 @@ pub enum Action {
     Keep,
     /// Tick or untick a key point after the reveal.
     TogglePoint(usize),
+    Browse(BrowseChange),
+    /// Open the editor on a card (none: a new card).
+    Edit(Option<String>),
+    SaveCard(Card),
+    Suspend(String, bool),
+    AskDelete(bool),
+    Delete(String),
+    /// Start a focused session.
+    Drill(Focus),
+    EndFocus,
+    /// A file (or pasted text) to import: its name and text, or why it could not be read.
+    ImportText(Result<(String, String), String>),
+    ConfirmImport,
+    CancelImport,
+    Export(Export),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Export {
+    Backup,
+    ShareBackup,
+    Anki,
+}
+
+/// A change to the card browser's search, filters, sort or length.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BrowseChange {
+    Query(String),
+    Theme(Option<Theme>),
+    Tag(String),
+    State(CardState),
+    SortByDue(bool),
+    More,
+}
+
+/// Rows the browser shows at first, and adds with "Show more".
+pub const PAGE: usize = 50;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Browse {
+    pub filter: Filter,
+    pub shown: usize,
+}
+
+impl Default for Browse {
+    fn default() -> Self {
+        Browse { filter: Filter::default(), shown: PAGE }
+    }
+}
+
+/// An import read and previewed, waiting for the person's confirmation.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub name: String,
+    pub preview: Preview,
+    pub backup: Option<Backup>,
 }
 
 /// What the recorder reports.
@@ -147,6 +216,15 @@ pub struct AppState {
     pub rehearsal: Rehearsal,
     /// Recordings kept per card, until the page closes.
     pub kept: Vec<(String, Take)>,
+    /// The deck as built in (edits are compared with it; a deleted built-in card is remembered).
+    pub built_in: Rc<Vec<Card>>,
+    /// The focused session under way (the default: everything).
+    pub focus: Focus,
+    pub browse: Browse,
+    pub editing: Option<String>,
+    pub confirm_delete: bool,
+    pub import: Option<Pending>,
+    pub import_error: Option<String>,
     store: Rc<RefCell<Store>>,
 }
 
@@ -178,8 +256,11 @@ impl AppState {
             notices.push(Notice::Unreadable(unreadable));
         }
         let rehearse = loaded.settings.rehearse;
-        let mut col = Collection::new(domain::deck::built_in(), loaded.progress, loaded.log, loaded.settings);
+        let built_in = domain::deck::built_in();
+        let cards = schema::assemble(built_in.clone(), &loaded.own);
+        let mut col = Collection::new(cards, loaded.progress, loaded.log, loaded.settings);
         col.interviews = loaded.interviews;
+        col.suspended = loaded.suspended;
         let clock = now();
         let queue = session::build(&col, clock);
         // Mid-session on reload: go straight back to the next card.
@@ -200,6 +281,13 @@ impl AppState {
             rehearse,
             rehearsal: Rehearsal::default(),
             kept: Vec::new(),
+            built_in: Rc::new(built_in),
+            focus: Focus::default(),
+            browse: Browse::default(),
+            editing: None,
+            confirm_delete: false,
+            import: None,
+            import_error: None,
             store: Rc::new(RefCell::new(store)),
         }
     }
@@ -213,7 +301,111 @@ impl AppState {
     }
 
     pub fn queue(&self) -> session::Queue {
-        session::build(&self.col(), self.clock)
+        session::build_for(&self.col(), self.clock, &self.focus)
+    }
+
+    pub fn is_built_in(&self, id: &str) -> bool {
+        self.built_in.iter().any(|c| c.id == id)
+    }
+
+    fn save_card(&mut self, card: Card) {
+        // Its place in the collection (a new card goes last), as a full rewrite would write it.
+        let order = {
+            let col = self.col();
+            col.cards.iter().position(|c| c.id == card.id).unwrap_or(col.cards.len())
+        };
+        let saved = self.store.borrow_mut().save_card(&card, order);
+        self.note_write(saved);
+        self.col_mut().put_card(card);
+    }
+
+    fn delete(&mut self, id: &str) {
+        let built_in = self.is_built_in(id);
+        if self.col_mut().remove_card(id).is_none() {
+            return;
+        }
+        let saved = self.store.borrow_mut().delete_card(id, built_in);
+        self.note_write(saved);
+        let suspended = self.col().suspended.clone();
+        let saved = self.store.borrow_mut().save_suspended(&suspended);
+        self.note_write(saved);
+        self.undo.retain(|(u, _)| u.card_id != id);
+        if self.current.as_deref() == Some(id) {
+            self.current = None;
+        }
+        self.notices.push(Notice::Done("The card and its schedule were deleted.".into()));
+    }
+
+    fn read_import(&mut self, name: String, text: String) {
+        self.import = None;
+        self.import_error = None;
+        let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+        let (parsed, backup) = if trimmed.starts_with('{') {
+            match transfer::read_backup(&text) {
+                Ok(b) => (transfer::backup_cards(&b), Some(b)),
+                Err(e) => {
+                    self.import_error = Some(format!("{name} could not be read as a Second Round backup: {e}. Nothing was changed."));
+                    return;
+                }
+            }
+        } else if name.to_ascii_lowercase().ends_with(".csv") || (!trimmed.starts_with('#') && !trimmed.lines().next().unwrap_or("").contains('\t')) {
+            (transfer::read_csv(&text), None)
+        } else {
+            (transfer::read_anki(&text), None)
+        };
+        let preview = transfer::preview(&self.col(), parsed);
+        self.import = Some(Pending { name, preview, backup });
+    }
+
+    /// Builds the file when asked (not at every render: a collection can hold thousands of cards).
+    fn export(&self, kind: Export) {
+        let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(self.clock.now_ms as f64));
+        let day = format!("{}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date());
+        let col = self.col();
+        match kind {
+            Export::Anki => super::files::download(&format!("second-round-cards-{day}.txt"), "text/plain", &transfer::write_anki(&col.cards)),
+            Export::Backup | Export::ShareBackup => {
+                let name = format!("second-round-backup-{day}.json");
+                let text = transfer::write_backup(&col, &self.built_in, self.clock.now_ms);
+                if kind == Export::Backup {
+                    super::files::download(&name, "application/json", &text);
+                } else {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let why = super::files::share(&name, "application/json", &text).await;
+                        if !why.is_empty() {
+                            super::files::download(&name, "application/json", &text);
+                        }
+                    });
+                }
+            }
+        }
+    }
+
+    fn confirm_import(&mut self) {
+        let Some(pending) = self.import.take() else { return };
+        let before = self.col().clone();
+        {
+            let mut col = self.col_mut();
+            match &pending.backup {
+                Some(b) => transfer::apply_backup(&mut col, b, &pending.preview),
+                None => transfer::apply(&mut col, &pending.preview),
+            }
+        }
+        let saved = self.store.borrow_mut().replace_all(&self.col(), &self.built_in);
+        match saved {
+            Ok(()) => {
+                let p = &pending.preview;
+                self.notices.push(Notice::Done(format!("Imported from {}: {} added, {} updated, {} skipped.", pending.name, p.add.len(), p.update.len(), p.skipped)));
+                self.undo.clear();
+                let rehearse = self.col().settings.rehearse;
+                self.rehearse = rehearse;
+            }
+            Err(why) => {
+                // All or nothing: the collection is as it was, and so is storage.
+                *self.col_mut() = before;
+                self.import_error = Some(format!("The import could not be saved ({why}). Nothing was changed."));
+            }
+        }
     }
 
     fn next_card(&mut self) {
@@ -436,6 +628,66 @@ impl Reducible for AppState {
                     *t = !*t;
                 }
             }
+            Action::Browse(change) => {
+                let b = &mut s.browse;
+                if change != BrowseChange::More {
+                    b.shown = PAGE;
+                }
+                match change {
+                    BrowseChange::Query(q) => b.filter.query = q,
+                    BrowseChange::Theme(t) => b.filter.theme = t,
+                    BrowseChange::Tag(t) => b.filter.tag = t,
+                    BrowseChange::State(st) => b.filter.state = st,
+                    BrowseChange::SortByDue(on) => b.filter.sort_by_due = on,
+                    BrowseChange::More => b.shown += PAGE,
+                }
+            }
+            Action::Edit(id) => {
+                s.editing = id;
+                s.confirm_delete = false;
+                s.form_errors.clear();
+                s.screen = Screen::Edit;
+            }
+            Action::SaveCard(card) => {
+                s.save_card(card);
+                s.form_errors.clear();
+                s.screen = Screen::Cards;
+            }
+            Action::Suspend(id, on) => {
+                s.col_mut().set_suspended(&id, on);
+                let list = s.col().suspended.clone();
+                let saved = s.store.borrow_mut().save_suspended(&list);
+                s.note_write(saved);
+                if on && s.current.as_deref() == Some(id.as_str()) {
+                    s.current = None;
+                }
+            }
+            Action::AskDelete(on) => s.confirm_delete = on,
+            Action::Delete(id) => {
+                s.delete(&id);
+                s.confirm_delete = false;
+                s.screen = Screen::Cards;
+            }
+            Action::Drill(focus) => {
+                s.focus = focus;
+                s.screen = Screen::Review;
+                s.next_card();
+            }
+            Action::EndFocus => {
+                s.focus = Focus::default();
+                s.next_card();
+            }
+            Action::ImportText(Ok((name, text))) => s.read_import(name, text),
+            Action::ImportText(Err(why)) => {
+                s.import = None;
+                s.import_error = Some(why);
+            }
+            Action::ConfirmImport => s.confirm_import(),
+            Action::Export(kind) => s.export(kind),
+            Action::CancelImport => {
+                s.import = None;
+                s.import_error = None;
+            }
             Action::Key(_) => {}
         }
         Rc::new(s)
@@ -460,6 +712,13 @@ impl AppState {
             rehearse: self.rehearse,
             rehearsal: self.rehearsal.clone(),
             kept: self.kept.clone(),
+            built_in: self.built_in.clone(),
+            focus: self.focus.clone(),
+            browse: self.browse.clone(),
+            editing: self.editing.clone(),
+            confirm_delete: self.confirm_delete,
+            import: self.import.clone(),
+            import_error: self.import_error.clone(),
             store: self.store.clone(),
         }
     }

@@ -118,12 +118,74 @@ pub struct Collection {
     pub settings: Settings,
     /// Upcoming interviews; the active one brings weak cards forward as its date nears.
     pub interviews: Vec<Interview>,
+    /// Ids of suspended cards (kept out of every session), sorted.
+    pub suspended: Vec<String>,
+}
+
+/// A card taken out of the collection, with all it takes to put it back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removed {
+    pub card: Card,
+    pub position: usize,
+    pub progress: Option<Progress>,
+    pub suspended: bool,
 }
 
 impl Collection {
     pub fn new(cards: Vec<Card>, progress: HashMap<String, Progress>, log: Vec<LogEntry>, settings: Settings) -> Self {
         let index = cards.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-        Collection { cards, index, progress, log, settings: settings.sanitised(), interviews: Vec::new() }
+        Collection { cards, index, progress, log, settings: settings.sanitised(), interviews: Vec::new(), suspended: Vec::new() }
+    }
+
+    fn reindex(&mut self) {
+        self.index = self.cards.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+    }
+
+    pub fn is_suspended(&self, id: &str) -> bool {
+        self.suspended.binary_search_by(|s| s.as_str().cmp(id)).is_ok()
+    }
+
+    pub fn set_suspended(&mut self, id: &str, on: bool) {
+        match (self.suspended.binary_search_by(|s| s.as_str().cmp(id)), on) {
+            (Err(at), true) => self.suspended.insert(at, id.to_string()),
+            (Ok(at), false) => {
+                self.suspended.remove(at);
+            }
+            _ => {}
+        }
+    }
+
+    /// Adds a card at the end, or replaces the text of the card with its id (its schedule stays).
+    pub fn put_card(&mut self, card: Card) {
+        match self.index.get(&card.id) {
+            Some(&i) => self.cards[i] = card,
+            None => {
+                self.index.insert(card.id.clone(), self.cards.len());
+                self.cards.push(card);
+            }
+        }
+    }
+
+    /// Takes a card out with its schedule (its past grades stay in the log).
+    pub fn remove_card(&mut self, id: &str) -> Option<Removed> {
+        let position = *self.index.get(id)?;
+        let card = self.cards.remove(position);
+        let suspended = self.is_suspended(id);
+        self.set_suspended(id, false);
+        let removed = Removed { card, position, progress: self.progress.remove(id), suspended };
+        self.reindex();
+        Some(removed)
+    }
+
+    /// Undoes `remove_card`.
+    pub fn put_back(&mut self, r: Removed) {
+        let id = r.card.id.clone();
+        self.cards.insert(r.position.min(self.cards.len()), r.card);
+        if let Some(p) = r.progress {
+            self.progress.insert(id.clone(), p);
+        }
+        self.set_suspended(&id, r.suspended);
+        self.reindex();
     }
 
     pub fn card(&self, id: &str) -> Option<&Card> {
@@ -174,6 +236,31 @@ mod tests {
 
     pub(crate) fn sample() -> Collection {
         Collection::new(deck::built_in(), HashMap::new(), vec![], Settings::default())
+    }
+
+    #[test]
+    fn cards_are_edited_suspended_removed_and_put_back() {
+        let mut col = sample();
+        let first = col.cards[0].clone();
+        col.grade(&first.id, Rating::Good, Clock::new(1_795_600_000_000, 0), 1000).unwrap();
+        let mut edited = first.clone();
+        edited.answer = "Mine.".into();
+        col.put_card(edited);
+        assert_eq!(col.card(&first.id).unwrap().answer, "Mine.");
+        assert!(!col.progress_of(&first.id).is_new(), "an edit keeps the schedule");
+        col.set_suspended(&first.id, true);
+        col.set_suspended(&first.id, true);
+        assert_eq!(col.suspended, vec![first.id.clone()]);
+        let n = col.cards.len();
+        let removed = col.remove_card(&first.id).unwrap();
+        assert_eq!((col.cards.len(), col.card(&first.id).is_none(), col.is_suspended(&first.id)), (n - 1, true, false));
+        assert_eq!(col.card(&col.cards[0].id.clone()).unwrap().id, col.cards[0].id, "the index follows");
+        col.put_back(removed);
+        assert_eq!((col.cards[0].answer.as_str(), col.is_suspended(&first.id), col.progress_of(&first.id).reps), ("Mine.", true, 1));
+        let own = Card { id: "own-1".into(), ..first.clone() };
+        col.put_card(own);
+        assert_eq!(col.cards.last().unwrap().id, "own-1");
+        assert!(col.card("own-1").is_some());
     }
 
     #[test]

@@ -34,16 +34,11 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("question", "ask"), ("role", "job"), ("compan", "organis"), ("customer", "client"), ("mistak", "error"),
 ];
 
-/// Part of a word: ASCII letters and digits, apostrophes and %, and any other letter outside the
-/// punctuation blocks. (ASCII-only case folding and this test keep Unicode's tables out of the
-/// browser bundle; answers are English.)
-fn word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '\'' | '%') || (!c.is_ascii() && !matches!(c, '\u{a0}' | '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{303f}'))
-}
+use super::fold;
 
-/// The answer with curly apostrophes made straight and ASCII letters lower-case.
-fn fold(text: &str) -> String {
-    text.replace('\u{2019}', "'").to_ascii_lowercase()
+/// Part of a word: a letter or digit, an apostrophe or %.
+fn word_char(c: char) -> bool {
+    super::is_letter(c) || matches!(c, '\'' | '%')
 }
 
 fn words(text: &str) -> Vec<String> {

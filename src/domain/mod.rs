@@ -7,6 +7,7 @@ pub mod collection;
 pub mod deck;
 pub mod insights;
 pub mod json;
+pub mod library;
 pub mod interview;
 pub mod readiness;
 pub mod schedule;
@@ -19,6 +20,18 @@ pub use clock::Clock;
 pub use collection::{Collection, LogEntry, Settings, UndoEntry};
 pub use schedule::Scheduler;
 pub use session::{Queue, QueueKind};
+
+/// A letter or digit for matching words: ASCII ones, and any other character outside the
+/// punctuation and space blocks. (Case folding is ASCII-only too: Unicode's tables would cost the
+/// browser bundle about 15 KB, and the app's text is English.)
+pub fn is_letter(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && !matches!(c, '\u{a0}' | '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{303f}'))
+}
+
+/// Text for comparing: curly apostrophes straightened, ASCII letters in lower case.
+pub fn fold(text: &str) -> String {
+    text.replace('\u{2019}', "'").to_ascii_lowercase()
+}
 
 /// Sorts in place, stably, by a key. An insertion sort: linear on data that is already (nearly)
 /// in order, as the review log is, and far smaller in the browser bundle than the standard library

@@ -5,7 +5,7 @@
 //! limit), then new cards in deck order (within the daily new-card limit). When nothing else is left,
 //! a learning card due within the learn-ahead window comes early, as in Anki.
 
-use super::card::Phase;
+use super::card::{Card, Phase, Theme};
 use super::clock::{Clock, DAY_MS, MINUTE_MS};
 use super::interview;
 use super::readiness::recall_at;
@@ -59,8 +59,38 @@ fn used_today(col: &Collection, clock: Clock) -> (usize, usize, usize) {
     (new, reviews, all)
 }
 
+/// A focused session (like Anki's filtered decks): only cards of the chosen themes and tags, and
+/// optionally review cards before they are due. Grades given in it are ordinary FSRS reviews, with
+/// the real time since the last one, so the main schedule stays correct.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Focus {
+    /// Empty: every theme.
+    pub themes: Vec<Theme>,
+    /// Empty: any tags; otherwise a card needs one of them.
+    pub tags: Vec<String>,
+    /// Also bring review cards that are not due yet (soonest due first) once the due ones are done.
+    pub ahead: bool,
+}
+
+impl Focus {
+    pub fn is_all(&self) -> bool {
+        self.themes.is_empty() && self.tags.is_empty() && !self.ahead
+    }
+
+    pub fn matches(&self, card: &Card) -> bool {
+        (self.themes.is_empty() || self.themes.contains(&card.theme)) && (self.tags.is_empty() || card.tags.iter().any(|t| self.tags.contains(t)))
+    }
+}
+
 pub fn build(col: &Collection, clock: Clock) -> Queue {
+    build_for(col, clock, &Focus::default())
+}
+
+/// Today's queue, within a focus. Suspended cards are never in it.
+pub fn build_for(col: &Collection, clock: Clock, focus: &Focus) -> Queue {
     let (new_used, reviews_used, done_today) = used_today(col, clock);
+    let in_scope = |id: &str| col.card(id).is_some_and(|c| focus.matches(c)) && !col.is_suspended(id);
+    let mut ahead: Option<(i64, &str)> = None;
     let today = clock.today();
     let end_of_today = clock.end_of_today_ms();
     let now = clock.now_ms;
@@ -70,10 +100,15 @@ pub fn build(col: &Collection, clock: Clock) -> Queue {
     let mut learning = 0;
     let mut reviews: Vec<(i64, &str)> = Vec::new();
     for (id, p) in &col.progress {
-        if col.card(id).is_none() {
+        if !in_scope(id) {
             continue;
         }
         match p.phase {
+            Phase::Review if focus.ahead && clock.day_of(p.due_ms) > today && p.last_review_ms.is_none_or(|l| clock.day_of(l) < today) => {
+                if ahead.is_none_or(|(due, best)| (p.due_ms, id.as_str()) < (due, best)) {
+                    ahead = Some((p.due_ms, id.as_str()));
+                }
+            }
             Phase::Learning | Phase::Relearning if p.due_ms < end_of_today => {
                 learning += 1;
                 let slot = if p.due_ms <= now { &mut learning_now } else { &mut learning_ahead };
@@ -93,8 +128,8 @@ pub fn build(col: &Collection, clock: Clock) -> Queue {
         let target = col.settings.readiness_target as f64;
         for (id, p) in &col.progress {
             let studied_today = p.last_review_ms.is_some_and(|l| clock.day_of(l) == today);
-            let in_scope = col.card(id).is_some_and(|c| iv.covers(c.theme));
-            if p.phase != Phase::Review || clock.day_of(p.due_ms) <= today || studied_today || !in_scope {
+            let covered = col.card(id).is_some_and(|c| iv.covers(c.theme)) && in_scope(id);
+            if p.phase != Phase::Review || clock.day_of(p.due_ms) <= today || studied_today || !covered {
                 continue;
             }
             let r = recall_at(p, iv.at_ms);
@@ -109,7 +144,7 @@ pub fn build(col: &Collection, clock: Clock) -> Queue {
     let review_room = (col.settings.max_reviews_per_day as usize).saturating_sub(reviews_used);
     let review = (reviews.len() + weak).min(review_room);
     let new_room = (col.settings.new_per_day as usize).saturating_sub(new_used);
-    let unseen = || col.cards.iter().filter(|c| !col.progress.contains_key(&c.id));
+    let unseen = || col.cards.iter().filter(|c| !col.progress.contains_key(&c.id) && focus.matches(c) && !col.is_suspended(&c.id));
     let new = if new_room > 0 { unseen().count().min(new_room) } else { 0 };
     let first_new = if new > 0 { unseen().next() } else { None };
 
@@ -119,8 +154,10 @@ pub fn build(col: &Collection, clock: Clock) -> Queue {
         reviews.iter().min().map(|(_, id)| *id).or(weakest.map(|(_, id)| id)).map(|id| (id.to_string(), QueueKind::Review))
     } else if let Some(card) = first_new {
         Some((card.id.clone(), QueueKind::New))
+    } else if let Some((_, id)) = learning_ahead.filter(|(due, _)| *due <= now + LEARN_AHEAD_MS) {
+        Some((id.to_string(), QueueKind::Learning))
     } else {
-        learning_ahead.filter(|(due, _)| *due <= now + LEARN_AHEAD_MS).map(|(_, id)| (id.to_string(), QueueKind::Learning))
+        ahead.filter(|_| review_room > 0).map(|(_, id)| (id.to_string(), QueueKind::Review))
     };
     Queue { new, learning, review, done_today, next }
 }
@@ -140,7 +177,7 @@ pub fn outlook(col: &Collection, clock: Clock) -> Outlook {
     let mut next_due_ms: Option<i64> = None;
     let mut tomorrow_reviews = 0;
     for (id, p) in &col.progress {
-        if col.card(id).is_none() {
+        if col.card(id).is_none() || col.is_suspended(id) {
             continue;
         }
         // A review card becomes available when its study day starts; a learning card at its exact time.
@@ -155,7 +192,7 @@ pub fn outlook(col: &Collection, clock: Clock) -> Outlook {
             tomorrow_reviews += 1;
         }
     }
-    let unseen = col.cards.iter().filter(|c| !col.progress.contains_key(&c.id)).count();
+    let unseen = col.cards.iter().filter(|c| !col.progress.contains_key(&c.id) && !col.is_suspended(&c.id)).count();
     if unseen > 0 {
         let new_day_start = clock.day_start_ms(tomorrow);
         if next_due_ms.is_none_or(|n| new_day_start < n) {
@@ -188,6 +225,47 @@ mod tests {
         let (id, _) = build(c, clock).next.expect("a card to show");
         c.grade(&id, rating, clock, 1000).unwrap();
         id
+    }
+
+    #[test]
+    fn a_focused_session_holds_only_its_themes_and_tags_and_never_suspended_cards() {
+        let mut c = Collection::new(deck::built_in(), HashMap::new(), vec![], Settings { new_per_day: 100, ..Settings::default() });
+        let clock = Clock::new(1_795_600_000_000, 0);
+        let focus = Focus { themes: vec![Theme::Tricky], ..Focus::default() };
+        let q = build_for(&c, clock, &focus);
+        assert_eq!(q.new, 10);
+        assert!(q.next.as_ref().unwrap().0.starts_with("tricky-"));
+        let first = q.next.unwrap().0;
+        c.set_suspended(&first, true);
+        let q = build_for(&c, clock, &focus);
+        assert_eq!(q.new, 9);
+        assert_ne!(q.next.unwrap().0, first);
+        assert_eq!(build(&c, clock).new, 79, "suspended cards leave the main session too");
+        let tag = c.cards.iter().find(|c| c.theme == Theme::SellYourself).unwrap().tags[0].clone();
+        let by_tag = Focus { tags: vec![tag.clone()], ..Focus::default() };
+        let n = c.cards.iter().filter(|x| x.tags.contains(&tag)).count();
+        assert_eq!(build_for(&c, clock, &by_tag).new, n);
+    }
+
+    #[test]
+    fn studying_ahead_gives_real_reviews_of_cards_not_yet_due() {
+        let mut c = Collection::new(deck::built_in(), HashMap::new(), vec![], Settings { new_per_day: 1, ..Settings::default() });
+        let day1 = Clock::new(1_795_600_000_000, 0);
+        let id = grade_next(&mut c, day1, Rating::Easy);
+        assert_eq!(c.progress_of(&id).phase, Phase::Review);
+        let day2 = day1.later(DAY_MS);
+        let focus = Focus { themes: vec![c.card(&id).unwrap().theme], ahead: true, ..Focus::default() };
+        // The day's new card first, then the card that is not due yet (a card studied today is not
+        // brought again).
+        grade_next(&mut c, day2, Rating::Easy);
+        let q = build_for(&c, day2.later(60 * MINUTE_MS), &focus);
+        let (next, kind) = q.next.unwrap();
+        assert_eq!((next.as_str(), kind), (id.as_str(), QueueKind::Review));
+        assert_eq!(build(&c, day2.later(60 * MINUTE_MS)).next.map(|n| n.0).as_deref() == Some(id.as_str()), false, "not in the main session");
+        let before = c.progress_of(&id);
+        c.grade(&id, Rating::Good, day2.later(61 * MINUTE_MS), 1000).unwrap();
+        let after = c.progress_of(&id);
+        assert!(after.due_ms > before.due_ms && after.reps == before.reps + 1, "a real FSRS review with the real elapsed time");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use super::card::{Card, Phase, Progress, Rating, Theme};
 use super::collection::{Collection, LogEntry, Settings};
 use super::interview::{self, Interview};
 use super::json::{self, Json};
+use super::sort_by_key;
 use std::collections::HashMap;
 
 /// The backup file's format version (the storage schema it was written from).
@@ -135,11 +136,11 @@ pub fn own_id(question: &str) -> String {
 /// A question compared for duplicates: letters and digits only, lower case, single spaces.
 pub fn normalise(question: &str) -> String {
     let mut out = String::new();
-    for word in question.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in question.split(|c: char| !super::is_letter(c)).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&word.to_lowercase());
+        out.push_str(&super::fold(word));
     }
     out
 }
@@ -152,7 +153,7 @@ fn theme_or_tag(value: &str, tags: &mut Vec<String>) -> Theme {
     let found = Theme::from_key(&v.to_ascii_lowercase())
         .or_else(|| Theme::ALL.into_iter().find(|t| t.label().eq_ignore_ascii_case(v)));
     found.unwrap_or_else(|| {
-        let tag = v.to_lowercase();
+        let tag = super::fold(v);
         if !tags.contains(&tag) {
             tags.push(tag);
         }
@@ -253,7 +254,7 @@ pub fn read_anki(text: &str) -> Parsed {
         // The first two fields that are neither tags, GUID nor key points are question and answer.
         let mut content = (0..record.len()).filter(|i| Some(*i) != tags_col && Some(*i) != guid_col && Some(*i) != points_col);
         let (q, a) = (content.next().map(field).unwrap_or(""), content.next().map(field).unwrap_or(""));
-        let tags = tags_col.map(|c| split_list(&field(c).to_lowercase(), &[' '])).unwrap_or_default();
+        let tags = tags_col.map(|c| split_list(&super::fold(field(c)), &[' '])).unwrap_or_default();
         let points = points_col.map(|c| split_list(&clean(field(c)), &[';', '\n'])).unwrap_or_default();
         match new_card(line, clean(q), clean(a), points, tags, Theme::Own) {
             Ok(card) => parsed.cards.push(Incoming { line, id: guid_col.map(|c| field(c).to_string()).filter(|g| !g.is_empty()), card }),
@@ -272,7 +273,7 @@ fn csv_problem(e: &csv::Error) -> String {
 
 /// CSV with a header row naming the columns (any order, any case): question, answer, key points
 /// (separated by `;`), tags (separated by `,` or spaces), theme (a theme's key or name; anything
-/// else becomes a tag).
+/// else becomes a tag). Spreadsheet text is plain text: kept as written (and shown as text).
 pub fn read_csv(text: &str) -> Parsed {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut parsed = Parsed::default();
@@ -310,10 +311,11 @@ pub fn read_csv(text: &str) -> Parsed {
             continue;
         }
         let field = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("");
-        let mut tags = split_list(&field(tc).to_lowercase(), &[',', ' ']);
+        let mut tags = split_list(&super::fold(field(tc)), &[',', ' ']);
         let theme = theme_or_tag(field(thc), &mut tags);
         let points = split_list(field(pc), &[';']);
-        match new_card(line, html_to_text(field(Some(qc))), html_to_text(field(Some(ac))), points.iter().map(|p| html_to_text(p)).collect(), tags, theme) {
+        let plain = |t: &str| t.replace("\r\n", "\n");
+        match new_card(line, plain(field(Some(qc))), plain(field(Some(ac))), points, tags, theme) {
             Ok(card) => parsed.cards.push(Incoming { line, id: None, card }),
             Err(e) => parsed.errors.push(e),
         }
@@ -326,15 +328,18 @@ pub fn read_csv(text: &str) -> Parsed {
 /// or a line break).
 pub fn write_anki(cards: &[Card]) -> String {
     let mut out = String::from("#separator:tab\n#html:false\n#columns:Question\tAnswer\tKey points\tTags\n#tags column:4\n");
-    let mut w = csv::WriterBuilder::new().delimiter(b'\t').quote_style(csv::QuoteStyle::Always).from_writer(Vec::new());
+    // Every field in double quotes (quotes inside doubled), as Anki and CSV readers expect. (csv's
+    // writer would do the same, but brings float parsing into the browser bundle.)
+    let quote = |field: &str| format!("\"{}\"", field.replace('"', "\"\""));
     for c in cards {
         let mut tags = c.tags.iter().map(|t| t.replace(' ', "_")).collect::<Vec<_>>();
         if c.theme != Theme::Own {
             tags.push(format!("theme::{}", c.theme.key()));
         }
-        let _ = w.write_record([c.question.as_str(), c.answer.as_str(), &c.key_points.join("\n"), &tags.join(" ")]);
+        let fields = [quote(&c.question), quote(&c.answer), quote(&c.key_points.join("\n")), quote(&tags.join(" "))];
+        out.push_str(&fields.join("\t"));
+        out.push('\n');
     }
-    out.push_str(&String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default());
     out
 }
 
@@ -349,6 +354,9 @@ pub struct Backup {
     pub log: Vec<LogEntry>,
     pub settings: Settings,
     pub interviews: Vec<Interview>,
+    pub suspended: Vec<String>,
+    /// Built-in cards the person had deleted.
+    pub deleted: Vec<String>,
 }
 
 fn s(text: &str) -> Json {
@@ -366,7 +374,7 @@ fn bits(x: f32) -> Json {
 /// The whole collection as the backup file's JSON: the schema version, every card with its text
 /// (edits included), its memory state (stability and difficulty as exact f32 bit patterns, so a
 /// restore is identical), the complete review log and the settings.
-pub fn write_backup(col: &Collection, now_ms: i64) -> String {
+pub fn write_backup(col: &Collection, built_in: &[Card], now_ms: i64) -> String {
     let cards = col
         .cards
         .iter()
@@ -431,6 +439,8 @@ pub fn write_backup(col: &Collection, now_ms: i64) -> String {
         ("exportedAt".into(), Json::Int(now_ms)),
         ("settings".into(), settings),
         ("interviews".into(), s(&interview::encode(&col.interviews))),
+        ("suspended".into(), list(&col.suspended)),
+        ("deletedBuiltIn".into(), Json::Arr(built_in.iter().filter(|b| col.card(&b.id).is_none()).map(|b| s(&b.id)).collect())),
         ("cards".into(), Json::Arr(cards)),
         ("log".into(), Json::Arr(log)),
     ])
@@ -486,7 +496,10 @@ pub fn read_backup(file: &str) -> Result<Backup, String> {
         log: vec![],
         settings: Settings::default(),
         interviews: vec![],
+        suspended: strings(&root, "suspended", "the backup")?,
+        deleted: strings(&root, "deletedBuiltIn", "the backup")?,
     };
+    sort_by_key(&mut b.suspended, |s| s.clone());
     if let Some(st) = root.get("settings") {
         let w = "the settings";
         let d = Settings::default();
@@ -643,10 +656,51 @@ pub fn apply(col: &mut Collection, preview: &Preview) {
     col.interviews = interviews;
 }
 
+/// The cards of a backup, as an import reads them (matched by id).
+pub fn backup_cards(backup: &Backup) -> Parsed {
+    Parsed { cards: backup.cards.iter().enumerate().map(|(i, c)| Incoming { line: i + 1, id: Some(c.id.clone()), card: c.clone() }).collect(), errors: vec![] }
+}
+
+/// Applies a confirmed backup import. Cards are added and updated as the preview says, built-in
+/// cards deleted in the backup are deleted; each card takes the backup's schedule where it is newer
+/// (or the only one); review logs are merged (an entry of the same card at the same moment once).
+/// Into a collection with no reviews yet (a new device, or after a wipe) the backup's settings,
+/// interviews and suspensions come too, so the result is the collection that was exported.
+pub fn apply_backup(col: &mut Collection, backup: &Backup, preview: &Preview) {
+    let fresh = col.log.is_empty() && col.progress.is_empty();
+    apply(col, preview);
+    for id in &backup.deleted {
+        col.remove_card(id);
+    }
+    for (id, p) in &backup.progress {
+        if col.card(id).is_none() {
+            continue;
+        }
+        let newer = col.progress.get(id).is_none_or(|mine| p.last_review_ms > mine.last_review_ms);
+        if newer {
+            col.progress.insert(id.clone(), *p);
+        }
+    }
+    let known: HashMap<(&str, i64), ()> = col.log.iter().map(|e| ((e.card_id.as_str(), e.at_ms), ())).collect();
+    let extra: Vec<LogEntry> = backup.log.iter().filter(|e| !known.contains_key(&(e.card_id.as_str(), e.at_ms))).cloned().collect();
+    col.log.extend(extra);
+    sort_by_key(&mut col.log, |e| e.at_ms);
+    if fresh {
+        col.settings = backup.settings;
+        col.interviews = backup.interviews.clone();
+        col.suspended = backup.suspended.clone();
+    } else {
+        for id in &backup.suspended {
+            col.set_suspended(id, true);
+        }
+    }
+}
+
 /// The collection a backup restores: its cards, schedule, log, settings and interviews, exactly.
 pub fn restore(backup: Backup) -> Collection {
     let mut col = Collection::new(backup.cards, backup.progress, backup.log, backup.settings);
     col.interviews = backup.interviews;
+    col.suspended = backup.suspended;
     col
 }
 
@@ -763,7 +817,7 @@ mod tests {
     #[test]
     fn backup_export_wipe_import_restores_an_identical_collection() {
         let col = studied();
-        let text = write_backup(&col, 1_795_700_000_000);
+        let text = write_backup(&col, &deck::built_in(), 1_795_700_000_000);
         let back = restore(read_backup(&text).unwrap());
         assert_eq!(back.cards, col.cards);
         assert_eq!(back.progress, col.progress, "memory states bit for bit");
@@ -775,8 +829,37 @@ mod tests {
     }
 
     #[test]
+    fn importing_a_backup_into_a_wiped_app_gives_back_the_same_collection() {
+        let mut col = studied();
+        let deck = deck::built_in();
+        let gone = col.cards[10].id.clone();
+        col.remove_card(&gone);
+        col.set_suspended(&col.cards[2].id.clone(), true);
+        col.settings.answer_seconds = 75;
+        let mut edited = col.cards[0].clone();
+        edited.question = "My own wording of it?".into();
+        col.put_card(edited);
+        let file = write_backup(&col, &deck, 42);
+        let mut wiped = Collection::new(deck.clone(), HashMap::new(), vec![], Settings::default());
+        let backup = read_backup(&file).unwrap();
+        let p = preview(&wiped, backup_cards(&backup));
+        assert_eq!((p.add.len(), p.update.len(), p.skipped), (1, 1, col.cards.len() - 2));
+        apply_backup(&mut wiped, &backup, &p);
+        assert_eq!(wiped.cards, col.cards);
+        assert_eq!(wiped.progress, col.progress);
+        assert_eq!(wiped.log, col.log);
+        assert_eq!((wiped.settings, &wiped.suspended), (col.settings, &col.suspended));
+        // Importing it again changes nothing.
+        let again = preview(&wiped, backup_cards(&backup));
+        assert_eq!((again.add.len(), again.update.len()), (0, 0));
+        let before = wiped.log.len();
+        apply_backup(&mut wiped, &backup, &again);
+        assert_eq!(wiped.log.len(), before, "the same reviews are not added twice");
+    }
+
+    #[test]
     fn a_damaged_or_foreign_backup_is_refused_with_a_reason() {
-        let text = write_backup(&studied(), 1);
+        let text = write_backup(&studied(), &deck::built_in(), 1);
         assert!(read_backup(&text.replace("Second Round", "Other")).unwrap_err().contains("not a Second Round backup"));
         assert!(read_backup(&text.replace("\"backupVersion\":1", "\"backupVersion\":9")).unwrap_err().contains("newer version"));
         assert!(read_backup(&text.replace("\"rating\":1", "\"rating\":7")).unwrap_err().contains("rating must be 1 to 4"));
@@ -831,7 +914,7 @@ mod tests {
         fn backups_round_trip(q in field(), a in field(), tags in prop::collection::vec("[a-z]{1,8}", 0..3)) {
             let mut col = studied();
             col.cards.push(Card { id: "own-x".into(), theme: Theme::Own, tags, question: q, answer: a, key_points: vec![], synonyms: vec![] });
-            let back = restore(read_backup(&write_backup(&col, 5)).unwrap());
+            let back = restore(read_backup(&write_backup(&col, &[], 5)).unwrap());
             prop_assert_eq!(back.cards, col.cards);
         }
     }

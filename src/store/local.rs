@@ -3,7 +3,7 @@
 //! panics when storage is missing, blocked or full.
 
 use super::schema::{self, Key, Loaded, LOG_CHUNK};
-use crate::domain::{LogEntry, Progress, Settings};
+use crate::domain::{Card, Collection, LogEntry, Progress, Settings};
 use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::JsValue;
 
@@ -74,7 +74,9 @@ impl Store {
                     }
                 }
             }
-            if loaded.version.is_none() {
+            // A first visit, or data of an older schema (version 1 reads unchanged: only the
+            // number moves on).
+            if loaded.version != Some(schema::VERSION) {
                 let _ = store.set(&Key::Meta.name(), &schema::encode_meta());
             }
         }
@@ -153,6 +155,110 @@ impl Store {
 
     pub fn save_interviews(&mut self, list: &[crate::domain::interview::Interview]) -> Result<(), String> {
         self.set(&Key::Interviews.name(), &crate::domain::interview::encode(list))
+    }
+
+    /// Saves a card's text (one of the person's own, or an edited built-in card).
+    pub fn save_card(&mut self, card: &Card, order: usize) -> Result<(), String> {
+        self.set(&Key::Own(card.id.clone()).name(), &schema::encode_card(card, order as i64))
+    }
+
+    /// Deletes a card and its schedule; a built-in card is remembered as deleted, so a later
+    /// version of the deck does not bring it back.
+    pub fn delete_card(&mut self, id: &str, built_in: bool) -> Result<(), String> {
+        let own = Key::Own(id.to_string()).name();
+        if built_in {
+            self.set(&own, schema::DELETED)?;
+        } else {
+            self.remove(&own)?;
+        }
+        self.remove(&Key::Card(id.to_string()).name())
+    }
+
+    /// Saves a card's schedule (or removes it when the card is new).
+    pub fn save_progress(&mut self, id: &str, progress: Option<&Progress>) -> Result<(), String> {
+        let key = Key::Card(id.to_string()).name();
+        match progress.filter(|p| **p != Progress::default()) {
+            Some(p) => self.set(&key, &schema::encode_progress(p)),
+            None => self.remove(&key),
+        }
+    }
+
+    pub fn save_suspended(&mut self, ids: &[String]) -> Result<(), String> {
+        if ids.is_empty() {
+            self.remove(&Key::Suspended.name())
+        } else {
+            self.set(&Key::Suspended.name(), &ids.join("\n"))
+        }
+    }
+
+    /// Writes the whole collection (after an import or a restore): every card's text that differs
+    /// from the built-in deck, deletions, schedules, the log from chunk 0, settings, interviews and
+    /// suspensions; keys no longer needed are removed. All or nothing: if any write fails, every
+    /// key is put back as it was and the reason is returned.
+    pub fn replace_all(&mut self, col: &Collection, built_in: &[Card]) -> Result<(), String> {
+        let storage = self.writable()?.clone();
+        // Keys that would hold nothing (default settings, no interviews, nothing suspended) are
+        // left out, as the app leaves them out until they are first needed.
+        let mut wanted: Vec<(String, String)> = vec![(Key::Meta.name(), schema::encode_meta())];
+        if col.settings != Settings::default() {
+            wanted.push((Key::Settings.name(), schema::encode_settings(&col.settings)));
+        }
+        if !col.interviews.is_empty() {
+            wanted.push((Key::Interviews.name(), crate::domain::interview::encode(&col.interviews)));
+        }
+        if !col.suspended.is_empty() {
+            wanted.push((Key::Suspended.name(), col.suspended.join("\n")));
+        }
+        for (i, card) in col.cards.iter().enumerate() {
+            if built_in.iter().find(|b| b.id == card.id) != Some(card) {
+                wanted.push((Key::Own(card.id.clone()).name(), schema::encode_card(card, i as i64)));
+            }
+            if let Some(p) = col.progress.get(&card.id) {
+                wanted.push((Key::Card(card.id.clone()).name(), schema::encode_progress(p)));
+            }
+        }
+        for b in built_in.iter().filter(|b| col.card(&b.id).is_none()) {
+            wanted.push((Key::Own(b.id.clone()).name(), schema::DELETED.to_string()));
+        }
+        let lines: Vec<String> = col.log.iter().map(LogEntry::encode).collect();
+        let chunks: Vec<&[String]> = lines.chunks(LOG_CHUNK).collect();
+        for (n, chunk) in chunks.iter().enumerate() {
+            wanted.push((Key::LogChunk(n as u32).name(), schema::encode_chunk(chunk)));
+        }
+        // What is there now, to put back on failure.
+        let before: Vec<(String, String)> = (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|k| matches!(Key::parse(k), Some(k) if !matches!(k, Key::Unreadable(_))))
+            .filter_map(|k| storage.get_item(&k).ok().flatten().map(|v| (k, v)))
+            .collect();
+        let mut result = Ok(());
+        for (k, _) in before.iter().filter(|(k, _)| !wanted.iter().any(|(w, _)| w == k)) {
+            if let Err(e) = storage.remove_item(k).map_err(describe) {
+                result = Err(e);
+                break;
+            }
+        }
+        if result.is_ok() {
+            for (k, v) in &wanted {
+                if let Err(e) = storage.set_item(k, v).map_err(describe) {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        if let Err(e) = result {
+            for (k, _) in &wanted {
+                let _ = storage.remove_item(k);
+            }
+            for (k, v) in &before {
+                let _ = storage.set_item(k, v);
+            }
+            return Err(e);
+        }
+        let last = chunks.len().checked_sub(1);
+        self.tail = last.map(|n| (n as u32, chunks[n].to_vec()));
+        self.highest_chunk = last.map(|n| n as u32);
+        Ok(())
     }
 
     pub fn save_settings(&mut self, settings: &Settings) -> Result<(), String> {

@@ -1,4 +1,4 @@
-//! The stored layout, version 1. Every key starts with `second-round/`:
+//! The stored layout, version 2. Every key starts with `second-round/`:
 //!
 //! | key                          | value                                                     |
 //! |------------------------------|-----------------------------------------------------------|
@@ -7,7 +7,12 @@
 //! | `second-round/interviews`    | one line per interview (see `domain::interview`)          |
 //! | `second-round/card/<id>`     | one card's progress (only cards ever graded), see below   |
 //! | `second-round/log/<n>`       | review log chunk n: up to 32 entries, one per line        |
+//! | `second-round/own/<id>`      | a card's own text: a card of one's own, an edited built-in card (JSON), or `{"deleted":true}` for a deleted built-in card |
+//! | `second-round/suspended`     | ids of suspended cards, one per line                      |
 //! | `second-round/unreadable/<key>` | raw text of a key that could not be read, kept aside   |
+//!
+//! Version 2 added `own/` and `suspended`; version 1 data reads unchanged (the migration only
+//! writes the new version number), and a version 1 app shown version 2 data writes nothing.
 //!
 //! A card's progress is one line of comma-separated fields: phase (`n`, `l`, `r`, `rl`), step,
 //! stability and difficulty (the bits of the f32, in hex, so they read back exactly), due (ms since the
@@ -19,12 +24,14 @@
 //! never the whole collection. A value that fails to decode is never deleted or overwritten: it is
 //! copied under `unreadable/` and reported.
 
+use crate::domain::card::{Card, Theme};
 use crate::domain::interview::{self, Interview};
+use crate::domain::json::{self, Json};
 use crate::domain::{LogEntry, Phase, Progress, Settings};
 use crate::domain::sort_by_key;
 use std::collections::HashMap;
 
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 pub const PREFIX: &str = "second-round/";
 pub const LOG_CHUNK: usize = 32;
 
@@ -35,6 +42,8 @@ pub enum Key {
     Interviews,
     Card(String),
     LogChunk(u32),
+    Own(String),
+    Suspended,
     Unreadable(String),
 }
 
@@ -46,6 +55,8 @@ impl Key {
             Key::Interviews => format!("{PREFIX}interviews"),
             Key::Card(id) => format!("{PREFIX}card/{id}"),
             Key::LogChunk(n) => format!("{PREFIX}log/{n}"),
+            Key::Own(id) => format!("{PREFIX}own/{id}"),
+            Key::Suspended => format!("{PREFIX}suspended"),
             Key::Unreadable(original) => format!("{PREFIX}unreadable/{original}"),
         }
     }
@@ -57,7 +68,11 @@ impl Key {
             "meta" => return Some(Key::Meta),
             "settings" => return Some(Key::Settings),
             "interviews" => return Some(Key::Interviews),
+            "suspended" => return Some(Key::Suspended),
             _ => {}
+        }
+        if let Some(id) = rest.strip_prefix("own/") {
+            return (!id.is_empty()).then(|| Key::Own(id.to_string()));
         }
         if let Some(id) = rest.strip_prefix("card/") {
             return (!id.is_empty()).then(|| Key::Card(id.to_string()));
@@ -75,6 +90,93 @@ pub fn encode_meta() -> String {
 
 pub fn decode_meta(text: &str) -> Result<u32, String> {
     text.trim().parse().map_err(|_| "not a schema version".to_string())
+}
+
+/// What an `own/<id>` key holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OwnRecord {
+    /// The card's text; `order` places cards of one's own after the deck (the moment they were added).
+    Card { card: Card, order: i64 },
+    /// A built-in card the person deleted.
+    Deleted,
+}
+
+fn strs(items: &[String]) -> Json {
+    Json::Arr(items.iter().map(|t| Json::Str(t.clone())).collect())
+}
+
+pub fn encode_card(card: &Card, order: i64) -> String {
+    let mut m = vec![
+        ("theme".to_string(), Json::Str(card.theme.key().into())),
+        ("tags".into(), strs(&card.tags)),
+        ("q".into(), Json::Str(card.question.clone())),
+        ("a".into(), Json::Str(card.answer.clone())),
+        ("k".into(), strs(&card.key_points)),
+        ("order".into(), Json::Int(order)),
+    ];
+    if !card.synonyms.is_empty() {
+        m.push(("syn".into(), Json::Arr(card.synonyms.iter().map(|(a, b)| strs(&[a.clone(), b.clone()])).collect())));
+    }
+    Json::Obj(m).to_text()
+}
+
+pub const DELETED: &str = "{\"deleted\":true}";
+
+pub fn decode_card(id: &str, text: &str) -> Result<OwnRecord, String> {
+    let v = json::parse(text).map_err(|e| e.message)?;
+    if v.get("deleted").and_then(Json::as_bool) == Some(true) {
+        return Ok(OwnRecord::Deleted);
+    }
+    let s = |k: &str| v.get(k).and_then(Json::as_str).map(str::to_string).ok_or(format!("no text \"{k}\""));
+    let list = |k: &str| -> Result<Vec<String>, String> {
+        match v.get(k) {
+            None => Ok(vec![]),
+            Some(j) => j.as_array().and_then(|a| a.iter().map(|x| x.as_str().map(str::to_string)).collect()).ok_or(format!("\"{k}\" is not a list")),
+        }
+    };
+    let synonyms = match v.get("syn").and_then(Json::as_array) {
+        None => vec![],
+        Some(pairs) => pairs
+            .iter()
+            .filter_map(|p| match p.as_array() {
+                Some([a, b]) => Some((a.as_str()?.to_string(), b.as_str()?.to_string())),
+                _ => None,
+            })
+            .collect(),
+    };
+    let card = Card {
+        id: id.to_string(),
+        theme: Theme::from_key(&s("theme")?).unwrap_or(Theme::Own),
+        tags: list("tags")?,
+        question: s("q")?,
+        answer: s("a")?,
+        key_points: list("k")?,
+        synonyms,
+    };
+    Ok(OwnRecord::Card { card, order: v.get("order").and_then(Json::as_i64).unwrap_or(0) })
+}
+
+/// The cards the app shows: the built-in deck with the person's edits and deletions applied, then
+/// their own cards in the order they were added.
+pub fn assemble(built_in: Vec<Card>, own: &[(String, OwnRecord)]) -> Vec<Card> {
+    let mut cards: Vec<Card> = built_in
+        .into_iter()
+        .filter_map(|c| match own.iter().find(|(id, _)| *id == c.id) {
+            None => Some(c),
+            Some((_, OwnRecord::Deleted)) => None,
+            Some((_, OwnRecord::Card { card, .. })) => Some(card.clone()),
+        })
+        .collect();
+    let mut extra: Vec<(i64, &Card)> = own
+        .iter()
+        .filter_map(|(id, r)| match r {
+            OwnRecord::Card { card, order } if !cards.iter().any(|c| c.id == *id) => Some((*order, card)),
+            _ => None,
+        })
+        .collect();
+    sort_by_key(&mut extra, |(order, card)| (*order, card.id.clone()));
+    cards.extend(extra.into_iter().map(|(_, c)| c.clone()));
+    cards
 }
 
 pub fn encode_progress(p: &Progress) -> String {
@@ -192,6 +294,10 @@ pub struct Loaded {
     pub kept_aside: Vec<String>,
     /// Data written by a newer version of the app: read what we can, write nothing.
     pub newer: bool,
+    /// Cards of one's own, edited built-in cards and deleted built-in cards, by id.
+    pub own: Vec<(String, OwnRecord)>,
+    /// Ids of suspended cards, sorted.
+    pub suspended: Vec<String>,
 }
 
 /// Decodes every stored `(key, value)` the app owns. Never fails: unreadable values are listed.
@@ -219,6 +325,14 @@ pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
                 Err(e) => bad(&name, format!("not a card's progress: {e}"), &mut loaded),
             },
             Some(Key::LogChunk(n)) => chunks.push((n, name, value)),
+            Some(Key::Own(id)) => match decode_card(&id, &value) {
+                Ok(record) => loaded.own.push((id, record)),
+                Err(e) => bad(&name, format!("not a card: {e}"), &mut loaded),
+            },
+            Some(Key::Suspended) => {
+                loaded.suspended = value.lines().filter(|l| !l.is_empty()).map(str::to_string).collect();
+                sort_by_key(&mut loaded.suspended, |s| s.clone());
+            }
             Some(Key::Unreadable(original)) => loaded.kept_aside.push(original),
         }
     }
@@ -275,12 +389,49 @@ mod tests {
 
     #[test]
     fn keys_round_trip_and_foreign_keys_are_ignored() {
-        for k in [Key::Meta, Key::Settings, Key::Interviews, Key::Card("plan-01".into()), Key::LogChunk(7), Key::Unreadable("second-round/card/x".into())] {
+        for k in [Key::Meta, Key::Settings, Key::Interviews, Key::Card("plan-01".into()), Key::LogChunk(7), Key::Own("own-1".into()), Key::Suspended, Key::Unreadable("second-round/card/x".into())] {
             assert_eq!(Key::parse(&k.name()), Some(k));
         }
         assert_eq!(Key::parse("other-app/meta"), None);
         assert_eq!(Key::parse("second-round/log/x"), None);
         assert_eq!(Key::parse("second-round/card/"), None);
+    }
+
+    #[test]
+    fn cards_of_ones_own_edits_and_deletions_are_kept_and_assembled() {
+        use crate::domain::deck;
+        let deck = deck::built_in();
+        let mut edited = deck[1].clone();
+        edited.answer = "My version, with \"quotes\"\nand a line.".into();
+        let own = Card { id: "own-1".into(), theme: Theme::Own, tags: vec!["mine".into()], question: "Q?".into(), answer: "A.".into(), key_points: vec!["k".into()], synonyms: vec![("a".into(), "b".into())] };
+        let stored = vec![
+            (Key::Own(own.id.clone()).name(), encode_card(&own, 5)),
+            (Key::Own(deck[0].id.clone()).name(), DELETED.to_string()),
+            (Key::Own(edited.id.clone()).name(), encode_card(&edited, 0)),
+            (Key::Suspended.name(), "b\na\n".to_string()),
+            (Key::Own("bad".into()).name(), "{\"q\":1}".to_string()),
+        ];
+        let l = decode(stored);
+        assert_eq!(l.suspended, vec!["a", "b"]);
+        assert_eq!(l.unreadable.len(), 1, "a damaged card record is reported");
+        let cards = assemble(deck.clone(), &l.own);
+        assert_eq!(cards.len(), deck.len(), "one deleted, one added");
+        assert_eq!(cards[0], edited);
+        assert_eq!(cards.last(), Some(&own));
+        assert!(!cards.iter().any(|c| c.id == deck[0].id));
+        // A later deck with a new card: it comes in as new; edits and deletions stay.
+        let mut later = deck.clone();
+        later.push(Card { id: "plan-99".into(), ..deck[2].clone() });
+        let cards = assemble(later, &l.own);
+        assert!(cards.iter().any(|c| c.id == "plan-99"));
+        assert_eq!(cards[0], edited);
+    }
+
+    #[test]
+    fn version_1_data_reads_unchanged() {
+        let l = decode(vec![(Key::Meta.name(), "1".to_string()), (Key::Settings.name(), "new=3".to_string())]);
+        assert_eq!((l.version, l.newer, l.settings.new_per_day), (Some(1), false, 3));
+        assert!(decode(vec![(Key::Meta.name(), "3".to_string())]).newer);
     }
 
     #[test]
@@ -386,7 +537,7 @@ mod tests {
 
     #[test]
     fn a_newer_schema_is_flagged() {
-        let l = decode(vec![(Key::Meta.name(), "2".into())]);
+        let l = decode(vec![(Key::Meta.name(), "3".into())]);
         assert!(l.newer);
     }
 }

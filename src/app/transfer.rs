@@ -1,0 +1,97 @@
+//! Import (file picker, drag and drop, or pasted text; a preview, then the person confirms) and
+//! export (a full backup, and a file Anki imports; downloaded, or shared where the phone can).
+
+use super::files;
+use super::state::{Action, AppState, Export, Screen};
+use super::text_value as value;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
+    let send = |a: Action| {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
+    };
+    let on_file = {
+        let d = dispatch.clone();
+        Callback::from(move |_: Event| {
+            let d = d.clone();
+            wasm_bindgen_futures::spawn_local(async move { d.dispatch(Action::ImportText(files::read_input("import-file").await)) });
+        })
+    };
+    let on_drop = {
+        let d = dispatch.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            let d = d.clone();
+            let event: wasm_bindgen::JsValue = e.unchecked_into();
+            wasm_bindgen_futures::spawn_local(async move { d.dispatch(Action::ImportText(files::read_drop(event).await)) });
+        })
+    };
+    let on_paste = {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = value("import-paste");
+            d.dispatch(Action::ImportText(if text.trim().is_empty() { Err("Paste the text of a card file first.".into()) } else { Ok(("the pasted text".into(), text)) }))
+        })
+    };
+    let preview = state.import.as_ref().map(|p| {
+        let v = &p.preview;
+        let total = v.add.len() + v.update.len();
+        let errors = v.errors.len();
+        html! {
+            <div class="preview" role="status" data-testid="import-preview">
+                <h2>{ format!("From {}", p.name) }</h2>
+                <p data-testid="import-counts">{ format!(
+                    "{} card{} will be added, {} updated and {} skipped (the same question as a card you have, or twice in the file).",
+                    v.add.len(), if v.add.len() == 1 { "" } else { "s" }, v.update.len(), v.skipped
+                ) }</p>
+                if p.backup.is_some() {
+                    <p class="help">{ "A backup also brings each card's schedule where it is newer than yours, and its reviews; into an app with no reviews yet, its settings and interviews too." }</p>
+                }
+                if errors > 0 {
+                    <p>{ format!("{errors} line{} could not be read:", if errors == 1 { "" } else { "s" }) }</p>
+                    <ul class="errors" data-testid="import-errors">
+                        { for v.errors.iter().take(5).map(|e| html! { <li>{ format!("Line {}: {}", e.line, e.message) }</li> }) }
+                        if errors > 5 { <li>{ format!("…and {} more.", errors - 5) }</li> }
+                    </ul>
+                }
+                <div class="form-actions">
+                    if total > 0 {
+                        <button class="primary" onclick={send(Action::ConfirmImport)}>{ format!("Import {total} card{}", if total == 1 { "" } else { "s" }) }</button>
+                    }
+                    <button class="secondary" onclick={send(Action::CancelImport)}>{ "Cancel" }</button>
+                </div>
+                <p class="help">{ "Nothing changes until you import." }</p>
+            </div>
+        }
+    });
+    html! {
+        <section class="transfer" aria-labelledby="transfer-title">
+            <h1 id="transfer-title">{ "Import and export" }</h1>
+            <h2>{ "Import" }</h2>
+            <p class="help">{ "Anki's \u{201c}Notes in Plain Text\u{201d} export (.txt), a CSV file whose first row names the columns (question, answer, key points separated by ;, tags, theme), or a Second Round backup (.json)." }</p>
+            <div class="drop" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
+                <label for="import-file">{ "Choose a file, or drop it here" }</label>
+                <input id="import-file" type="file" accept=".txt,.tsv,.csv,.json,text/plain,text/csv,application/json" onchange={on_file} />
+            </div>
+            <label for="import-paste">{ "Or paste the text" }</label>
+            <textarea id="import-paste" rows="4" />
+            <button class="secondary" onclick={on_paste}>{ "Read the pasted text" }</button>
+            if let Some(e) = &state.import_error {
+                <p class="error" role="alert" data-testid="import-error">{ e }</p>
+            }
+            { for preview }
+            <h2>{ "Export" }</h2>
+            <p class="help">{ "The backup holds every card with your edits, every schedule, your whole review log and your settings: import it on another device, or after clearing this browser, to carry on where you were." }</p>
+            <div class="form-actions">
+                <button class="primary" onclick={send(Action::Export(Export::Backup))}>{ "Download backup (.json)" }</button>
+                if files::can_share() {
+                    <button class="secondary" onclick={send(Action::Export(Export::ShareBackup))}>{ "Share backup…" }</button>
+                }
+                <button class="secondary" onclick={send(Action::Export(Export::Anki))}>{ "Download for Anki (.txt)" }</button>
+            </div>
+            <button class="link" onclick={send(Action::Show(Screen::Cards))}>{ "Back to cards" }</button>
+        </section>
+    }
+}

@@ -1,0 +1,137 @@
+//! The card browser's search: text over question and answer, theme, tag and state filters, and
+//! the order (deck order, or soonest due first).
+
+use super::card::{Phase, Theme};
+use super::clock::Clock;
+use super::collection::Collection;
+use super::sort_by_key;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CardState {
+    #[default]
+    Any,
+    New,
+    Learning,
+    /// Due today (learning or review).
+    Due,
+    Suspended,
+}
+
+impl CardState {
+    pub const ALL: [CardState; 5] = [CardState::Any, CardState::New, CardState::Learning, CardState::Due, CardState::Suspended];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            CardState::Any => "any",
+            CardState::New => "new",
+            CardState::Learning => "learning",
+            CardState::Due => "due",
+            CardState::Suspended => "suspended",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CardState::Any => "Any state",
+            CardState::New => "New",
+            CardState::Learning => "Learning",
+            CardState::Due => "Due today",
+            CardState::Suspended => "Suspended",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Filter {
+    /// Words that must all appear in the question or the answer (any case of ASCII letters).
+    pub query: String,
+    pub theme: Option<Theme>,
+    /// Empty: any tag.
+    pub tag: String,
+    pub state: CardState,
+    pub sort_by_due: bool,
+}
+
+/// The positions (in `col.cards`) of the cards the filter lets through, in the chosen order.
+pub fn find(col: &Collection, clock: Clock, f: &Filter) -> Vec<usize> {
+    let words: Vec<String> = f.query.split_whitespace().map(super::fold).collect();
+    let today = clock.today();
+    let mut found: Vec<usize> = col
+        .cards
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            let p = col.progress_of(&c.id);
+            let state = match f.state {
+                CardState::Any => true,
+                CardState::New => p.is_new() && !col.is_suspended(&c.id),
+                CardState::Learning => p.in_learning(),
+                CardState::Due => !p.is_new() && clock.day_of(p.due_ms) <= today && !col.is_suspended(&c.id),
+                CardState::Suspended => col.is_suspended(&c.id),
+            };
+            state
+                && f.theme.is_none_or(|t| c.theme == t)
+                && (f.tag.is_empty() || c.tags.iter().any(|t| *t == f.tag))
+                && (words.is_empty() || {
+                    let text = super::fold(&format!("{}\n{}", c.question, c.answer));
+                    words.iter().all(|w| text.contains(w.as_str()))
+                })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if f.sort_by_due {
+        // New cards (never due) last, in deck order.
+        sort_by_key(&mut found, |&i| {
+            let p = col.progress_of(&col.cards[i].id);
+            (p.phase == Phase::New, p.due_ms, i)
+        });
+    }
+    found
+}
+
+/// Every tag in use, sorted.
+pub fn tags(col: &Collection) -> Vec<String> {
+    let mut all: Vec<String> = Vec::new();
+    for c in &col.cards {
+        for t in &c.tags {
+            if let Err(at) = all.binary_search(t) {
+                all.insert(at, t.clone());
+            }
+        }
+    }
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::card::Rating;
+    use crate::domain::collection::Settings;
+    use crate::domain::deck;
+    use std::collections::HashMap;
+
+    fn col() -> Collection {
+        Collection::new(deck::built_in(), HashMap::new(), vec![], Settings::default())
+    }
+
+    #[test]
+    fn search_and_filters_narrow_the_list() {
+        let mut c = col();
+        let clock = Clock::new(1_795_600_000_000, 0);
+        assert_eq!(find(&c, clock, &Filter::default()).len(), 80);
+        let f = Filter { query: "RELEVANT role".into(), ..Filter::default() };
+        let hits = find(&c, clock, &f);
+        assert!(!hits.is_empty() && hits.iter().all(|&i| { let t = format!("{} {}", c.cards[i].question, c.cards[i].answer).to_lowercase(); t.contains("relevant") && t.contains("role") }));
+        assert_eq!(find(&c, clock, &Filter { theme: Some(Theme::FollowUp), ..Filter::default() }).len(), 10);
+        assert!(find(&c, clock, &Filter { tag: "star".into(), ..Filter::default() }).iter().all(|&i| c.cards[i].tags.contains(&"star".to_string())));
+        let id = c.cards[5].id.clone();
+        c.grade(&id, Rating::Again, clock, 1000).unwrap();
+        c.set_suspended(&c.cards[6].id.clone(), true);
+        assert_eq!(find(&c, clock, &Filter { state: CardState::Learning, ..Filter::default() }), vec![5]);
+        assert_eq!(find(&c, clock.later(3_600_000), &Filter { state: CardState::Due, ..Filter::default() }), vec![5]);
+        assert_eq!(find(&c, clock, &Filter { state: CardState::Suspended, ..Filter::default() }), vec![6]);
+        assert_eq!(find(&c, clock, &Filter { state: CardState::New, ..Filter::default() }).len(), 78);
+        assert_eq!(find(&c, clock, &Filter { sort_by_due: true, ..Filter::default() })[0], 5, "soonest due first, new cards last");
+        assert!(tags(&c).windows(2).all(|w| w[0] < w[1]));
+    }
+}

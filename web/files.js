@@ -1,0 +1,65 @@
+// Files on the device for import and export: read a chosen, dropped or pasted file, download a
+// file, or hand it to the share sheet. Kept in JavaScript for the same reason as media.js (the
+// Rust bindings for File, FileReader, Blob and the Share API cost more of the bundle than this).
+
+const LIMIT = 20 * 1024 * 1024;
+
+async function read(file) {
+  if (!file) throw new Error('No file was chosen.');
+  if (file.size > LIMIT) throw new Error(`${file.name} is larger than 20 MB; that is not a card file.`);
+  try {
+    return [file.name, await file.text()];
+  } catch (e) {
+    throw new Error(`${file.name} could not be read.`);
+  }
+}
+
+// [name, text] of the file chosen in <input type=file id=...>.
+export function readInput(id) {
+  const input = document.getElementById(id);
+  return read(input && input.files && input.files[0]);
+}
+
+// [name, text] of the first file of a drop event.
+export function readDrop(event) {
+  const files = event.dataTransfer && event.dataTransfer.files;
+  return read(files && files[0]);
+}
+
+function blob(type, text) {
+  return new Blob([text], { type });
+}
+
+export function download(name, type, text) {
+  const url = URL.createObjectURL(blob(type, text));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+function asFile(name, type, text) {
+  return new File([text], name, { type });
+}
+
+// Whether the share sheet takes files here (phones mostly).
+export function canShare() {
+  try {
+    return !!(navigator.share && navigator.canShare && navigator.canShare({ files: [asFile('x.json', 'application/json', '{}')] }));
+  } catch (e) {
+    return false;
+  }
+}
+
+// Resolves to "" when shared or dismissed, or to a sentence when sharing failed.
+export async function share(name, type, text) {
+  try {
+    await navigator.share({ files: [asFile(name, type, text)], title: name });
+    return '';
+  } catch (e) {
+    return e && e.name === 'AbortError' ? '' : 'Sharing did not work here; use the download instead.';
+  }
+}
