@@ -2,7 +2,7 @@
 //! `localStorage`, and the app mounted into a fresh element.
 #![cfg(target_arch = "wasm32")]
 
-use second_round::domain::{Clock, Collection, LogEntry, Phase, Progress, Rating, Settings};
+use second_round::domain::{Card, Clock, Collection, LogEntry, Phase, Progress, Rating, Settings, Theme};
 use second_round::store::local::{Health, Store};
 use second_round::store::schema::{self, Key, LOG_CHUNK};
 use wasm_bindgen_test::*;
@@ -119,6 +119,78 @@ fn unreadable_values_are_kept_aside_and_never_overwritten() {
     // Opening again does not copy twice or lose the copy.
     let (_, again) = Store::open();
     assert_eq!(again.kept_aside.len(), 2);
+}
+
+#[wasm_bindgen_test]
+fn version_1_data_is_migrated_by_its_number_alone() {
+    storage().clear().unwrap();
+    let s = storage();
+    s.set_item("second-round/meta", "1").unwrap();
+    s.set_item("second-round/card/plan-01", &schema::encode_progress(&progress(3))).unwrap();
+    let (store, loaded) = Store::open();
+    assert_eq!((store.health(), loaded.version, loaded.progress.len()), (Health::Saving, Some(1), 1));
+    assert_eq!(s.get_item("second-round/meta").unwrap().unwrap(), "2");
+    assert_eq!(s.get_item("second-round/card/plan-01").unwrap().unwrap(), schema::encode_progress(&progress(3)));
+}
+
+#[wasm_bindgen_test]
+fn cards_of_ones_own_edits_deletions_and_suspensions_are_stored_and_read_back() {
+    storage().clear().unwrap();
+    let deck = second_round::domain::deck::built_in();
+    let (mut store, _) = Store::open();
+    let mut edited = deck[0].clone();
+    edited.answer = "Mine.".into();
+    let own = Card { id: "own-1".into(), theme: Theme::Own, tags: vec![], question: "Q?".into(), answer: "A.".into(), key_points: vec![], synonyms: vec![] };
+    store.save_card(&edited, 0).unwrap();
+    store.save_card(&own, 80).unwrap();
+    store.save_grade("plan-02", &progress(9), &entry(0, "plan-02")).unwrap();
+    store.delete_card("plan-02", true).unwrap();
+    store.save_suspended(&["plan-03".to_string()]).unwrap();
+    let (_, loaded) = Store::open();
+    let cards = schema::assemble(deck.clone(), &loaded.own);
+    assert_eq!(cards[0], edited);
+    assert_eq!(cards.last(), Some(&own));
+    assert!(!cards.iter().any(|c| c.id == "plan-02"), "a deleted built-in card stays deleted");
+    assert!(!loaded.progress.contains_key("plan-02"), "with its schedule");
+    assert_eq!(loaded.suspended, vec!["plan-03"]);
+    store.save_suspended(&[]).unwrap();
+    assert_eq!(storage().get_item("second-round/suspended").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn rewriting_everything_is_all_or_nothing() {
+    storage().clear().unwrap();
+    let deck = second_round::domain::deck::built_in();
+    let (mut store, _) = Store::open();
+    store.save_grade("plan-01", &progress(5), &entry(0, "plan-01")).unwrap();
+    let mut col = Collection::new(deck.clone(), Default::default(), vec![], Settings::default());
+    col.grade("plan-01", Rating::Good, Clock::new(1_795_564_800_000, 0), 1000).unwrap();
+    for i in 0..40 {
+        col.put_card(Card { id: format!("own-{i}"), theme: Theme::Own, tags: vec![], question: format!("Q{i}?"), answer: "A".into(), key_points: vec![], synonyms: vec![] });
+    }
+    // A write that fails part-way leaves storage exactly as it was.
+    let before = snapshot();
+    let mut fill = 0;
+    let mut size = 1024 * 1024;
+    while size > 0 {
+        while storage().set_item(&format!("filler/{fill}"), &"x".repeat(size)).is_ok() {
+            fill += 1;
+        }
+        size /= 4;
+    }
+    let full = snapshot();
+    assert!(store.replace_all(&col, &deck).unwrap_err().contains("full"));
+    assert_eq!(snapshot(), full);
+    for i in 0..fill {
+        storage().remove_item(&format!("filler/{i}")).unwrap();
+    }
+    assert_eq!(snapshot(), before);
+    // With room, everything is written, and reads back as the same collection.
+    store.replace_all(&col, &deck).unwrap();
+    let (_, loaded) = Store::open();
+    assert_eq!(schema::assemble(deck, &loaded.own), col.cards);
+    assert_eq!(loaded.progress, col.progress);
+    assert_eq!(loaded.log, col.log);
 }
 
 #[wasm_bindgen_test]

@@ -37,6 +37,18 @@ for (const scheme of ['light', 'dark']) {
     await page.getByLabel('Your answer').fill('Um, I would arrive with a short agenda and fill the gap the first interview left open.');
     await button(page, 'Show answer').click();
     await axe(page, 'rehearse: insights, checklist and suggested grade');
+    await button(page, 'Cards').click();
+    await page.getByLabel('Tag').selectOption('star');
+    await axe(page, 'cards, filtered');
+    await page.getByRole('button', { name: /Tell me about a time/ }).first().click();
+    await button(page, 'Delete card').click();
+    await axe(page, 'editor with the delete confirmation');
+    await button(page, 'Cancel').click();
+    await button(page, 'Import and export').click();
+    await page.getByLabel('Or paste the text').fill('question,answer\nQ,A\n,missing\n');
+    await button(page, 'Read the pasted text').click();
+    await axe(page, 'import preview');
+    await button(page, 'Cancel').click();
     await button(page, 'Settings').click();
     await axe(page, 'settings');
     await button(page, 'Progress').click();

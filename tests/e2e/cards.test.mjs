@@ -193,6 +193,16 @@ test('an Anki file for export reads back, and a broken or foreign file changes n
   await shot(page, 'import-error');
   await importFile(page, 'table.csv', 'name,notes\nx,y\n', 'text/csv');
   assert.equal(await page.getByTestId('import-errors').textContent(), 'Line 1: the first row must name the columns, with at least question and answer');
+  // A file dropped on the import area works like a chosen one.
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['question,answer\nWhat did you learn from your last appraisal?,To delegate earlier.\n'], 'dropped.csv', { type: 'text/csv' }));
+    const area = document.querySelector('.drop');
+    area.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    area.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.getByRole('heading', { name: 'From dropped.csv' }).waitFor();
+  assert.match(await page.getByTestId('import-counts').textContent(), /^1 card will be added/);
   // Pasted text works like a file.
   await page.getByLabel('Or paste the text').fill('question,answer,theme\nWhat would you do in your first month?,Listen and learn the numbers.,plan\n');
   await button(page, 'Read the pasted text').click();

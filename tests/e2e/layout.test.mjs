@@ -41,6 +41,18 @@ for (const viewport of [{ width: 360, height: 640 }, { width: 390, height: 844 }
     await checkLayout(page, 'settings');
     await button(page, 'Progress').click();
     await checkLayout(page, 'progress');
+    await button(page, 'Cards').click();
+    await page.getByLabel('Theme', { exact: true }).selectOption('tricky');
+    await checkLayout(page, 'cards');
+    await page.getByRole('button', { name: /How old are you|Is it relevant|\?/ }).first().click();
+    await button(page, 'Delete card').click();
+    await checkLayout(page, 'editor');
+    await button(page, 'Cancel').click();
+    await button(page, 'Import and export').click();
+    await page.getByLabel('Or paste the text').fill('question,answer\nQ,A\n');
+    await button(page, 'Read the pasted text').click();
+    await checkLayout(page, 'import and export');
+    if (viewport.width === 360) await shot(page, 'transfer-360');
     await button(page, 'Second Round home').click();
     await button(page, 'Set interview date').click();
     await checkLayout(page, 'interviews');
