@@ -141,7 +141,7 @@ impl Default for Browse {
 }
 
 /// An import read and previewed, waiting for the person's confirmation.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Pending {
     pub name: String,
     pub preview: Preview,
@@ -223,7 +223,8 @@ pub struct AppState {
     pub browse: Browse,
     pub editing: Option<String>,
     pub confirm_delete: bool,
-    pub import: Option<Pending>,
+    /// Shared, not copied with every new state: a preview can hold thousands of cards.
+    pub import: Option<Rc<Pending>>,
     pub import_error: Option<String>,
     store: Rc<RefCell<Store>>,
 }
@@ -354,7 +355,7 @@ impl AppState {
             (transfer::read_anki(&text), None)
         };
         let preview = transfer::preview(&self.col(), parsed);
-        self.import = Some(Pending { name, preview, backup });
+        self.import = Some(Rc::new(Pending { name, preview, backup }));
     }
 
     /// Builds the file when asked (not at every render: a collection can hold thousands of cards).
