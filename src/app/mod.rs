@@ -57,12 +57,12 @@ pub fn App() -> Html {
     {
         // Focus follows the card: the answer when it is revealed, so screen readers read it next.
         let revealed = state.revealed;
-        use_effect_with((state.turn, revealed), move |(_, revealed)| {
-            if *revealed {
-                if let Some(el) = gloo_utils::document().query_selector(".answer").ok().flatten() {
-                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                        let _ = el.focus();
-                    }
+        // And to the question "Delete for good?" when it is asked, so it is seen and read.
+        use_effect_with((state.turn, revealed, state.confirm_delete), move |&(_, revealed, confirm)| {
+            let target = if confirm { Some(".confirm .danger") } else { revealed.then_some(".answer") };
+            if let Some(el) = target.and_then(|t| gloo_utils::document().query_selector(t).ok().flatten()) {
+                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                    let _ = el.focus();
                 }
             }
         });

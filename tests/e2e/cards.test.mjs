@@ -113,6 +113,7 @@ test('the editor: a card of your own, a built-in card edited, suspended, deleted
   await page.getByLabel('Search questions and answers').fill('analysis was right');
   await page.getByRole('button', { name: /How did you check your analysis/ }).click();
   await button(page, 'Delete card').click();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Delete for good', 'the question gets the focus');
   await shot(page, 'editor-confirm-delete');
   await button(page, 'Keep it').click();
   await button(page, 'Delete card').click();
