@@ -9,8 +9,11 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 failed=0
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "native tests (domain, schema, deck, FSRS reference vectors)"
-cargo test --locked || failed=1
+step "native tests (domain, schema, deck, migrations, FSRS reference vectors, fuzzing)"
+# The property tests fuzz the importers, the JSON reader and the storage decoder: more cases than
+# proptest's default, and a time limit, so a hang fails the run instead of stalling it.
+export PROPTEST_CASES="${PROPTEST_CASES:-1000}" FUZZ_CASES="${FUZZ_CASES:-2000}"
+timeout 900 cargo test --locked || failed=1
 
 step "browser tests (headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown --test browser || failed=1
