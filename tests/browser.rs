@@ -72,10 +72,16 @@ fn the_log_is_chunked_so_a_write_stays_small_and_undo_walks_back() {
     assert_eq!(storage().get_item("second-round/log/1").unwrap(), None);
     let (_, loaded) = Store::open();
     assert_eq!(loaded.log.len(), n as usize - 4);
-    // The next grade continues chunk 0.
+    // The next page (or another tab) starts a chunk of its own: two tabs never write the same one.
     let (mut store, _) = Store::open();
+    let (mut other, _) = Store::open();
     store.save_grade("sell-01", &progress(1), &entry(99, "sell-01")).unwrap();
-    assert_eq!(storage().get_item("second-round/log/0").unwrap().unwrap().lines().count(), LOG_CHUNK);
+    other.save_grade("plan-01", &progress(1), &entry(100, "plan-01")).unwrap();
+    store.save_grade("sell-01", &progress(2), &entry(101, "sell-01")).unwrap();
+    assert_eq!(storage().get_item("second-round/log/0").unwrap().unwrap().lines().count(), LOG_CHUNK - 1);
+    assert_eq!(storage().get_item("second-round/log/1").unwrap().unwrap().lines().count(), 2);
+    assert_eq!(storage().get_item("second-round/log/2").unwrap().unwrap().lines().count(), 1);
+    assert_eq!(Store::open().1.log.len(), n as usize - 4 + 3, "every review of both");
 }
 
 #[wasm_bindgen_test]

@@ -7,7 +7,7 @@ use crate::domain::session::Focus;
 use crate::domain::transfer::{self, Backup, Preview};
 use crate::domain::{self, session, Card, Clock, Collection, Rating, Settings, Theme, UndoEntry};
 use crate::store::schema;
-use crate::store::local::{Health, StorageReport, Store};
+use crate::store::local::{External, Health, StorageReport, Store};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::Reducible;
@@ -105,6 +105,8 @@ pub enum Action {
     ConfirmImport,
     CancelImport,
     Export(Export),
+    /// Another tab saved something.
+    External(External),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -356,6 +358,30 @@ impl AppState {
         };
         let preview = transfer::preview(&self.col(), parsed);
         self.import = Some(Rc::new(Pending { name, preview, backup }));
+    }
+
+    /// Takes in what another tab saved: its reviews are merged into the log, a card's schedule is
+    /// taken only when it is newer, and text, suspensions, settings and interviews follow.
+    fn external(&mut self, change: External) {
+        match change {
+            External::Log(n, entries) => {
+                self.store.borrow_mut().saw_chunk(n);
+                self.col_mut().merge_log(entries);
+            }
+            External::Progress(id, p) => {
+                self.col_mut().adopt_progress(&id, p);
+            }
+            External::Card(_, Some(card)) => self.col_mut().put_card(card),
+            External::Card(id, None) => {
+                self.col_mut().remove_card(&id);
+            }
+            External::Suspended(list) => self.col_mut().suspended = list,
+            External::Settings(settings) => self.col_mut().settings = settings,
+            External::Interviews(list) => self.col_mut().interviews = list,
+        }
+        if self.current.as_deref().is_some_and(|id| self.col().card(id).is_none() || self.col().is_suspended(id)) {
+            self.next_card();
+        }
     }
 
     /// Builds the file when asked (not at every render: a collection can hold thousands of cards).
@@ -685,6 +711,7 @@ impl Reducible for AppState {
             }
             Action::ConfirmImport => s.confirm_import(),
             Action::Export(kind) => s.export(kind),
+            Action::External(change) => s.external(change),
             Action::CancelImport => {
                 s.import = None;
                 s.import_error = None;

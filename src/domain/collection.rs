@@ -177,6 +177,29 @@ impl Collection {
         Some(removed)
     }
 
+    /// Reviews written by another tab: each one not yet known is added, in time order.
+    pub fn merge_log(&mut self, entries: Vec<LogEntry>) -> usize {
+        let before = self.log.len();
+        for e in entries {
+            let known = self.log.iter().rev().take_while(|k| k.at_ms >= e.at_ms).any(|k| k.at_ms == e.at_ms && k.card_id == e.card_id);
+            if !known {
+                let at = self.log.iter().rposition(|k| k.at_ms <= e.at_ms).map_or(0, |i| i + 1);
+                self.log.insert(at, e);
+            }
+        }
+        self.log.len() - before
+    }
+
+    /// A card's schedule as another tab saved it, taken only when it is newer (a later review) than
+    /// the one here: a card's state never moves backwards.
+    pub fn adopt_progress(&mut self, id: &str, p: Progress) -> bool {
+        let newer = self.progress.get(id).is_none_or(|mine| p.last_review_ms > mine.last_review_ms);
+        if newer && self.card(id).is_some() {
+            self.progress.insert(id.to_string(), p);
+        }
+        newer
+    }
+
     /// Undoes `remove_card`.
     pub fn put_back(&mut self, r: Removed) {
         let id = r.card.id.clone();
@@ -236,6 +259,25 @@ mod tests {
 
     pub(crate) fn sample() -> Collection {
         Collection::new(deck::built_in(), HashMap::new(), vec![], Settings::default())
+    }
+
+    #[test]
+    fn another_tabs_reviews_are_merged_and_states_never_move_back() {
+        let mut a = sample();
+        let mut b = sample();
+        let id = a.cards[0].id.clone();
+        let other = a.cards[1].id.clone();
+        let t = 1_795_600_000_000;
+        a.grade(&id, Rating::Good, Clock::new(t, 0), 1000).unwrap();
+        b.grade(&other, Rating::Again, Clock::new(t + 5, 0), 1000).unwrap();
+        a.grade(&id, Rating::Good, Clock::new(t + 10, 0), 1000).unwrap();
+        assert_eq!(a.merge_log(b.log.clone()), 1);
+        assert_eq!(a.merge_log(b.log.clone()), 0, "known reviews are not added twice");
+        assert_eq!(a.log.iter().map(|e| e.at_ms - t).collect::<Vec<_>>(), vec![0, 5, 10]);
+        assert!(a.adopt_progress(&other, b.progress_of(&other)));
+        let older = Progress { last_review_ms: Some(t - 1), ..a.progress_of(&id) };
+        assert!(!a.adopt_progress(&id, older), "an older state is not taken");
+        assert_eq!(a.progress_of(&id).last_review_ms, Some(t + 10));
     }
 
     #[test]

@@ -11,8 +11,13 @@ pub struct Store {
     storage: Option<web_sys::Storage>,
     /// Data from a newer version: never written over.
     read_only: bool,
+    /// The log chunk this tab appends to: always one it created itself, so two open tabs never
+    /// write over each other's reviews.
     tail: Option<(u32, Vec<String>)>,
+    /// The highest chunk number seen in storage.
     highest_chunk: Option<u32>,
+    /// Chunks this tab created, oldest first (undo walks back through them).
+    mine: Vec<u32>,
 }
 
 /// Why saving is not happening, for the banner.
@@ -46,7 +51,7 @@ impl Store {
     /// Opens storage and decodes everything the app owns.
     pub fn open() -> (Store, Loaded) {
         let Some(storage) = open_storage() else {
-            return (Store { storage: None, read_only: false, tail: None, highest_chunk: None }, Loaded::default());
+            return (Store { storage: None, read_only: false, tail: None, highest_chunk: None, mine: Vec::new() }, Loaded::default());
         };
         let mut entries = Vec::new();
         let mut highest_chunk = None;
@@ -64,7 +69,7 @@ impl Store {
             }
         }
         let loaded = schema::decode(entries);
-        let store = Store { storage: Some(storage), read_only: loaded.newer, tail: loaded.tail.clone(), highest_chunk };
+        let store = Store { storage: Some(storage), read_only: loaded.newer, tail: None, highest_chunk, mine: Vec::new() };
         if !store.read_only {
             // Keep the raw text of anything unreadable aside before anything could overwrite it.
             for u in &loaded.unreadable {
@@ -111,9 +116,18 @@ impl Store {
 
     /// Saves one grade: the card's new progress and the one log chunk the entry lands in.
     pub fn save_grade(&mut self, card_id: &str, progress: &Progress, entry: &LogEntry) -> Result<(), String> {
-        self.writable()?;
-        let (n, lines) = schema::append_to_tail(self.tail.clone(), self.highest_chunk, entry);
-        self.set(&Key::LogChunk(n).name(), &schema::encode_chunk(&lines))?;
+        let storage = self.writable()?.clone();
+        let (mut n, lines) = schema::append_to_tail(self.tail.clone(), self.highest_chunk, entry);
+        if self.tail.as_ref().is_none_or(|(t, _)| *t != n) {
+            // A new chunk: never one another tab has started meanwhile.
+            while storage.get_item(&Key::LogChunk(n).name()).ok().flatten().is_some() {
+                n += 1;
+            }
+            self.set(&Key::LogChunk(n).name(), &schema::encode_chunk(&lines))?;
+            self.mine.push(n);
+        } else {
+            self.set(&Key::LogChunk(n).name(), &schema::encode_chunk(&lines))?;
+        }
         self.tail = Some((n, lines));
         self.highest_chunk = self.highest_chunk.max(Some(n));
         self.set(&Key::Card(card_id.to_string()).name(), &schema::encode_progress(progress))
@@ -136,15 +150,18 @@ impl Store {
         lines.pop();
         if lines.is_empty() {
             self.remove(&Key::LogChunk(n).name())?;
-            if self.highest_chunk == Some(n) {
-                self.highest_chunk = n.checked_sub(1);
-            }
-            self.tail = n.checked_sub(1).and_then(|prev| self.read_chunk(prev)).filter(|(_, l)| l.len() <= LOG_CHUNK);
+            self.mine.retain(|m| *m != n);
+            self.tail = self.mine.last().and_then(|&prev| self.read_chunk(prev)).filter(|(_, l)| l.len() <= LOG_CHUNK);
         } else {
             self.set(&Key::LogChunk(n).name(), &schema::encode_chunk(&lines))?;
             self.tail = Some((n, lines));
         }
         Ok(())
+    }
+
+    /// Another tab wrote a log chunk: later chunks of this tab go after it.
+    pub fn saw_chunk(&mut self, n: u32) {
+        self.highest_chunk = self.highest_chunk.max(Some(n));
     }
 
     fn read_chunk(&self, n: u32) -> Option<(u32, Vec<String>)> {
@@ -258,6 +275,7 @@ impl Store {
         let last = chunks.len().checked_sub(1);
         self.tail = last.map(|n| (n as u32, chunks[n].to_vec()));
         self.highest_chunk = last.map(|n| n as u32);
+        self.mine = last.map(|n| n as u32).into_iter().collect();
         Ok(())
     }
 
@@ -265,6 +283,49 @@ impl Store {
         self.writable()?;
         self.set(&Key::Settings.name(), &schema::encode_settings(settings))
     }
+}
+
+/// A change another tab made to a key the app owns (from the window's `storage` event).
+#[derive(Debug, Clone, PartialEq)]
+pub enum External {
+    Log(u32, Vec<LogEntry>),
+    Progress(String, Progress),
+    /// A card's own text, or `None` when it was deleted.
+    Card(String, Option<crate::domain::Card>),
+    Suspended(Vec<String>),
+    Settings(Settings),
+    Interviews(Vec<crate::domain::interview::Interview>),
+}
+
+/// Decodes another tab's write; values that cannot be read are left to the next start-up.
+pub fn external(key: &str, value: Option<&str>) -> Option<External> {
+    Some(match (Key::parse(key)?, value) {
+        (Key::LogChunk(n), Some(v)) => External::Log(n, v.lines().filter_map(LogEntry::decode).collect()),
+        (Key::Card(id), Some(v)) => External::Progress(id, schema::decode_progress(v).ok()?),
+        (Key::Own(id), None) => External::Card(id, None),
+        (Key::Own(id), Some(v)) => match schema::decode_card(&id, v).ok()? {
+            schema::OwnRecord::Card { card, .. } => External::Card(id, Some(card)),
+            schema::OwnRecord::Deleted => External::Card(id, None),
+        },
+        (Key::Suspended, v) => External::Suspended(v.unwrap_or("").lines().filter(|l| !l.is_empty()).map(str::to_string).collect()),
+        (Key::Settings, Some(v)) => External::Settings(schema::decode_settings(v).ok()?),
+        (Key::Interviews, Some(v)) => External::Interviews(crate::domain::interview::decode(v).ok()?),
+        _ => return None,
+    })
+}
+
+/// Calls `cb` for every change another tab makes to the app's keys (the window's `storage` event,
+/// which the browser sends to every other tab of this site).
+pub fn watch_other_tabs(cb: impl Fn(External) + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let get = |name: &str| js_sys::Reflect::get(&e, &JsValue::from_str(name)).ok().and_then(|v| v.as_string());
+        if let Some(change) = get("key").and_then(|k| external(&k, get("newValue").as_deref())) {
+            cb(change);
+        }
+    });
+    let _ = window.add_event_listener_with_callback("storage", wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()));
+    listener.forget();
 }
 
 /// What the browser says about keeping this site's data, and how much of it is ours.

@@ -1,0 +1,72 @@
+// Two tabs of the app open at once: every review of both is kept in the log and no card's state
+// moves backwards, with reloads in between (each tab hears the other through the storage event).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { start, phone, button, question, watch } from './helpers.mjs';
+
+let env;
+test.before(async () => { env = await start(); });
+test.after(async () => { await env?.close(); });
+
+const log = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('second-round/log/'))
+  .flatMap((k) => localStorage.getItem(k).split('\n')).map((l) => l.split('\t')).map(([id, at, rating]) => ({ id, at: +at, rating: +rating }))
+  .sort((a, b) => a.at - b.at));
+
+test('two tabs grading, with reloads in between, keep every review and never move a card back', async () => {
+  const { page: a, problems, context } = await phone(env);
+  const b = await context.newPage();
+  const problemsB = watch(b, env.base);
+  await b.goto(env.base);
+  await b.waitForSelector('main section');
+  const grade = async (page, key) => {
+    await page.keyboard.press('Space');
+    await page.getByTestId('answer').waitFor();
+    await page.keyboard.press(key);
+    await context.clock.runFor(2_000);
+  };
+
+  await button(a, 'Start session').click();
+  const graded = [];
+  for (const k of ['3', '3', '4']) {
+    graded.push(await question(a));
+    await grade(a, k);
+  }
+  // Tab B heard about them without a reload.
+  await b.getByTestId('done-count').filter({ hasText: '3' }).waitFor();
+  assert.equal(await b.getByTestId('done-count').textContent(), '3');
+  await button(b, 'Continue session').click();
+  const firstOfB = await question(b);
+  assert.ok(!graded.includes(firstOfB), 'tab B goes on with a card tab A has not graded');
+  await grade(b, '3');
+  await b.reload();
+  await b.waitForSelector('main section');
+  await grade(b, '1');
+  // Tab A, still on the card it was shown, grades it: the same card B graded first.
+  assert.equal(await question(a), firstOfB);
+  await grade(a, '3');
+  await a.reload();
+  await a.waitForSelector('main section');
+  await grade(a, '3');
+
+  const entries = await log(a);
+  assert.equal(entries.length, 7, `every review of both tabs: ${JSON.stringify(entries)}`);
+  assert.equal(new Set(entries.map((e) => `${e.id}@${e.at}`)).size, 7, 'none twice');
+  // Each card's stored state is its latest review, never an older one.
+  const states = await a.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('second-round/card/'))
+    .map((k) => [k.slice('second-round/card/'.length), localStorage.getItem(k).split(',')])));
+  for (const [id, fields] of Object.entries(states)) {
+    const last = Math.max(...entries.filter((e) => e.id === id).map((e) => e.at));
+    assert.equal(+fields[5], last, `${id}: the state of its latest review`);
+    assert.equal(+fields[6], entries.filter((e) => e.id === id).length, `${id}: every review counted`);
+  }
+  assert.ok(Object.values(states).some((f) => +f[6] === 2), 'the card both tabs graded has both reviews');
+  // Both tabs show the same day after a reload.
+  await b.reload();
+  await b.waitForSelector('main section');
+  await button(b, 'Second Round home').click();
+  await button(a, 'Second Round home').click();
+  assert.equal(await a.getByTestId('done-count').textContent(), '7');
+  assert.equal(await b.getByTestId('done-count').textContent(), '7');
+  assert.deepEqual([...problems, ...problemsB], []);
+  await context.close();
+});
