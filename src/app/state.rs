@@ -42,7 +42,7 @@ impl Notice {
         match self {
             Notice::StorageUnavailable => "This browser is not letting Second Round save (local storage is unavailable). You can keep drilling, but progress will be lost when this tab closes.".into(),
             Notice::NewerVersion => "Your progress was saved by a newer version of Second Round. It is shown here but nothing new is saved, so it cannot be overwritten. Reload to get the newer version.".into(),
-            Notice::WriteFailed(why) => format!("Your last review could not be saved: {why}. Drilling goes on, and this session is kept in memory until the tab closes."),
+            Notice::WriteFailed(why) => format!("Your last review could not be saved: {why}. Nothing saved before is lost, and drilling goes on in memory; what could not be saved is stored as soon as there is room (the app tries again every 15 seconds). Until then, a backup keeps it safe."),
             Notice::Done(text) => text.clone(),
             Notice::Unreadable(keys) => format!(
                 "{} saved item{} could not be read and {} been kept aside untouched; everything else was loaded.",
@@ -228,6 +228,10 @@ pub struct AppState {
     /// Shared, not copied with every new state: a preview can hold thousands of cards.
     pub import: Option<Rc<Pending>>,
     pub import_error: Option<String>,
+    /// Reviews and card schedules a full (or failing) storage did not take; saved again as soon
+    /// as there is room.
+    pub pending_log: Vec<crate::domain::LogEntry>,
+    pub pending_cards: Vec<String>,
     store: Rc<RefCell<Store>>,
 }
 
@@ -291,6 +295,8 @@ impl AppState {
             confirm_delete: false,
             import: None,
             import_error: None,
+            pending_log: Vec::new(),
+            pending_cards: Vec::new(),
             store: Rc::new(RefCell::new(store)),
         }
     }
@@ -535,6 +541,36 @@ impl AppState {
         }
     }
 
+    /// Tries again to save what storage refused; when all of it is in, says so.
+    fn retry_pending(&mut self) {
+        if self.pending_log.is_empty() && self.pending_cards.is_empty() {
+            return;
+        }
+        let waiting = self.pending_log.len();
+        {
+            let mut store = self.store.borrow_mut();
+            while let Some(e) = self.pending_log.first() {
+                if store.append_log(e).is_err() {
+                    return;
+                }
+                self.pending_log.remove(0);
+            }
+            while let Some(id) = self.pending_cards.first() {
+                let p = self.col.borrow().progress.get(id).copied();
+                if store.save_progress(id, p.as_ref()).is_err() {
+                    return;
+                }
+                self.pending_cards.remove(0);
+            }
+        }
+        self.notices.retain(|n| !matches!(n, Notice::WriteFailed(_)));
+        self.notices.push(Notice::Done(format!(
+            "There is room again: {waiting} review{} that could not be saved {} now stored.",
+            if waiting == 1 { "" } else { "s" },
+            if waiting == 1 { "is" } else { "are" }
+        )));
+    }
+
     fn save_interviews(&mut self) {
         let saved = self.store.borrow_mut().save_interviews(&self.col().interviews);
         self.note_write(saved);
@@ -546,9 +582,17 @@ impl AppState {
         let Some(undo) = self.col_mut().grade(&id, rating, self.clock, duration) else { return };
         let progress = self.col().progress_of(&id);
         let Some(entry) = self.col().log.last().cloned() else { return };
-        let saved = self.store.borrow_mut().save_grade(&id, &progress, &entry);
-        self.undo.push((undo, saved.is_ok()));
-        self.note_write(saved);
+        let log_saved = self.store.borrow_mut().append_log(&entry);
+        let card_saved = self.store.borrow_mut().save_progress(&id, Some(&progress));
+        let keep = self.store.borrow().health() == Health::Saving;
+        if log_saved.is_err() && keep {
+            self.pending_log.push(entry);
+        }
+        if card_saved.is_err() && keep && !self.pending_cards.contains(&id) {
+            self.pending_cards.push(id.clone());
+        }
+        self.undo.push((undo, log_saved.is_ok()));
+        self.note_write(log_saved.and(card_saved));
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
         }
@@ -559,8 +603,16 @@ impl AppState {
 
     fn undo(&mut self) {
         let Some((entry, log_saved)) = self.undo.pop() else { return };
+        let undone = self.col().log.get(entry.log_len_before).cloned();
         self.col_mut().undo(&entry);
+        if !log_saved {
+            // It never reached storage: it is no longer waiting to.
+            self.pending_log.retain(|e| Some(e) != undone.as_ref());
+        }
         let saved = self.store.borrow_mut().save_undo(&entry.card_id, &entry.before, log_saved);
+        if saved.is_err() && self.store.borrow().health() == Health::Saving && !self.pending_cards.contains(&entry.card_id) {
+            self.pending_cards.push(entry.card_id.clone());
+        }
         self.note_write(saved);
         self.screen = Screen::Review;
         self.show(Some(entry.card_id));
@@ -586,6 +638,7 @@ impl Reducible for AppState {
         };
         match action {
             Action::Tick => {
+                s.retry_pending();
                 if s.screen == Screen::Review && s.current.is_none() {
                     s.next_card();
                 }
@@ -747,6 +800,8 @@ impl AppState {
             confirm_delete: self.confirm_delete,
             import: self.import.clone(),
             import_error: self.import_error.clone(),
+            pending_log: self.pending_log.clone(),
+            pending_cards: self.pending_cards.clone(),
             store: self.store.clone(),
         }
     }

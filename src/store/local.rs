@@ -116,6 +116,12 @@ impl Store {
 
     /// Saves one grade: the card's new progress and the one log chunk the entry lands in.
     pub fn save_grade(&mut self, card_id: &str, progress: &Progress, entry: &LogEntry) -> Result<(), String> {
+        self.append_log(entry)?;
+        self.set(&Key::Card(card_id.to_string()).name(), &schema::encode_progress(progress))
+    }
+
+    /// Appends one review to this tab's log chunk (a new chunk when it is full or there is none).
+    pub fn append_log(&mut self, entry: &LogEntry) -> Result<(), String> {
         let storage = self.writable()?.clone();
         let (mut n, lines) = schema::append_to_tail(self.tail.clone(), self.highest_chunk, entry);
         if self.tail.as_ref().is_none_or(|(t, _)| *t != n) {
@@ -130,7 +136,7 @@ impl Store {
         }
         self.tail = Some((n, lines));
         self.highest_chunk = self.highest_chunk.max(Some(n));
-        self.set(&Key::Card(card_id.to_string()).name(), &schema::encode_progress(progress))
+        Ok(())
     }
 
     /// Saves an undo: the card's earlier progress, and the last log entry removed — when the grade

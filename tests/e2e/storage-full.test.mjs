@@ -1,0 +1,60 @@
+// The origin's storage really full (filled by the test, no mock): nothing saved is lost, the session
+// goes on in memory, the banner offers a backup, and the waiting reviews are stored once there is room.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { start, phone, button, shot } from './helpers.mjs';
+
+let env;
+test.before(async () => { env = await start(); });
+test.after(async () => { await env?.close(); });
+
+const logLines = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('second-round/log/'))
+  .reduce((n, k) => n + localStorage.getItem(k).split('\n').length, 0));
+
+test('storage full: banner with a backup, drilling goes on, and the waiting reviews are saved when space frees up', async () => {
+  const { page, problems, context } = await phone(env);
+  const grade = async (key) => {
+    await page.keyboard.press('Space');
+    await page.getByTestId('answer').waitFor();
+    await page.keyboard.press(key);
+  };
+  await button(page, 'Start session').click();
+  await grade('3');
+  await grade('4');
+  const saved = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('second-round/'))
+    .map((k) => [k, localStorage.getItem(k)])));
+  const fillers = await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1; size >>= 2) {
+      try { for (;;) localStorage.setItem(`filler/${n++}`, 'x'.repeat(size)); } catch (e) { n--; }
+    }
+    return n;
+  });
+  assert.ok(fillers > 0);
+  await grade('3');
+  await grade('1');
+  await page.getByRole('alert').filter({ hasText: "the browser's storage for this site is full" }).waitFor();
+  assert.match(await page.getByTestId('progress').textContent(), /^4 done/, 'drilling goes on in memory');
+  assert.equal(await logLines(page), 2, 'storage holds what it held');
+  for (const [k, v] of Object.entries(saved).filter(([k]) => !k.startsWith('second-round/log/'))) {
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), k), v, `${k} untouched`);
+  }
+  await shot(page, 'storage-full-banner');
+  const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Download a backup').click()]);
+  const backup = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.equal(backup.log.length, 4, 'the backup holds the reviews storage refused');
+
+  await page.evaluate((n) => { for (let i = 0; i < n; i++) localStorage.removeItem(`filler/${i}`); }, fillers);
+  await context.clock.runFor(15_000);
+  await page.getByRole('status').filter({ hasText: 'There is room again: 1 review that could not be saved is now stored.' })
+    .or(page.getByRole('status').filter({ hasText: 'There is room again: 2 reviews that could not be saved are now stored.' })).waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0, 'the banner is gone');
+  assert.equal(await logLines(page), 4);
+  await page.reload();
+  await page.waitForSelector('main section');
+  await button(page, 'Second Round home').click();
+  assert.equal(await page.getByTestId('done-count').textContent(), '4', 'every review kept');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
