@@ -15,6 +15,9 @@ pub fn view(notices: &[Notice], dispatch: UseReducerDispatcher<AppState>) -> Htm
                 html! {
                     <div class={if matches!(n, Notice::Done(_)) { "notice done" } else { "notice" }} role={if matches!(n, Notice::Done(_)) { "status" } else { "alert" }}>
                         <p>{ n.text() }</p>
+                        if matches!(n, Notice::Unreadable(_)) {
+                            <button class="secondary" onclick={{ let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.dispatch(Action::Export(Export::Unreadable))) }}>{ "Download what could not be read" }</button>
+                        }
                         if matches!(n, Notice::WriteFailed(_)) {
                             <button class="secondary" onclick={{ let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.dispatch(Action::Export(Export::Backup))) }}>{ "Download a backup" }</button>
                         }

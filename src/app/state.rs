@@ -45,13 +45,43 @@ impl Notice {
             Notice::WriteFailed(why) => format!("Your last review could not be saved: {why}. Nothing saved before is lost, and drilling goes on in memory; what could not be saved is stored as soon as there is room (the app tries again every 15 seconds). Until then, a backup keeps it safe."),
             Notice::Done(text) => text.clone(),
             Notice::Unreadable(keys) => format!(
-                "{} saved item{} could not be read and {} been kept aside untouched; everything else was loaded.",
+                "{} saved item{} could not be read and {} been kept aside untouched ({}); everything else was loaded.",
                 keys.len(),
                 if keys.len() == 1 { "" } else { "s" },
-                if keys.len() == 1 { "has" } else { "have" }
+                if keys.len() == 1 { "has" } else { "have" },
+                describe_unreadable(keys)
             ),
         }
     }
+}
+
+/// What the unreadable keys held, in words.
+fn describe_unreadable(keys: &[String]) -> String {
+    let count = |f: fn(&schema::Key) -> bool| keys.iter().filter(|k| schema::Key::parse(k).is_some_and(|k| f(&k))).count();
+    let plural = |n: usize, one: &str, many: &str| if n == 1 { one.to_string() } else { format!("{n} {many}") };
+    let mut parts = Vec::new();
+    let cards = count(|k| matches!(k, schema::Key::Card(_)));
+    if cards > 0 {
+        parts.push(format!("the schedule of {}, which start{} again as new", plural(cards, "1 card", "cards"), if cards == 1 { "s" } else { "" }));
+    }
+    let chunks = count(|k| matches!(k, schema::Key::LogChunk(_)));
+    if chunks > 0 {
+        parts.push(format!("part of your review history ({})", plural(chunks, "1 block", "blocks")));
+    }
+    let own = count(|k| matches!(k, schema::Key::Own(_)));
+    if own > 0 {
+        parts.push(format!("the text of {} you wrote or edited", plural(own, "1 card", "cards")));
+    }
+    if count(|k| matches!(k, schema::Key::Settings)) > 0 {
+        parts.push("your settings, so the defaults are used".into());
+    }
+    if count(|k| matches!(k, schema::Key::Interviews)) > 0 {
+        parts.push("your interview dates".into());
+    }
+    if count(|k| matches!(k, schema::Key::Meta)) > 0 {
+        parts.push("the storage version".into());
+    }
+    parts.join("; ")
 }
 
 /// Keyboard commands, resolved against the current screen by the reducer.
@@ -114,6 +144,8 @@ pub enum Export {
     Backup,
     ShareBackup,
     Anki,
+    /// The raw text of everything that could not be read, as it was kept aside.
+    Unreadable,
 }
 
 /// A change to the card browser's search, filters, sort or length.
@@ -396,6 +428,11 @@ impl AppState {
         let day = format!("{}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date());
         let col = self.col();
         match kind {
+            Export::Unreadable => {
+                let copies = self.store.borrow().kept_aside();
+                let json = crate::domain::json::Json::Obj(copies.into_iter().map(|(k, v)| (k, crate::domain::json::Json::Str(v))).collect());
+                super::files::download(&format!("second-round-unreadable-{day}.json"), "application/json", &json.to_text());
+            }
             Export::Anki => super::files::download(&format!("second-round-cards-{day}.txt"), "text/plain", &transfer::write_anki(&col.cards)),
             Export::Backup | Export::ShareBackup => {
                 let name = format!("second-round-backup-{day}.json");

@@ -165,6 +165,18 @@ impl Store {
         Ok(())
     }
 
+    /// Everything kept aside because it could not be read: the original key and its raw text.
+    pub fn kept_aside(&self) -> Vec<(String, String)> {
+        let Some(storage) = &self.storage else { return Vec::new() };
+        (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter_map(|k| match Key::parse(&k) {
+                Some(Key::Unreadable(original)) => storage.get_item(&k).ok().flatten().map(|v| (original, v)),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Another tab wrote a log chunk: later chunks of this tab go after it.
     pub fn saw_chunk(&mut self, n: u32) {
         self.highest_chunk = self.highest_chunk.max(Some(n));
