@@ -6,7 +6,7 @@
 //! | `second-round/settings`      | `retention=90;new=15;reviews=200;interval=36500;target=90;rehearse=0;answer=120;speech=0` |
 //! | `second-round/interviews`    | one line per interview (see `domain::interview`)          |
 //! | `second-round/card/<id>`     | one card's progress (only cards ever graded), see below   |
-//! | `second-round/log/<n>`       | review log chunk n: up to 32 entries, one per line        |
+//! | `second-round/log/<n>`       | review log chunk n: up to 16 entries (32 in version 1)    |
 //! | `second-round/own/<id>`      | a card's own text: a card of one's own, an edited built-in card (JSON), or `{"deleted":true}` for a deleted built-in card |
 //! | `second-round/suspended`     | ids of suspended cards, one per line                      |
 //! | `second-round/unreadable/<key>` | raw text of a key that could not be read, kept aside   |
@@ -33,7 +33,11 @@ use std::collections::HashMap;
 
 pub const VERSION: u32 = 2;
 pub const PREFIX: &str = "second-round/";
-pub const LOG_CHUNK: usize = 32;
+/// Reviews per log chunk written: a grade rewrites one chunk, so this keeps a grade's write under
+/// 2 KB even with long ids (cards of one's own).
+pub const LOG_CHUNK: usize = 16;
+/// The most a chunk may hold when read (version 1 wrote chunks of 32).
+pub const LOG_CHUNK_READ: usize = 32;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Key {
@@ -174,7 +178,9 @@ pub fn assemble(built_in: Vec<Card>, own: &[(String, OwnRecord)]) -> Vec<Card> {
             _ => None,
         })
         .collect();
-    sort_by_key(&mut extra, |(order, card)| (*order, card.id.clone()));
+    // Storage hands keys over in no particular order, and there can be thousands: the standard
+    // library's O(n log n) sort here, not the small insertion sort (quadratic on shuffled input).
+    extra.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
     cards.extend(extra.into_iter().map(|(_, c)| c.clone()));
     cards
 }
@@ -350,11 +356,11 @@ pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
         let lines: Vec<String> = value.lines().map(str::to_string).collect();
         let entries: Option<Vec<LogEntry>> = lines.iter().map(|l| LogEntry::decode(l)).collect();
         match entries {
-            Some(entries) if lines.len() <= LOG_CHUNK => {
+            Some(entries) if lines.len() <= LOG_CHUNK_READ => {
                 loaded.log.extend(entries);
                 loaded.tail = Some((n, lines));
             }
-            Some(_) => bad(&name, format!("holds more than {LOG_CHUNK} entries"), &mut loaded),
+            Some(_) => bad(&name, format!("holds more than {LOG_CHUNK_READ} entries"), &mut loaded),
             None => bad(&name, "a review log line is damaged".into(), &mut loaded),
         }
     }
@@ -454,7 +460,7 @@ mod tests {
             chunks.insert(n, encode_chunk(&lines));
             tail = Some((n, lines));
         }
-        assert_eq!(chunks.len(), 2);
+        assert_eq!(chunks.len(), 40usize.div_ceil(LOG_CHUNK));
         stored.extend(chunks.into_iter().map(|(n, v)| (Key::LogChunk(n).name(), v)));
         let l = decode(stored);
         assert_eq!(l.version, Some(VERSION));
@@ -463,7 +469,7 @@ mod tests {
         assert_eq!(l.progress["a"], p);
         assert_eq!(l.log.len(), 40);
         assert_eq!(l.log[39], entry(39));
-        assert_eq!(l.tail.as_ref().map(|(n, lines)| (*n, lines.len())), Some((1, 8)));
+        assert_eq!(l.tail.as_ref().map(|(n, lines)| (*n, lines.len())), Some((2, 40 - 2 * LOG_CHUNK)));
     }
 
     #[test]

@@ -1,0 +1,118 @@
+// Benchmarks of the release build in headless Chromium (figures printed, nothing asserted):
+// navigation to the first card shown (median of 10 loads), grade → next card rendered (median and
+// p95 over 200 grades), bytes written to local storage per grade, local-storage bytes in all, wasm
+// memory and JS heap — with an empty collection and with 5,000 cards and 50,000 reviews.
+// Usage: node scripts/bench.mjs [dist]   (scripts/bench.sh builds first)
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from '../tests/e2e/serve.mjs';
+import { CHROMIUM_ARGS } from '../tests/e2e/helpers.mjs';
+
+const DIST = path.resolve(process.argv[2] || 'dist');
+const DAY = 86_400_000;
+
+/** Counts what the app writes, notes when a question appears, and keeps the wasm instance. */
+function instrument() {
+  window.__written = 0;
+  const set = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (k, v) {
+    window.__written += (String(k).length + String(v).length) * 2;
+    return set.call(this, k, v);
+  };
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+  new MutationObserver(() => {
+    if (window.__firstCard === undefined && document.querySelector('[data-testid=question]')) window.__firstCard = performance.now();
+    const start = [...document.querySelectorAll('button')].find((b) => /^(Start|Continue) session$/.test(b.textContent));
+    if (start && window.__firstCard === undefined && !window.__clicked) { window.__clicked = true; start.click(); }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/** 5,000 cards of one's own and 50,000 reviews over 400 days, in the app's storage format. */
+function largeCollection(now) {
+  const data = { 'second-round/meta': '2', 'second-round/settings': 'retention=90;new=9999;reviews=99999;interval=36500;target=90;rehearse=0;answer=120;speech=0' };
+  const ids = [];
+  for (let i = 0; i < 5000; i++) {
+    const id = `own-${i.toString(16).padStart(12, '0')}`;
+    ids.push(id);
+    data[`second-round/own/${id}`] = JSON.stringify({ theme: 'own', tags: [`t${i % 20}`], q: `Question ${i}: tell us about project ${i % 97}?`, a: `Answer ${i}: I measured it ${i % 13} ways and wrote it down for the team.`, k: ['A number', 'What I did'], order: 80 + i });
+  }
+  const lines = [];
+  const start = now - 400 * DAY;
+  for (let j = 0; j < 50000; j++) {
+    const id = ids[j % 5000];
+    lines.push(`${id}\t${start + j * 690_000}\t${1 + (j % 4)}\t${j < 5000 ? 'n' : 'r'}\t${8000 + (j % 20) * 500}`);
+  }
+  for (let n = 0; n * 32 < lines.length; n++) data[`second-round/log/${n}`] = lines.slice(n * 32, n * 32 + 32).join('\n');
+  ids.forEach((id, i) => {
+    // Reviews due: today for a fifth of the cards, later for the rest; one graded today (mid-session).
+    const due = i % 5 === 0 ? now - DAY / 2 : now + (1 + (i % 60)) * DAY;
+    const last = i === 0 ? now - 60_000 : now - (i % 30 + 2) * DAY;
+    data[`second-round/card/${id}`] = `r,0,${(0x41200000 + (i % 200) * 0x10000).toString(16)},40a00000,${due},${last},10,1`;
+  });
+  data['second-round/log/1563'] = `${ids[0]}\t${now - 60_000}\t3\tr\t9000`;
+  return data;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+
+async function run(browser, base, name, data) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.addInitScript(instrument);
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.evaluate((d) => { localStorage.clear(); for (const [k, v] of Object.entries(d)) localStorage.setItem(k, v); }, data);
+  const loads = [];
+  for (let i = 0; i < 10; i++) {
+    await page.reload();
+    await page.waitForFunction(() => window.__firstCard !== undefined, null, { timeout: 60_000 });
+    loads.push(await page.evaluate(() => window.__firstCard));
+  }
+  // 200 grades: reveal (not timed), then the grade key to the next question on screen.
+  const result = await page.evaluate(async () => {
+    const times = [];
+    const written = [];
+    const key = (k) => document.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    const frame = () => new Promise((r) => setTimeout(r, 0));
+    for (let i = 0; i < 200; i++) {
+      key(' ');
+      for (let w = 0; w < 50 && !document.querySelector('[data-testid=answer]'); w++) await frame();
+      const before = window.__written;
+      const turn = document.querySelector('.card')?.outerHTML;
+      const t0 = performance.now();
+      key(['3', '4', '3', '2'][i % 4]);
+      await new Promise((resolve) => {
+        const check = () => { if (!document.querySelector('[data-testid=answer]') && document.querySelector('.card')?.outerHTML !== turn) resolve(); else requestAnimationFrame(check); };
+        new MutationObserver((_, o) => { if (!document.querySelector('[data-testid=answer]')) { o.disconnect(); resolve(); } }).observe(document.body, { childList: true, subtree: true });
+        check();
+      });
+      times.push(performance.now() - t0);
+      written.push(window.__written - before);
+      if (!document.querySelector('[data-testid=question]')) break;
+    }
+    let stored = 0;
+    for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); stored += (k.length + localStorage.getItem(k).length) * 2; }
+    return { times, written, stored, wasm: window.__wasm?.memory?.buffer.byteLength, heap: performance.memory?.usedJSHeapSize };
+  });
+  await context.close();
+  const perGrade = result.written.filter((w) => w > 0);
+  console.log(`\n${name}`);
+  console.log(`  navigation → first card shown: median ${median(loads).toFixed(0)} ms (10 loads: ${loads.map((x) => x.toFixed(0)).join(', ')})`);
+  console.log(`  grade → next card rendered: median ${median(result.times).toFixed(1)} ms, p95 ${p95(result.times).toFixed(1)} ms (${result.times.length} grades)`);
+  console.log(`  written to local storage per grade: median ${median(perGrade)} B, max ${Math.max(...perGrade)} B`);
+  console.log(`  local storage in all: ${kb(result.stored)} of about 10,240 KB (5,242,880 characters in Chromium)`);
+  console.log(`  wasm memory: ${kb(result.wasm)}; JS heap used: ${kb(result.heap)}`);
+}
+
+const server = await serve(DIST);
+const base = `http://127.0.0.1:${server.address().port}/`;
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
+try {
+  console.log(`Second Round benchmarks — ${new Date().toISOString()}, ${DIST}, headless Chromium, 390×844`);
+  await run(browser, base, 'Empty collection (the built-in deck, nothing studied)', { 'second-round/settings': 'retention=90;new=9999;reviews=99999;interval=36500;target=90;rehearse=0;answer=120;speech=0' });
+  await run(browser, base, 'Large collection (5,080 cards, 50,001 reviews)', largeCollection(Date.now()));
+} finally {
+  await browser.close();
+  server.close();
+}
