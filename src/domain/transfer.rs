@@ -447,16 +447,28 @@ pub fn write_backup(col: &Collection, built_in: &[Card], now_ms: i64) -> String 
     .to_text()
 }
 
+/// A backup problem, named with where it is. (One shared function: a format! per message would
+/// cost the bundle more than the messages.)
+#[inline(never)]
+fn bad(what: &str, problem: &str) -> String {
+    format!("{what}: {problem}")
+}
+
+#[inline(never)]
+fn bad_key(what: &str, key: &str, problem: &str) -> String {
+    format!("{what}: \"{key}\" {problem}")
+}
+
 fn need<'a>(v: &'a Json, key: &str, what: &str) -> Result<&'a Json, String> {
-    v.get(key).ok_or_else(|| format!("{what} has no \"{key}\""))
+    v.get(key).ok_or_else(|| bad_key(what, key, "is missing"))
 }
 
 fn text(v: &Json, key: &str, what: &str) -> Result<String, String> {
-    need(v, key, what)?.as_str().map(str::to_string).ok_or_else(|| format!("{what}: \"{key}\" must be text"))
+    need(v, key, what)?.as_str().map(str::to_string).ok_or_else(|| bad_key(&what, key, "must be text"))
 }
 
 fn int(v: &Json, key: &str, what: &str) -> Result<i64, String> {
-    need(v, key, what)?.as_i64().ok_or_else(|| format!("{what}: \"{key}\" must be a whole number"))
+    need(v, key, what)?.as_i64().ok_or_else(|| bad_key(&what, key, "must be a whole number"))
 }
 
 fn strings(v: &Json, key: &str, what: &str) -> Result<Vec<String>, String> {
@@ -465,7 +477,7 @@ fn strings(v: &Json, key: &str, what: &str) -> Result<Vec<String>, String> {
         Some(j) => j
             .as_array()
             .and_then(|items| items.iter().map(|i| i.as_str().map(str::to_string)).collect())
-            .ok_or_else(|| format!("{what}: \"{key}\" must be a list of texts")),
+            .ok_or_else(|| bad_key(&what, key, "must be a list of texts")),
     }
 }
 
@@ -476,7 +488,7 @@ fn float_bits(v: &Json, key: &str, what: &str) -> Result<f32, String> {
         .filter(|_| t.len() <= 8)
         .map(f32::from_bits)
         .filter(|x| x.is_finite() && *x >= 0.0)
-        .ok_or_else(|| format!("{what}: \"{key}\" is not a valid number"))
+        .ok_or_else(|| bad_key(&what, key, "is not a valid number"))
 }
 
 /// Reads a backup file. Any problem is a message naming the card or entry; nothing is partly read.
@@ -504,8 +516,8 @@ pub fn read_backup(file: &str) -> Result<Backup, String> {
         let w = "the settings";
         let d = Settings::default();
         let opt_int = |k: &str, default: i64| st.get(k).map_or(Ok(default), |_| int(st, k, w));
-        let opt_bool = |k: &str, default: bool| st.get(k).map_or(Ok(default), |j| j.as_bool().ok_or_else(|| format!("{w}: \"{k}\" must be true or false")));
-        let u = |n: i64| u32::try_from(n).map_err(|_| format!("{w}: a value is out of range"));
+        let opt_bool = |k: &str, default: bool| st.get(k).map_or(Ok(default), |j| j.as_bool().ok_or_else(|| bad_key(&w, k, "must be true or false")));
+        let u = |n: i64| u32::try_from(n).map_err(|_| bad(&w, "a value is out of range"));
         b.settings = Settings {
             desired_retention: opt_int("desiredRetentionPercent", 90)? as f32 / 100.0,
             new_per_day: u(opt_int("newPerDay", d.new_per_day as i64)?)?,
@@ -528,7 +540,7 @@ pub fn read_backup(file: &str) -> Result<Backup, String> {
         let what = format!("card {}", i + 1);
         let id = text(c, "id", &what)?;
         if id.is_empty() || id.len() > 64 || seen.insert(id.clone(), ()).is_some() {
-            return Err(format!("{what}: the id is empty, too long or used twice"));
+            return Err(bad(&what, "the id is empty, too long or used twice"));
         }
         let what = format!("card {id}");
         let theme_key = text(c, "theme", &what)?;
@@ -546,7 +558,7 @@ pub fn read_backup(file: &str) -> Result<Backup, String> {
                         })
                         .collect()
                 })
-                .ok_or_else(|| format!("{what}: \"synonyms\" must be pairs of texts"))?,
+                .ok_or_else(|| bad_key(&what, "synonyms", "must be pairs of texts"))?,
         };
         let card = Card {
             id: id.clone(),
@@ -558,15 +570,15 @@ pub fn read_backup(file: &str) -> Result<Backup, String> {
             synonyms,
         };
         if card.question.trim().is_empty() {
-            return Err(format!("{what}: the question is empty"));
+            return Err(bad(&what, "the question is empty"));
         }
         if let Some(p) = c.get("progress") {
             let w = format!("{what}'s progress");
-            let phase = Phase::from_code(&text(p, "phase", &w)?).ok_or_else(|| format!("{w}: unknown phase"))?;
-            let small = |k: &str| int(p, k, &w).and_then(|n| u32::try_from(n).map_err(|_| format!("{w}: \"{k}\" is out of range")));
+            let phase = Phase::from_code(&text(p, "phase", &w)?).ok_or_else(|| bad(&w, "unknown phase"))?;
+            let small = |k: &str| int(p, k, &w).and_then(|n| u32::try_from(n).map_err(|_| bad_key(&w, k, "is out of range")));
             let progress = Progress {
                 phase,
-                step: u8::try_from(int(p, "step", &w)?).map_err(|_| format!("{w}: \"step\" is out of range"))?,
+                step: u8::try_from(int(p, "step", &w)?).map_err(|_| bad_key(&w, "step", "is out of range"))?,
                 stability: float_bits(p, "stabilityBits", &w)?,
                 difficulty: float_bits(p, "difficultyBits", &w)?,
                 due_ms: int(p, "due", &w)?,
@@ -586,15 +598,15 @@ pub fn read_backup(file: &str) -> Result<Backup, String> {
         let w = format!("review {}", i + 1);
         let card_id = text(e, "card", &w)?;
         if !seen.contains_key(&card_id) {
-            return Err(format!("{w} is of a card the backup does not hold"));
+            return Err(bad(&w, "names a card the backup does not hold"));
         }
-        let rating = u8::try_from(int(e, "rating", &w)?).ok().and_then(Rating::from_u8).ok_or_else(|| format!("{w}: the rating must be 1 to 4"))?;
+        let rating = u8::try_from(int(e, "rating", &w)?).ok().and_then(Rating::from_u8).ok_or_else(|| bad(&w, "the rating must be 1 to 4"))?;
         b.log.push(LogEntry {
             card_id,
             at_ms: int(e, "at", &w)?,
             rating,
-            phase_before: Phase::from_code(&text(e, "phaseBefore", &w)?).ok_or_else(|| format!("{w}: unknown phase"))?,
-            duration_ms: u32::try_from(int(e, "durationMs", &w)?).map_err(|_| format!("{w}: the duration is out of range"))?.min(LogEntry::MAX_DURATION_MS),
+            phase_before: Phase::from_code(&text(e, "phaseBefore", &w)?).ok_or_else(|| bad(&w, "unknown phase"))?,
+            duration_ms: u32::try_from(int(e, "durationMs", &w)?).map_err(|_| bad(&w, "the duration is out of range"))?.min(LogEntry::MAX_DURATION_MS),
         });
     }
     Ok(b)
@@ -864,7 +876,7 @@ mod tests {
         assert!(read_backup(&text.replace("\"backupVersion\":1", "\"backupVersion\":9")).unwrap_err().contains("newer version"));
         assert!(read_backup(&text.replace("\"rating\":1", "\"rating\":7")).unwrap_err().contains("rating must be 1 to 4"));
         assert!(read_backup(&text[..text.len() / 2]).unwrap_err().starts_with("line 1"));
-        assert!(read_backup("{\"app\":\"Second Round\",\"backupVersion\":1,\"exportedAt\":0,\"cards\":[{\"id\":\"a\"}],\"log\":[]}").unwrap_err().contains("card a has no \"theme\""));
+        assert!(read_backup("{\"app\":\"Second Round\",\"backupVersion\":1,\"exportedAt\":0,\"cards\":[{\"id\":\"a\"}],\"log\":[]}").unwrap_err().contains("card a: \"theme\" is missing"));
     }
 
     #[test]

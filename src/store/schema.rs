@@ -171,16 +171,17 @@ pub fn assemble(built_in: Vec<Card>, own: &[(String, OwnRecord)]) -> Vec<Card> {
             Some((_, OwnRecord::Card { card, .. })) => Some(card.clone()),
         })
         .collect();
-    let mut extra: Vec<(i64, &Card)> = own
-        .iter()
-        .filter_map(|(id, r)| match r {
-            OwnRecord::Card { card, order } if !cards.iter().any(|c| c.id == *id) => Some((*order, card)),
-            _ => None,
-        })
-        .collect();
-    // Storage hands keys over in no particular order, and there can be thousands: the standard
-    // library's O(n log n) sort here, not the small insertion sort (quadratic on shuffled input).
-    extra.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    // Storage hands keys over in no particular order, and there can be thousands: each card goes
+    // in at its place found by binary search (the insertion sort would be quadratic here).
+    let mut extra: Vec<(i64, &Card)> = Vec::new();
+    for (id, r) in own {
+        if let OwnRecord::Card { card, order } = r {
+            if !cards.iter().any(|c| c.id == *id) {
+                let at = extra.partition_point(|(o, c)| (*o, c.id.as_str()) < (*order, id.as_str()));
+                extra.insert(at, (*order, card));
+            }
+        }
+    }
     cards.extend(extra.into_iter().map(|(_, c)| c.clone()));
     cards
 }

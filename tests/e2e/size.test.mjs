@@ -1,13 +1,14 @@
 // The bundle budget: everything a first visit downloads (html, js, wasm with the deck inside, css,
-// icons, manifest, service worker) must stay within 170 KB brotli, counted strictly as 170,000 bytes.
-// It was 120,000 for the drill alone; rehearse mode costs about 13 KB of it, and the card editor,
-// browser, import and export about 36 KB. See the README's Size section.
+// icons, manifest, service worker) must stay within 175 KB brotli, counted strictly as 175,000 bytes.
+// It was 120,000 for the drill alone; rehearse mode costs about 13 KB of it, the card editor,
+// browser, import and export about 36 KB, and holding up under full or damaged storage and a second
+// tab about 3.4 KB. See the README's Size section.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { measure } from '../../scripts/size.mjs';
 import { DIST } from './helpers.mjs';
 
-export const BUDGET_BYTES = 170_000;
+export const BUDGET_BYTES = 175_000;
 
 test(`first-visit download is at most ${BUDGET_BYTES} bytes brotli`, () => {
   const rows = measure(DIST);
