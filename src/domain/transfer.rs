@@ -184,8 +184,28 @@ fn new_card(line: usize, question: String, answer: String, key_points: Vec<Strin
     }
 }
 
-fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).comment(None).from_reader(text.as_bytes())
+/// Reads the rows of a delimited text (quoted fields may hold separators and line breaks), giving
+/// each non-blank row with the line it starts on (`first_line` for the first) to `each`, whose
+/// problems are collected. A row that cannot be read (an unclosed quote, text that is not UTF-8)
+/// ends the reading with an error on its line.
+fn for_rows(text: &str, delimiter: u8, first_line: usize, parsed: &mut Parsed, mut each: impl FnMut(usize, &csv::StringRecord, &mut Parsed)) {
+    let mut rows = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).comment(None).from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = first_line - 1 + rows.position().line() as usize;
+        match rows.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let why = if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) { "the text is not UTF-8" } else { "a quoted field is not closed" };
+                parsed.errors.push(LineError { line, message: format!("unreadable row: {why}") });
+                break;
+            }
+        }
+        if !record.iter().all(|f| f.trim().is_empty()) {
+            each(line, &record, parsed);
+        }
+    }
 }
 
 /// Anki's "Notes in Plain Text" export: `#separator:`, `#html:`, `#tags column:`, `#guid column:`,
@@ -235,21 +255,7 @@ pub fn read_anki(text: &str) -> Parsed {
         }
     }
     let clean = |s: &str| if html { html_to_text(s) } else { s.replace("\r\n", "\n") };
-    let mut rows = reader(&text[body_start..], delimiter);
-    let mut record = csv::StringRecord::new();
-    loop {
-        let line = header_lines + rows.position().line() as usize;
-        match rows.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                parsed.errors.push(LineError { line, message: format!("unreadable row: {}", csv_problem(&e)) });
-                break;
-            }
-        }
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
+    for_rows(&text[body_start..], delimiter, header_lines + 1, &mut parsed, |line, record, parsed| {
         let field = |i: usize| record.get(i).unwrap_or("");
         // The first two fields that are neither tags, GUID nor key points are question and answer.
         let mut content = (0..record.len()).filter(|i| Some(*i) != tags_col && Some(*i) != guid_col && Some(*i) != points_col);
@@ -260,15 +266,8 @@ pub fn read_anki(text: &str) -> Parsed {
             Ok(card) => parsed.cards.push(Incoming { line, id: guid_col.map(|c| field(c).to_string()).filter(|g| !g.is_empty()), card }),
             Err(e) => parsed.errors.push(e),
         }
-    }
+    });
     parsed
-}
-
-fn csv_problem(e: &csv::Error) -> String {
-    match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => "the text is not UTF-8".to_string(),
-        _ => "a quoted field is not closed".to_string(),
-    }
 }
 
 /// CSV with a header row naming the columns (any order, any case): question, answer, key points
@@ -277,48 +276,33 @@ fn csv_problem(e: &csv::Error) -> String {
 pub fn read_csv(text: &str) -> Parsed {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut parsed = Parsed::default();
-    let mut rows = reader(text, b',');
-    let mut record = csv::StringRecord::new();
-    match rows.read_record(&mut record) {
-        Ok(true) => {}
-        Ok(false) => {
-            parsed.errors.push(LineError { line: 1, message: "the file is empty".into() });
-            return parsed;
-        }
-        Err(e) => {
-            parsed.errors.push(LineError { line: 1, message: format!("unreadable header: {}", csv_problem(&e)) });
-            return parsed;
-        }
-    }
-    let names: Vec<String> = record.iter().map(|n| n.trim().to_ascii_lowercase().replace(['_', '-'], " ")).collect();
-    let col = |wanted: &[&str]| names.iter().position(|n| wanted.contains(&n.as_str()));
-    let (Some(qc), Some(ac)) = (col(&["question", "front", "q"]), col(&["answer", "back", "a", "model answer"])) else {
-        parsed.errors.push(LineError { line: 1, message: "the first row must name the columns, with at least question and answer".into() });
-        return parsed;
-    };
-    let (pc, tc, thc) = (col(&["key points", "keypoints", "points"]), col(&["tags", "tag"]), col(&["theme"]));
-    loop {
-        let line = rows.position().line() as usize;
-        match rows.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                parsed.errors.push(LineError { line, message: format!("unreadable row: {}", csv_problem(&e)) });
-                break;
+    // Column positions from the first row: question, answer, key points, tags, theme.
+    let mut columns: Option<Option<[Option<usize>; 5]>> = None;
+    for_rows(text, b',', 1, &mut parsed, |line, record, parsed| {
+        let Some(cols) = columns else {
+            let names: Vec<String> = record.iter().map(|n| n.trim().to_ascii_lowercase().replace(['_', '-'], " ")).collect();
+            let col = |wanted: &[&str]| names.iter().position(|n| wanted.contains(&n.as_str()));
+            let found = [col(&["question", "front", "q"]), col(&["answer", "back", "a", "model answer"]), col(&["key points", "keypoints", "points"]), col(&["tags", "tag"]), col(&["theme"])];
+            let ok = found[0].is_some() && found[1].is_some();
+            if !ok {
+                parsed.errors.push(LineError { line, message: "the first row must name the columns, with at least question and answer".into() });
             }
-        }
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
+            columns = Some(ok.then_some(found));
+            return;
+        };
+        let Some([qc, ac, pc, tc, thc]) = cols else { return };
         let field = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("");
         let mut tags = split_list(&super::fold(field(tc)), &[',', ' ']);
         let theme = theme_or_tag(field(thc), &mut tags);
         let points = split_list(field(pc), &[';']);
         let plain = |t: &str| t.replace("\r\n", "\n");
-        match new_card(line, plain(field(Some(qc))), plain(field(Some(ac))), points, tags, theme) {
+        match new_card(line, plain(field(qc)), plain(field(ac)), points, tags, theme) {
             Ok(card) => parsed.cards.push(Incoming { line, id: None, card }),
             Err(e) => parsed.errors.push(e),
         }
+    });
+    if columns.is_none() && parsed.errors.is_empty() {
+        parsed.errors.push(LineError { line: 1, message: "the file is empty".into() });
     }
     parsed
 }
