@@ -5,7 +5,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, phone, button, ROOT } from './helpers.mjs';
+import { start, phone, button, shot, ROOT } from './helpers.mjs';
 
 let env;
 test.before(async () => { env = await start(); });
@@ -40,6 +40,7 @@ for (const [name, key, raw, says] of CASES) {
     const alert = page.getByRole('alert').filter({ hasText: '1 saved item could not be read' });
     await alert.waitFor();
     assert.match(await alert.textContent(), says);
+    if (key === 'second-round/card/plan-02' && raw === 'garbage') await shot(page, 'banner-unreadable-named');
     const stored = await page.evaluate(() => ({ ...localStorage }));
     assert.equal(stored[`second-round/unreadable/${key}`], raw, 'the raw text is kept aside');
     if (key !== 'second-round/meta') assert.equal(stored[key], raw, 'and not written over');
