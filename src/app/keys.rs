@@ -42,7 +42,7 @@ pub fn use_keyboard(dispatch: UseReducerDispatcher<AppState>) {
         super::media::connect(dispatch.clone());
         {
             let dispatch = dispatch.clone();
-            crate::store::local::watch_other_tabs(move |change| dispatch.dispatch(Action::External(change)));
+            crate::store::local::watch_other_tabs(move |changes| dispatch.dispatch(Action::External(changes)));
         }
         let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| {
             if e.repeat() || e.is_composing() {

@@ -135,8 +135,8 @@ pub enum Action {
     ConfirmImport,
     CancelImport,
     Export(Export),
-    /// Another tab saved something.
-    External(External),
+    /// Another tab saved these.
+    External(Vec<External>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -801,7 +801,11 @@ impl Reducible for AppState {
             }
             Action::ConfirmImport => s.confirm_import(),
             Action::Export(kind) => s.export(kind),
-            Action::External(change) => s.external(change),
+            Action::External(changes) => {
+                for change in changes {
+                    s.external(change);
+                }
+            }
             Action::CancelImport => {
                 s.import = None;
                 s.import_error = None;

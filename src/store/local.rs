@@ -332,14 +332,25 @@ pub fn external(key: &str, value: Option<&str>) -> Option<External> {
     })
 }
 
-/// Calls `cb` for every change another tab makes to the app's keys (the window's `storage` event,
-/// which the browser sends to every other tab of this site).
-pub fn watch_other_tabs(cb: impl Fn(External) + 'static) {
+/// Calls `cb` with the changes another tab makes to the app's keys (the window's `storage` event,
+/// which the browser sends to every other tab of this site). Changes are gathered for 50 ms and
+/// handed over together: an import in the other tab writes thousands of keys, and one render for
+/// all of them keeps this tab responsive.
+pub fn watch_other_tabs(cb: impl Fn(Vec<External>) + 'static) {
     let Some(window) = web_sys::window() else { return };
+    let waiting: std::rc::Rc<std::cell::RefCell<Vec<External>>> = Default::default();
+    let cb = std::rc::Rc::new(cb);
     let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
         let get = |name: &str| js_sys::Reflect::get(&e, &JsValue::from_str(name)).ok().and_then(|v| v.as_string());
-        if let Some(change) = get("key").and_then(|k| external(&k, get("newValue").as_deref())) {
-            cb(change);
+        let Some(change) = get("key").and_then(|k| external(&k, get("newValue").as_deref())) else { return };
+        let first = {
+            let mut w = waiting.borrow_mut();
+            w.push(change);
+            w.len() == 1
+        };
+        if first {
+            let (waiting, cb) = (waiting.clone(), cb.clone());
+            gloo_timers::callback::Timeout::new(50, move || cb(std::mem::take(&mut *waiting.borrow_mut()))).forget();
         }
     });
     let _ = window.add_event_listener_with_callback("storage", wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()));

@@ -70,3 +70,28 @@ test('two tabs grading, with reloads in between, keep every review and never mov
   assert.deepEqual([...problems, ...problemsB], []);
   await context.close();
 });
+
+test('an import of 2,000 cards in one tab reaches the other as one update', async () => {
+  const { page: a, problems, context } = await phone(env);
+  const b = await context.newPage();
+  const problemsB = watch(b, env.base);
+  await b.goto(env.base);
+  await b.waitForSelector('main section');
+  await button(b, 'Cards').click();
+  await b.evaluate(() => {
+    window.__renders = 0;
+    new MutationObserver(() => { window.__renders++; }).observe(document.querySelector('[data-testid=match-count]'), { childList: true, characterData: true, subtree: true });
+  });
+  await button(a, 'Cards').click();
+  await button(a, 'Import and export').click();
+  const rows = Array.from({ length: 2000 }, (_, i) => `Question ${i} of the batch?,Answer ${i}.`);
+  await a.getByLabel('Or paste the text').fill(['question,answer', ...rows].join('\n'));
+  await button(a, 'Read the pasted text').click();
+  await button(a, 'Import 2000 cards').click();
+  await context.clock.runFor(200);
+  await b.getByTestId('match-count').filter({ hasText: '2080 of 2080 cards' }).waitFor();
+  const renders = await b.evaluate(() => window.__renders);
+  assert.ok(renders <= 2, `the other tab updated ${renders} times for 4,000 writes`);
+  assert.deepEqual([...problems, ...problemsB], []);
+  await context.close();
+});
