@@ -30,11 +30,14 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
     };
-    let focus = Focus { themes: f.theme.into_iter().collect(), tags: (!f.tag.is_empty()).then(|| f.tag.clone()).into_iter().collect(), ahead: false };
     let drill = {
         let d = dispatch.clone();
-        let focus = focus.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::Drill(Focus { ahead: super::input("f-ahead").is_some_and(|i| i.checked()), ..focus.clone() })))
+        let tags: Vec<String> = (!f.tag.is_empty()).then(|| f.tag.clone()).into_iter().collect();
+        Callback::from(move |_: MouseEvent| {
+            let on = |id: &str| super::input(id).is_some_and(|i| i.checked());
+            let themes = themes().filter(|t| on(&format!("fs-{}", t.key()))).collect();
+            d.dispatch(Action::Drill(Focus { themes, tags: tags.clone(), ahead: on("f-ahead") }))
+        })
     };
     let now = state.clock.now_ms;
     let shown = found.len().min(state.browse.shown);
@@ -69,13 +72,21 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 </select>
             </div>
             <p data-testid="match-count" role="status">{ format!("{} of {} cards", found.len(), col.cards.len()) }</p>
-            if f.theme.is_some() || !f.tag.is_empty() {
-                <div class="focus-start">
-                    <button class="secondary" onclick={drill}>{ "Drill these cards" }</button>
-                    <label class="check"><input id="f-ahead" type="checkbox" />{ "Include cards not due yet" }</label>
-                    <p class="help">{ "A focused session of this theme or tag. Its grades are ordinary reviews: the main schedule stays right." }</p>
-                </div>
-            }
+            <details class="focus-start" open={f.theme.is_some() || !f.tag.is_empty()}>
+                <summary>{ "Focused session" }</summary>
+                <fieldset>
+                    <legend>{ "Only these themes (none ticked: all)" }</legend>
+                    { for themes().map(|t| html! {
+                        <label class="check"><input id={format!("fs-{}", t.key())} type="checkbox" checked={f.theme == Some(t)} />{ t.label() }</label>
+                    }) }
+                </fieldset>
+                if !f.tag.is_empty() {
+                    <p>{ format!("Only cards tagged {}.", f.tag) }</p>
+                }
+                <label class="check"><input id="f-ahead" type="checkbox" />{ "Include cards not due yet" }</label>
+                <button class="secondary" onclick={drill}>{ "Start focused session" }</button>
+                <p class="help">{ "Like Anki's filtered decks: its grades are ordinary reviews, so the main schedule stays right." }</p>
+            </details>
             <ul class="card-list" data-testid="card-list">
                 { for found[..shown].iter().map(|&i| {
                     let c = &col.cards[i];

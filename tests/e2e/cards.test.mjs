@@ -54,7 +54,7 @@ test('an Anki export through the file picker: preview, nothing changed until con
   assert.equal(await page.getByTestId('match-count').textContent(), '3 of 83 cards');
   assert.match(await page.getByTestId('card-list').textContent(), /Tell them about the warehouse project\?/);
   await shot(page, 'cards-filtered');
-  await button(page, 'Drill these cards').click();
+  await button(page, 'Start focused session').click();
   assert.match(await page.getByTestId('focus').textContent(), /Focused session: tag mystory\./);
   assert.equal(await question(page), 'Tell them about the warehouse project?');
   await page.keyboard.press('Space');
@@ -65,6 +65,16 @@ test('an Anki export through the file picker: preview, nothing changed until con
   assert.match(log, /^own-[0-9a-f]{12}\t/, 'a real review in the log');
   await button(page, 'End focus').click();
   assert.equal(await page.getByTestId('focus').count(), 0);
+  // Several themes at once.
+  await button(page, 'Cards').click();
+  await page.getByLabel('Tag').selectOption('');
+  await page.locator('.focus-start summary').click();
+  await page.getByLabel('Tricky questions').check();
+  await page.getByLabel('Your questions for them').check();
+  await button(page, 'Start focused session').click();
+  assert.equal(await page.getByTestId('focus').locator('p').textContent(), 'Focused session: Tricky questions, Your questions for them.');
+  assert.match(await page.locator('.card .theme').textContent(), /^(Tricky questions|Your questions for them)$/);
+  await button(page, 'End focus').click();
   await page.reload();
   await page.waitForSelector('main section');
   await button(page, 'Cards').click();
@@ -301,7 +311,7 @@ test(`${PAYLOADS.length} script payloads in every imported field are shown as te
   assert.equal(await page.getByLabel('Question').inputValue(), `Q1 ${PAYLOADS[1]}`, 'CSV text is kept as written');
   await button(page, 'Cancel').click();
   await page.getByLabel('Theme', { exact: true }).selectOption('own');
-  await button(page, 'Drill these cards').click();
+  await button(page, 'Start focused session').click();
   for (let i = 0; i < 6; i++) {
     await page.keyboard.press('Space');
     await page.getByTestId('answer').waitFor();
