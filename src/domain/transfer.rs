@@ -519,11 +519,13 @@ pub fn read_backup(file: &str) -> Result<Backup, String> {
         b.interviews = interview::decode(t).map_err(|e| format!("the interviews: {e}"))?;
     }
     let cards = need(&root, "cards", "the backup")?.as_array().ok_or("\"cards\" must be a list")?;
-    let mut seen: HashMap<String, ()> = HashMap::new();
+    // (Maps keyed by text with a number, as the collection's own index is: one kind of map in the
+    // bundle rather than several.)
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, c) in cards.iter().enumerate() {
         let what = format!("card {}", i + 1);
         let id = text(c, "id", &what)?;
-        if id.is_empty() || id.len() > 64 || seen.insert(id.clone(), ()).is_some() {
+        if id.is_empty() || id.len() > 64 || seen.insert(id.clone(), i).is_some() {
             return Err(bad(&what, "the id is empty, too long or used twice"));
         }
         let what = format!("card {id}");
@@ -613,7 +615,7 @@ pub struct Preview {
 /// Compares what a file holds with the collection. Nothing changes until `apply`.
 pub fn preview(col: &Collection, parsed: Parsed) -> Preview {
     let mut out = Preview { errors: parsed.errors, ..Preview::default() };
-    let mut questions: HashMap<String, ()> = col.cards.iter().map(|c| (normalise(&c.question), ())).collect();
+    let mut questions: HashMap<String, usize> = col.cards.iter().map(|c| (normalise(&c.question), 0)).collect();
     for incoming in parsed.cards {
         let mut card = incoming.card;
         if let Some(id) = incoming.id.filter(|id| col.card(id).is_some()) {
@@ -625,7 +627,7 @@ pub fn preview(col: &Collection, parsed: Parsed) -> Preview {
             }
             continue;
         }
-        if questions.insert(normalise(&card.question), ()).is_some() {
+        if questions.insert(normalise(&card.question), 0).is_some() {
             out.skipped += 1;
             continue;
         }
@@ -677,8 +679,9 @@ pub fn apply_backup(col: &mut Collection, backup: &Backup, preview: &Preview) {
             col.progress.insert(id.clone(), *p);
         }
     }
-    let known: HashMap<(&str, i64), ()> = col.log.iter().map(|e| ((e.card_id.as_str(), e.at_ms), ())).collect();
-    let extra: Vec<LogEntry> = backup.log.iter().filter(|e| !known.contains_key(&(e.card_id.as_str(), e.at_ms))).cloned().collect();
+    let review = |e: &LogEntry| format!("{}\t{}", e.card_id, e.at_ms);
+    let known: HashMap<String, usize> = col.log.iter().map(|e| (review(e), 0)).collect();
+    let extra: Vec<LogEntry> = backup.log.iter().filter(|e| !known.contains_key(&review(e))).cloned().collect();
     col.log.extend(extra);
     sort_by_key(&mut col.log, |e| e.at_ms);
     if fresh {
