@@ -10,7 +10,7 @@ use crate::domain::Theme;
 use yew::prelude::*;
 
 fn themes() -> impl Iterator<Item = Theme> {
-    Theme::ALL.into_iter().chain([Theme::Own])
+    Theme::EVERY.into_iter()
 }
 
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {

@@ -86,7 +86,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 <textarea id="e-k" rows="4" value={field("e-k", c.key_points.join("\n"))} />
                 <label for="e-theme">{ "Theme" }</label>
                 <select id="e-theme">
-                    { for Theme::ALL.into_iter().chain([Theme::Own]).map(|t| html! { <option value={t.key()} selected={theme == t}>{ t.label() }</option> }) }
+                    { for Theme::EVERY.into_iter().map(|t| html! { <option value={t.key()} selected={theme == t}>{ t.label() }</option> }) }
                 </select>
                 <label for="e-tags">{ "Tags, separated by commas" }</label>
                 <input id="e-tags" type="text" value={field("e-tags", c.tags.join(", "))} />

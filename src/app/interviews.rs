@@ -109,7 +109,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             } else if (at as i64) <= now {
                 "That moment has passed: enter a date and time ahead."
             } else {
-                let themes = Theme::ALL.into_iter().filter(|t| checked(&format!("iv-theme-{}", t.key()))).collect();
+                let themes = Theme::EVERY.into_iter().filter(|t| checked(&format!("iv-theme-{}", t.key()))).collect();
                 let interview = Interview { at_ms: at as i64, company: value("iv-company"), role: value("iv-role"), active: false, themes };
                 dispatch.dispatch(Action::AddInterview(interview));
                 if let Some(form) = gloo_utils::document().get_element_by_id("iv-form") {
@@ -159,7 +159,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 <input id="iv-role" type="text" autocomplete="organization-title" />
                 <fieldset class="themes-choice">
                     <legend>{ "Themes to prepare (none ticked: all)" }</legend>
-                    { for Theme::ALL.iter().map(|t| {
+                    { for Theme::EVERY.iter().map(|t| {
                         let id = format!("iv-theme-{}", t.key());
                         html! { <label class="check" for={id.clone()}><input type="checkbox" id={id} />{ t.label() }</label> }
                     }) }

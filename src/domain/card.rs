@@ -43,8 +43,21 @@ impl Theme {
         }
     }
 
+    /// The eight themes and "Your own": every theme a card can have.
+    pub const EVERY: [Theme; 9] = [
+        Theme::Plan,
+        Theme::SellYourself,
+        Theme::Attributes,
+        Theme::Interviewers,
+        Theme::Tricky,
+        Theme::YourQuestions,
+        Theme::CulturalFit,
+        Theme::FollowUp,
+        Theme::Own,
+    ];
+
     pub fn from_key(key: &str) -> Option<Theme> {
-        Theme::ALL.into_iter().chain([Theme::Own]).find(|t| t.key() == key)
+        Theme::EVERY.into_iter().find(|t| t.key() == key)
     }
 
     /// The name a person reads.

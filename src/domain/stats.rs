@@ -54,12 +54,12 @@ impl Retention {
 /// per theme (themes with reviews only) and in total (last).
 pub fn retention(col: &Collection, clock: Clock, days: i64) -> Vec<Retention> {
     let since = clock.day_start_ms(clock.today() - days + 1);
-    let mut rows: Vec<Retention> = Theme::ALL.iter().map(|t| Retention { theme: Some(*t), reviews: 0, passed: 0 }).collect();
+    let mut rows: Vec<Retention> = Theme::EVERY.iter().map(|t| Retention { theme: Some(*t), reviews: 0, passed: 0 }).collect();
     let mut total = Retention { theme: None, reviews: 0, passed: 0 };
     for e in col.log.iter().filter(|e| e.at_ms >= since && e.phase_before == Phase::Review) {
         let Some(card) = col.card(&e.card_id) else { continue };
         let passed = (e.rating != super::card::Rating::Again) as u32;
-        let row = &mut rows[Theme::ALL.iter().position(|t| *t == card.theme).unwrap_or(0)];
+        let row = &mut rows[Theme::EVERY.iter().position(|t| *t == card.theme).unwrap_or(0)];
         row.reviews += 1;
         row.passed += passed;
         total.reviews += 1;
@@ -146,6 +146,19 @@ mod tests {
             col.grade(&ids[k], rating, Clock::new(at, 0), 30_000).unwrap();
         }
         (col, clock)
+    }
+
+    #[test]
+    fn cards_of_ones_own_have_their_own_retention_row_and_count_towards_readiness() {
+        let mut col = Collection::new(deck::built_in(), HashMap::new(), vec![], Settings::default());
+        col.put_card(crate::domain::Card { id: "own-1".into(), theme: Theme::Own, tags: vec![], question: "Q?".into(), answer: "A.".into(), key_points: vec![], synonyms: vec![] });
+        col.grade("own-1", Rating::Easy, Clock::new(T0, 0), 1000).unwrap();
+        col.grade("own-1", Rating::Again, Clock::new(T0 + 20 * DAY_MS, 0), 1000).unwrap();
+        let rows = retention(&col, Clock::new(T0 + 21 * DAY_MS, 0), 30);
+        assert_eq!(rows[0], Retention { theme: Some(Theme::Own), reviews: 1, passed: 0 }, "not counted under Have a plan");
+        let r = crate::domain::readiness::readiness(&col, T0 + 21 * DAY_MS, &[]);
+        assert_eq!(r.cards, 81);
+        assert!(r.by_theme.iter().any(|t| t.theme == Theme::Own && t.cards == 1));
     }
 
     #[test]
