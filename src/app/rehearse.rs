@@ -134,15 +134,19 @@ pub fn review(state: &AppState, card: &Card, dispatch: &UseReducerDispatcher<App
                 <blockquote class="said" data-testid="said">{ &r.answer }</blockquote>
                 if let Some(ins) = &r.insights { { facts(ins) } }
             }
-            <p class="suggestion" id="suggestion" data-testid="suggestion">
-                { "Suggested grade: " }<strong>{ suggested.label() }</strong>
-                { format!(" — {hits} of {} key points{}. Your press decides.", r.ticks.len(), if r.seconds > limit { ", over time" } else { "" }) }
-            </p>
+            if r.ticks.is_empty() {
+                <p class="help" data-testid="suggestion">{ "This card has no key points to check, so there is no suggested grade: compare your answer with the model answer." }</p>
+            } else {
+                <p class="suggestion" id="suggestion" data-testid="suggestion">
+                    { "Suggested grade: " }<strong>{ suggested.label() }</strong>
+                    { format!(" — {hits} of {} key points{}. Your press decides.", r.ticks.len(), if r.seconds > limit { ", over time" } else { "" }) }
+                </p>
+            }
         </section>
     }
 }
 
 /// The suggested grade, when rehearse mode has one to offer.
 pub fn suggestion(state: &AppState) -> Option<Rating> {
-    (state.revealed && state.rehearsal.insights.is_some()).then(|| state.rehearsal.suggested(state.answer_limit()))
+    (state.revealed && state.rehearsal.insights.is_some() && !state.rehearsal.ticks.is_empty()).then(|| state.rehearsal.suggested(state.answer_limit()))
 }
