@@ -134,11 +134,13 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                     <div class="answer" data-testid="answer" tabindex="-1">
                         <h2 class="label">{ "Model answer" }</h2>
                         <p>{ &card.answer }</p>
-                        <h2 class="label">{ "Key points" }</h2>
-                        if rehearsed {
-                            { rehearse::checklist(state, card, &dispatch) }
-                        } else {
-                            <ul class="points">{ for card.key_points.iter().map(|k| html! { <li>{ k }</li> }) }</ul>
+                        if !card.key_points.is_empty() {
+                            <h2 class="label">{ "Key points" }</h2>
+                            if rehearsed {
+                                { rehearse::checklist(state, card, &dispatch) }
+                            } else {
+                                <ul class="points">{ for card.key_points.iter().map(|k| html! { <li>{ k }</li> }) }</ul>
+                            }
                         }
                     </div>
                 }
