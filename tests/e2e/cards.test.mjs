@@ -59,6 +59,8 @@ test('an Anki export through the file picker: preview, nothing changed until con
   assert.equal(await question(page), 'Tell them about the warehouse project?');
   await page.keyboard.press('Space');
   assert.match(await page.getByTestId('answer').textContent(), /I cut write-offs by 40%\.\s*I did it in one quarter\./);
+  assert.equal(await page.locator('.answer p').evaluate((p) => p.getClientRects().length > 0 && getComputedStyle(p).whiteSpace), 'pre-line', 'line breaks kept');
+  await shot(page, 'imported-answer');
   await page.keyboard.press('3');
   assert.equal(await question(page), 'What did the award teach you?', 'only the focused cards come');
   const log = await page.evaluate(() => localStorage.getItem('second-round/log/0'));
