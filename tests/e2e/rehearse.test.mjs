@@ -190,3 +190,38 @@ test('rehearse mode and the answer time are settings that are kept; speech to te
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('speech to text, once turned on, types what is said into the answer box (a stand-in recognizer)', async () => {
+  const { page, problems, context } = await phone(env, {
+    init: () => {
+      // A stand-in for the browser's recognizer: it "hears" one sentence shortly after starting.
+      window.SpeechRecognition = class {
+        start() {
+          setTimeout(() => this.onresult && this.onresult({ resultIndex: 0, results: [Object.assign([{ transcript: 'I came with a short agenda of my own' }], { isFinal: true })] }), 200);
+        }
+        stop() { window.__recognitionStopped = true; }
+      };
+    },
+  });
+  await context.grantPermissions(['microphone']);
+  await context.clock.resume();
+  await button(page, 'Settings').click();
+  const speech = page.getByLabel('Speech to text while recording');
+  assert.equal(await speech.isEnabled(), true, 'offered where the browser has it');
+  assert.equal(await speech.isChecked(), false, 'off until chosen');
+  assert.match(await page.locator('#speech-help').textContent(), /send the audio to their maker's servers/);
+  await speech.check();
+  await page.getByLabel(/Rehearse: answer against the clock/).check();
+  await button(page, 'Save settings').click();
+  await button(page, 'Start session').click();
+  await button(page, '● Record').click();
+  await page.getByText('Recording, with speech to text into the box above…').waitFor();
+  await page.waitForFunction(() => document.getElementById('answer-text').value.length > 0);
+  assert.equal(await page.getByLabel('Your answer').inputValue(), 'I came with a short agenda of my own');
+  await button(page, 'Show answer').click();
+  assert.equal(await page.evaluate(() => window.__recognitionStopped), true, 'recognition stops with the recording');
+  assert.match(await page.getByTestId('said').textContent(), /short agenda of my own/);
+  assert.equal(await checkbox(page, 0).isChecked(), true, 'the spoken words count for the key points');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
