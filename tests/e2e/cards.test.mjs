@@ -353,3 +353,24 @@ test('5,000 cards: the list shows a page at a time and search still answers (tim
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('where the phone has a share sheet, the backup can go to it (a stand-in navigator.share)', async () => {
+  const { page, problems, context } = await phone(env, {
+    init: () => {
+      navigator.canShare = (data) => !!(data && data.files && data.files.length);
+      navigator.share = async (data) => {
+        const f = data.files[0];
+        window.__shared = { name: f.name, type: f.type, text: await f.text() };
+      };
+    },
+  });
+  await openTransfer(page);
+  await button(page, 'Share backup…').click();
+  await page.waitForFunction(() => window.__shared);
+  const shared = await page.evaluate(() => window.__shared);
+  assert.match(shared.name, /^second-round-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.equal(shared.type, 'application/json');
+  assert.equal(JSON.parse(shared.text).cards.length, 80);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
