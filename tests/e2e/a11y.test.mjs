@@ -37,6 +37,9 @@ for (const scheme of ['light', 'dark']) {
     await page.getByLabel('Your answer').fill('Um, I would arrive with a short agenda and fill the gap the first interview left open.');
     await button(page, 'Show answer').click();
     await axe(page, 'rehearse: insights, checklist and suggested grade');
+    // Back to plain drilling for the rest.
+    await button(page, 'Second Round home').click();
+    await page.getByLabel(/Rehearse this session/).uncheck();
     await button(page, 'Cards').click();
     await page.getByLabel('Tag').selectOption('star');
     await axe(page, 'cards, filtered');
@@ -64,7 +67,9 @@ for (const scheme of ['light', 'dark']) {
     await page.getByLabel('New cards per day').fill('1');
     await button(page, 'Save settings').click();
     await button(page, 'Start session').click();
+    await page.getByTestId('question').waitFor();
     await page.keyboard.press('Space');
+    await page.getByTestId('answer').waitFor();
     await page.keyboard.press('4');
     await page.getByTestId('caught-up').waitFor();
     await axe(page, 'caught up');
