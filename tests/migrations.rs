@@ -63,10 +63,9 @@ fn version_2_reads_whole_into_today_s_schema() {
 fn a_grade_after_migrating_appends_after_the_existing_log() {
     let loaded = schema::decode(fixture(1));
     let entry = LogEntry { card_id: "plan-05".into(), at_ms: 1_795_600_000_000, rating: second_round::domain::Rating::Good, phase_before: second_round::domain::Phase::New, duration_ms: 1 };
-    let highest = loaded.tail.as_ref().map(|(n, _)| *n);
-    let (n, lines) = schema::append_to_tail(loaded.tail.clone(), highest, &entry);
-    let (last, last_lines) = loaded.tail.unwrap();
-    assert!(n > last || (n == last && lines.len() == last_lines.len() + 1), "nothing written over");
+    let highest = loaded.highest_chunk.unwrap();
+    let (n, lines) = schema::append_to_tail(None, loaded.highest_chunk, &entry);
+    assert!(n > highest && lines.len() == 1, "a chunk of its own, after every stored one: nothing written over");
 }
 
 fn key() -> impl Strategy<Value = String> {

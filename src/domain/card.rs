@@ -17,16 +17,16 @@ pub enum Theme {
 }
 
 impl Theme {
-    pub const ALL: [Theme; 8] = [
-        Theme::Plan,
-        Theme::SellYourself,
-        Theme::Attributes,
-        Theme::Interviewers,
-        Theme::Tricky,
-        Theme::YourQuestions,
-        Theme::CulturalFit,
-        Theme::FollowUp,
-    ];
+    /// The eight themes of the built-in deck (every theme but "Your own").
+    pub const ALL: [Theme; 8] = {
+        let mut all = [Theme::Plan; 8];
+        let mut i = 0;
+        while i < 8 {
+            all[i] = Theme::EVERY[i];
+            i += 1;
+        }
+        all
+    };
 
     /// The short key used in the deck file.
     pub fn key(self) -> &'static str {
@@ -43,7 +43,7 @@ impl Theme {
         }
     }
 
-    /// The eight themes and "Your own": every theme a card can have.
+    /// Every theme a card can have: the eight, in the order a candidate meets them, then "Your own".
     pub const EVERY: [Theme; 9] = [
         Theme::Plan,
         Theme::SellYourself,

@@ -54,22 +54,18 @@ impl Store {
             return (Store { storage: None, read_only: false, tail: None, highest_chunk: None, mine: Vec::new() }, Loaded::default());
         };
         let mut entries = Vec::new();
-        let mut highest_chunk = None;
         let len = storage.length().unwrap_or(0);
         for i in 0..len {
             let Ok(Some(name)) = storage.key(i) else { continue };
             if !name.starts_with(schema::PREFIX) {
                 continue;
             }
-            if let Some(Key::LogChunk(n)) = Key::parse(&name) {
-                highest_chunk = highest_chunk.max(Some(n));
-            }
             if let Ok(Some(value)) = storage.get_item(&name) {
                 entries.push((name, value));
             }
         }
         let loaded = schema::decode(entries);
-        let store = Store { storage: Some(storage), read_only: loaded.newer, tail: None, highest_chunk, mine: Vec::new() };
+        let store = Store { storage: Some(storage), read_only: loaded.newer, tail: None, highest_chunk: loaded.highest_chunk, mine: Vec::new() };
         if !store.read_only {
             // Keep the raw text of anything unreadable aside before anything could overwrite it.
             for u in &loaded.unreadable {

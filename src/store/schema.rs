@@ -294,8 +294,8 @@ pub struct Loaded {
     pub progress: HashMap<String, Progress>,
     /// Log entries, oldest first.
     pub log: Vec<LogEntry>,
-    /// The last log chunk and its lines, where the next entry is appended.
-    pub tail: Option<(u32, Vec<String>)>,
+    /// The highest log chunk number stored, readable or not: new chunks go after it.
+    pub highest_chunk: Option<u32>,
     pub unreadable: Vec<Unreadable>,
     /// Keys already kept aside from an earlier visit.
     pub kept_aside: Vec<String>,
@@ -331,7 +331,10 @@ pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
                 }
                 Err(e) => bad(&name, format!("not a card's progress: {e}"), &mut loaded),
             },
-            Some(Key::LogChunk(n)) => chunks.push((n, name, value)),
+            Some(Key::LogChunk(n)) => {
+                loaded.highest_chunk = loaded.highest_chunk.max(Some(n));
+                chunks.push((n, name, value));
+            }
             Some(Key::Own(id)) => match decode_card(&id, &value) {
                 Ok(record) => loaded.own.push((id, record)),
                 Err(e) => bad(&name, format!("not a card: {e}"), &mut loaded),
@@ -353,14 +356,10 @@ pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
         }
     }
     sort_by_key(&mut chunks, |c| c.0);
-    for (n, name, value) in chunks {
-        let lines: Vec<String> = value.lines().map(str::to_string).collect();
-        let entries: Option<Vec<LogEntry>> = lines.iter().map(|l| LogEntry::decode(l)).collect();
+    for (_, name, value) in chunks {
+        let entries: Option<Vec<LogEntry>> = value.lines().map(LogEntry::decode).collect();
         match entries {
-            Some(entries) if lines.len() <= LOG_CHUNK_READ => {
-                loaded.log.extend(entries);
-                loaded.tail = Some((n, lines));
-            }
+            Some(entries) if entries.len() <= LOG_CHUNK_READ => loaded.log.extend(entries),
             Some(_) => bad(&name, format!("holds more than {LOG_CHUNK_READ} entries"), &mut loaded),
             None => bad(&name, "a review log line is damaged".into(), &mut loaded),
         }
@@ -470,7 +469,8 @@ mod tests {
         assert_eq!(l.progress["a"], p);
         assert_eq!(l.log.len(), 40);
         assert_eq!(l.log[39], entry(39));
-        assert_eq!(l.tail.as_ref().map(|(n, lines)| (*n, lines.len())), Some((2, 40 - 2 * LOG_CHUNK)));
+        assert_eq!(tail.as_ref().map(|(n, lines)| (*n, lines.len())), Some((2, 40 - 2 * LOG_CHUNK)));
+        assert_eq!(l.highest_chunk, Some(2));
     }
 
     #[test]
@@ -539,7 +539,7 @@ mod tests {
         ];
         let l = decode(stored);
         assert_eq!(l.log.iter().map(|e| e.at_ms - 1_000).collect::<Vec<_>>(), vec![1, 3, 5, 6, 9]);
-        assert_eq!(l.tail.map(|(n, _)| n), Some(10), "appends go after the highest chunk");
+        assert_eq!(l.highest_chunk, Some(10), "appends go after the highest chunk");
     }
 
     #[test]
