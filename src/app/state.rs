@@ -380,22 +380,13 @@ impl AppState {
     fn read_import(&mut self, name: String, text: String) {
         self.import = None;
         self.import_error = None;
-        let trimmed = text.trim_start_matches('\u{feff}').trim_start();
-        let (parsed, backup) = if trimmed.starts_with('{') {
-            match transfer::read_backup(&text) {
-                Ok(b) => (transfer::backup_cards(&b), Some(b)),
-                Err(e) => {
-                    self.import_error = Some(format!("{name} could not be read as a Second Round backup: {e}. Nothing was changed."));
-                    return;
-                }
+        match transfer::read(&name, &text) {
+            Ok(read) => {
+                let preview = transfer::preview(&self.col(), read.parsed);
+                self.import = Some(Rc::new(Pending { name, preview, backup: read.backup }));
             }
-        } else if name.to_ascii_lowercase().ends_with(".csv") || (!trimmed.starts_with('#') && !trimmed.lines().next().unwrap_or("").contains('\t')) {
-            (transfer::read_csv(&text), None)
-        } else {
-            (transfer::read_anki(&text), None)
-        };
-        let preview = transfer::preview(&self.col(), parsed);
-        self.import = Some(Rc::new(Pending { name, preview, backup }));
+            Err(why) => self.import_error = Some(why),
+        }
     }
 
     /// Takes in what another tab saved: its reviews are merged into the log, a card's schedule is

@@ -1,0 +1,147 @@
+//! What an import would do (added, updated, skipped) before anything changes, and applying it once
+//! the person confirms.
+
+use super::backup::Backup;
+use super::{normalise, Incoming, LineError, Parsed};
+use crate::domain::card::Card;
+use crate::domain::collection::{Collection, LogEntry};
+use crate::domain::sort_by_key;
+use std::collections::HashMap;
+
+/// What an import would do, shown before the person confirms.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Preview {
+    /// New cards, in file order.
+    pub add: Vec<Card>,
+    /// Cards whose id (a backup's id or an Anki GUID seen before) is already in the collection.
+    pub update: Vec<Card>,
+    /// Duplicates by question text (of a card already there, or earlier in the file).
+    pub skipped: usize,
+    pub errors: Vec<LineError>,
+}
+
+/// Compares what a file holds with the collection. Nothing changes until `apply`.
+pub fn preview(col: &Collection, parsed: Parsed) -> Preview {
+    let mut out = Preview { errors: parsed.errors, ..Preview::default() };
+    let mut questions: HashMap<String, usize> = col.cards.iter().map(|c| (normalise(&c.question), 0)).collect();
+    for incoming in parsed.cards {
+        let mut card = incoming.card;
+        if let Some(id) = incoming.id.filter(|id| col.card(id).is_some()) {
+            card.id = id;
+            if col.card(&card.id) != Some(&card) {
+                out.update.push(card);
+            } else {
+                out.skipped += 1;
+            }
+            continue;
+        }
+        if questions.insert(normalise(&card.question), 0).is_some() {
+            out.skipped += 1;
+            continue;
+        }
+        while col.card(&card.id).is_some() || out.add.iter().any(|c| c.id == card.id) {
+            card.id = format!("{}x", card.id);
+        }
+        out.add.push(card);
+    }
+    out
+}
+
+/// Applies a confirmed preview: updated cards keep their progress, new cards start new.
+pub fn apply(col: &mut Collection, preview: &Preview) {
+    let mut cards = col.cards.clone();
+    for u in &preview.update {
+        if let Some(c) = cards.iter_mut().find(|c| c.id == u.id) {
+            *c = u.clone();
+        }
+    }
+    cards.extend(preview.add.iter().cloned());
+    let rebuilt = Collection::new(cards, std::mem::take(&mut col.progress), std::mem::take(&mut col.log), col.settings);
+    let interviews = std::mem::take(&mut col.interviews);
+    *col = rebuilt;
+    col.interviews = interviews;
+}
+
+/// The cards of a backup, as an import reads them (matched by id).
+pub fn backup_cards(backup: &Backup) -> Parsed {
+    Parsed { cards: backup.cards.iter().enumerate().map(|(i, c)| Incoming { line: i + 1, id: Some(c.id.clone()), card: c.clone() }).collect(), errors: vec![] }
+}
+
+/// Applies a confirmed backup import. Cards are added and updated as the preview says, built-in
+/// cards deleted in the backup are deleted; each card takes the backup's schedule where it is newer
+/// (or the only one); review logs are merged (an entry of the same card at the same moment once).
+/// Into a collection with no reviews yet (a new device, or after a wipe) the backup's settings,
+/// interviews and suspensions come too, so the result is the collection that was exported.
+pub fn apply_backup(col: &mut Collection, backup: &Backup, preview: &Preview) {
+    let fresh = col.log.is_empty() && col.progress.is_empty();
+    apply(col, preview);
+    for id in &backup.deleted {
+        col.remove_card(id);
+    }
+    for (id, p) in &backup.progress {
+        if col.card(id).is_none() {
+            continue;
+        }
+        let newer = col.progress.get(id).is_none_or(|mine| p.last_review_ms > mine.last_review_ms);
+        if newer {
+            col.progress.insert(id.clone(), *p);
+        }
+    }
+    let review = |e: &LogEntry| format!("{}\t{}", e.card_id, e.at_ms);
+    let known: HashMap<String, usize> = col.log.iter().map(|e| (review(e), 0)).collect();
+    let extra: Vec<LogEntry> = backup.log.iter().filter(|e| !known.contains_key(&review(e))).cloned().collect();
+    col.log.extend(extra);
+    sort_by_key(&mut col.log, |e| e.at_ms);
+    if fresh {
+        col.settings = backup.settings;
+        col.interviews = backup.interviews.clone();
+        col.suspended = backup.suspended.clone();
+    } else {
+        for id in &backup.suspended {
+            col.set_suspended(id, true);
+        }
+    }
+}
+
+/// The collection a backup restores: its cards, schedule, log, settings and interviews, exactly.
+pub fn restore(backup: Backup) -> Collection {
+    let mut col = Collection::new(backup.cards, backup.progress, backup.log, backup.settings);
+    col.interviews = backup.interviews;
+    col.suspended = backup.suspended;
+    col
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use super::super::own_id;
+    use crate::domain::card::Progress;
+    use crate::domain::collection::Settings;
+    use crate::domain::deck;
+
+    #[test]
+    fn the_import_preview_adds_updates_and_skips() {
+        let mut col = Collection::new(deck::built_in(), HashMap::new(), vec![], Settings::default());
+        let first = col.cards[0].clone();
+        let mut edited = first.clone();
+        edited.answer = "My own version.".into();
+        let parsed = Parsed {
+            cards: vec![
+                Incoming { line: 1, id: Some(first.id.clone()), card: edited.clone() },
+                Incoming { line: 2, id: None, card: Card { question: first.question.to_uppercase(), ..first.clone() } },
+                Incoming { line: 3, id: None, card: Card { id: own_id("New one?"), question: "New one?".into(), ..first.clone() } },
+                Incoming { line: 4, id: None, card: Card { id: own_id("new ONE"), question: "new ONE".into(), ..first.clone() } },
+            ],
+            errors: vec![LineError { line: 5, message: "x".into() }],
+        };
+        let p = preview(&col, parsed);
+        assert_eq!((p.add.len(), p.update.len(), p.skipped, p.errors.len()), (1, 1, 2, 1));
+        let before = col.cards.len();
+        col.progress.insert(first.id.clone(), Progress { reps: 3, ..Progress::default() });
+        apply(&mut col, &p);
+        assert_eq!(col.cards.len(), before + 1);
+        assert_eq!(col.card(&first.id).unwrap().answer, "My own version.");
+        assert_eq!(col.progress_of(&first.id).reps, 3, "an update keeps the schedule");
+        assert!(col.card(&own_id("New one?")).is_some());
+    }
+}

@@ -1,0 +1,1 @@
+//! Quizlet's export (term and definition).
