@@ -179,22 +179,7 @@ pub fn read_backup(file: &str) -> Result<Backup, String> {
     };
     sort_by_key(&mut b.suspended, |s| s.clone());
     if let Some(st) = root.get("settings") {
-        let w = "the settings";
-        let d = Settings::default();
-        let opt_int = |k: &str, default: i64| st.get(k).map_or(Ok(default), |_| int(st, k, w));
-        let opt_bool = |k: &str, default: bool| st.get(k).map_or(Ok(default), |j| j.as_bool().ok_or_else(|| bad_key(&w, k, "must be true or false")));
-        let u = |n: i64| u32::try_from(n).map_err(|_| bad(&w, "a value is out of range"));
-        b.settings = Settings {
-            desired_retention: opt_int("desiredRetentionPercent", 90)? as f32 / 100.0,
-            new_per_day: u(opt_int("newPerDay", d.new_per_day as i64)?)?,
-            max_reviews_per_day: u(opt_int("maxReviewsPerDay", d.max_reviews_per_day as i64)?)?,
-            max_interval_days: u(opt_int("maxIntervalDays", d.max_interval_days as i64)?)?,
-            readiness_target: opt_int("readinessTargetPercent", 90)? as f32 / 100.0,
-            rehearse: opt_bool("rehearse", d.rehearse)?,
-            answer_seconds: u(opt_int("answerSeconds", d.answer_seconds as i64)?)?,
-            speech: opt_bool("speechToText", d.speech)?,
-        }
-        .sanitised();
+        b.settings = read_settings(st)?;
     }
     if let Some(iv) = root.get("interviews") {
         let t = iv.as_str().ok_or("\"interviews\" must be text")?;
@@ -211,73 +196,102 @@ pub fn read_backup(file: &str) -> Result<Backup, String> {
             return Err(bad(&what, "the id is empty, too long or used twice"));
         }
         let what = format!("card {id}");
-        let theme_key = text(c, "theme", &what)?;
-        let theme = Theme::from_key(&theme_key).ok_or_else(|| format!("{what}: unknown theme \"{theme_key}\""))?;
-        let synonyms = match c.get("synonyms") {
-            None => vec![],
-            Some(j) => j
-                .as_array()
-                .and_then(|pairs| {
-                    pairs
-                        .iter()
-                        .map(|p| match p.as_array() {
-                            Some([a, b]) => Some((a.as_str()?.to_string(), b.as_str()?.to_string())),
-                            _ => None,
-                        })
-                        .collect()
-                })
-                .ok_or_else(|| bad_key(&what, "synonyms", "must be pairs of texts"))?,
-        };
-        let card = Card {
-            id: id.clone(),
-            theme,
-            tags: strings(c, "tags", &what)?,
-            question: text(c, "question", &what)?,
-            answer: text(c, "answer", &what)?,
-            key_points: strings(c, "keyPoints", &what)?,
-            synonyms,
-        };
-        if card.question.trim().is_empty() {
-            return Err(bad(&what, "the question is empty"));
-        }
+        let card = read_card(c, id.clone(), &what)?;
         if let Some(p) = c.get("progress") {
-            let w = format!("{what}'s progress");
-            let phase = Phase::from_code(&text(p, "phase", &w)?).ok_or_else(|| bad(&w, "unknown phase"))?;
-            let small = |k: &str| int(p, k, &w).and_then(|n| u32::try_from(n).map_err(|_| bad_key(&w, k, "is out of range")));
-            let progress = Progress {
-                phase,
-                step: u8::try_from(int(p, "step", &w)?).map_err(|_| bad_key(&w, "step", "is out of range"))?,
-                stability: float_bits(p, "stabilityBits", &w)?,
-                difficulty: float_bits(p, "difficultyBits", &w)?,
-                due_ms: int(p, "due", &w)?,
-                last_review_ms: match p.get("lastReview") {
-                    None | Some(Json::Null) => None,
-                    Some(_) => Some(int(p, "lastReview", &w)?),
-                },
-                reps: small("reps")?,
-                lapses: small("lapses")?,
-            };
-            b.progress.insert(id, progress);
+            b.progress.insert(id, read_progress(p, &format!("{what}'s progress"))?);
         }
         b.cards.push(card);
     }
     let log = need(&root, "log", "the backup")?.as_array().ok_or("\"log\" must be a list")?;
     for (i, e) in log.iter().enumerate() {
-        let w = format!("review {}", i + 1);
-        let card_id = text(e, "card", &w)?;
-        if !seen.contains_key(&card_id) {
-            return Err(bad(&w, "names a card the backup does not hold"));
-        }
-        let rating = u8::try_from(int(e, "rating", &w)?).ok().and_then(Rating::from_u8).ok_or_else(|| bad(&w, "the rating must be 1 to 4"))?;
-        b.log.push(LogEntry {
-            card_id,
-            at_ms: int(e, "at", &w)?,
-            rating,
-            phase_before: Phase::from_code(&text(e, "phaseBefore", &w)?).ok_or_else(|| bad(&w, "unknown phase"))?,
-            duration_ms: u32::try_from(int(e, "durationMs", &w)?).map_err(|_| bad(&w, "the duration is out of range"))?.min(LogEntry::MAX_DURATION_MS),
-        });
+        b.log.push(read_review(e, &format!("review {}", i + 1), &seen)?);
     }
     Ok(b)
+}
+
+fn read_settings(st: &Json) -> Result<Settings, String> {
+    let w = "the settings";
+    let d = Settings::default();
+    let opt_int = |k: &str, default: i64| st.get(k).map_or(Ok(default), |_| int(st, k, w));
+    let opt_bool = |k: &str, default: bool| st.get(k).map_or(Ok(default), |j| j.as_bool().ok_or_else(|| bad_key(w, k, "must be true or false")));
+    let u = |n: i64| u32::try_from(n).map_err(|_| bad(w, "a value is out of range"));
+    Ok(Settings {
+        desired_retention: opt_int("desiredRetentionPercent", 90)? as f32 / 100.0,
+        new_per_day: u(opt_int("newPerDay", d.new_per_day as i64)?)?,
+        max_reviews_per_day: u(opt_int("maxReviewsPerDay", d.max_reviews_per_day as i64)?)?,
+        max_interval_days: u(opt_int("maxIntervalDays", d.max_interval_days as i64)?)?,
+        readiness_target: opt_int("readinessTargetPercent", 90)? as f32 / 100.0,
+        rehearse: opt_bool("rehearse", d.rehearse)?,
+        answer_seconds: u(opt_int("answerSeconds", d.answer_seconds as i64)?)?,
+        speech: opt_bool("speechToText", d.speech)?,
+    }
+    .sanitised())
+}
+
+fn read_card(c: &Json, id: String, what: &str) -> Result<Card, String> {
+    let theme_key = text(c, "theme", what)?;
+    let theme = Theme::from_key(&theme_key).ok_or_else(|| format!("{what}: unknown theme \"{theme_key}\""))?;
+    let synonyms = match c.get("synonyms") {
+        None => vec![],
+        Some(j) => j
+            .as_array()
+            .and_then(|pairs| {
+                pairs
+                    .iter()
+                    .map(|p| match p.as_array() {
+                        Some([a, b]) => Some((a.as_str()?.to_string(), b.as_str()?.to_string())),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .ok_or_else(|| bad_key(what, "synonyms", "must be pairs of texts"))?,
+    };
+    let card = Card {
+        id,
+        theme,
+        tags: strings(c, "tags", what)?,
+        question: text(c, "question", what)?,
+        answer: text(c, "answer", what)?,
+        key_points: strings(c, "keyPoints", what)?,
+        synonyms,
+    };
+    if card.question.trim().is_empty() {
+        return Err(bad(what, "the question is empty"));
+    }
+    Ok(card)
+}
+
+fn read_progress(p: &Json, w: &str) -> Result<Progress, String> {
+    let phase = Phase::from_code(&text(p, "phase", w)?).ok_or_else(|| bad(w, "unknown phase"))?;
+    let small = |k: &str| int(p, k, w).and_then(|n| u32::try_from(n).map_err(|_| bad_key(w, k, "is out of range")));
+    Ok(Progress {
+        phase,
+        step: u8::try_from(int(p, "step", w)?).map_err(|_| bad_key(w, "step", "is out of range"))?,
+        stability: float_bits(p, "stabilityBits", w)?,
+        difficulty: float_bits(p, "difficultyBits", w)?,
+        due_ms: int(p, "due", w)?,
+        last_review_ms: match p.get("lastReview") {
+            None | Some(Json::Null) => None,
+            Some(_) => Some(int(p, "lastReview", w)?),
+        },
+        reps: small("reps")?,
+        lapses: small("lapses")?,
+    })
+}
+
+fn read_review(e: &Json, w: &str, cards: &HashMap<String, usize>) -> Result<LogEntry, String> {
+    let card_id = text(e, "card", w)?;
+    if !cards.contains_key(&card_id) {
+        return Err(bad(w, "names a card the backup does not hold"));
+    }
+    let rating = u8::try_from(int(e, "rating", w)?).ok().and_then(Rating::from_u8).ok_or_else(|| bad(w, "the rating must be 1 to 4"))?;
+    Ok(LogEntry {
+        card_id,
+        at_ms: int(e, "at", w)?,
+        rating,
+        phase_before: Phase::from_code(&text(e, "phaseBefore", w)?).ok_or_else(|| bad(w, "unknown phase"))?,
+        duration_ms: u32::try_from(int(e, "durationMs", w)?).map_err(|_| bad(w, "the duration is out of range"))?.min(LogEntry::MAX_DURATION_MS),
+    })
 }
 
 #[cfg(test)]
