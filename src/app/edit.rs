@@ -35,6 +35,7 @@ fn read(id: Option<String>, synonyms: Vec<(String, String)>) -> Result<Card, Vec
         question,
         answer,
         synonyms,
+        ..Default::default()
     })
 }
 
@@ -45,7 +46,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
     // While errors are shown, the fields keep what was typed.
     let keep = !state.form_errors.is_empty();
     let field = |id: &str, saved: String| if keep { value(id) } else { saved };
-    let c = card.clone().unwrap_or(Card { id: String::new(), theme: Theme::Own, tags: vec![], question: String::new(), answer: String::new(), key_points: vec![], synonyms: vec![] });
+    let c = card.clone().unwrap_or(Card { id: String::new(), theme: Theme::Own, tags: vec![], question: String::new(), answer: String::new(), key_points: vec![], synonyms: vec![], ..Default::default() });
     let onsubmit = {
         let d = dispatch.clone();
         let existing = existing.clone();

@@ -1,8 +1,9 @@
 //! What a card is (its content) and where it stands in its schedule (its progress).
 
+use std::borrow::Cow;
 
-/// The eight themes of a second interview, in the order a candidate meets them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// The nine themes of a second interview, in the order a candidate meets them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Theme {
     Plan,
     SellYourself,
@@ -12,16 +13,19 @@ pub enum Theme {
     YourQuestions,
     CulturalFit,
     FollowUp,
-    /// A card of the person's own (an imported or written card without one of the eight themes).
+    /// Money, notice, start date, counter-offers, references, the decision.
+    Offer,
+    /// A card of the person's own (an imported or written card without one of the nine themes).
+    #[default]
     Own,
 }
 
 impl Theme {
-    /// The eight themes of the built-in deck (every theme but "Your own").
-    pub const ALL: [Theme; 8] = {
-        let mut all = [Theme::Plan; 8];
+    /// The nine themes of the built-in deck (every theme but "Your own").
+    pub const ALL: [Theme; 9] = {
+        let mut all = [Theme::Plan; 9];
         let mut i = 0;
-        while i < 8 {
+        while i < 9 {
             all[i] = Theme::EVERY[i];
             i += 1;
         }
@@ -39,12 +43,13 @@ impl Theme {
             Theme::YourQuestions => "questions",
             Theme::CulturalFit => "fit",
             Theme::FollowUp => "follow-up",
+            Theme::Offer => "offer",
             Theme::Own => "own",
         }
     }
 
-    /// Every theme a card can have: the eight, in the order a candidate meets them, then "Your own".
-    pub const EVERY: [Theme; 9] = [
+    /// Every theme a card can have: the nine, in the order a candidate meets them, then "Your own".
+    pub const EVERY: [Theme; 10] = [
         Theme::Plan,
         Theme::SellYourself,
         Theme::Attributes,
@@ -53,6 +58,7 @@ impl Theme {
         Theme::YourQuestions,
         Theme::CulturalFit,
         Theme::FollowUp,
+        Theme::Offer,
         Theme::Own,
     ];
 
@@ -71,22 +77,93 @@ impl Theme {
             Theme::YourQuestions => "Your questions for them",
             Theme::CulturalFit => "Cultural fit",
             Theme::FollowUp => "Follow-up",
+            Theme::Offer => "The offer",
             Theme::Own => "Your own",
         }
     }
 }
 
+/// The role tracks: whose model answers a person drills. `Office` is the general one (a card's
+/// plain answer and key points); the others have their own on the cards that need them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Track {
+    #[default]
+    Office,
+    Graduate,
+    Frontline,
+    Technical,
+    Manager,
+}
+
+impl Track {
+    pub const ALL: [Track; 5] = [Track::Office, Track::Graduate, Track::Frontline, Track::Technical, Track::Manager];
+
+    /// The key used in the deck (`a.graduate:`) and in settings.
+    pub fn key(self) -> &'static str {
+        match self {
+            Track::Office => "office",
+            Track::Graduate => "graduate",
+            Track::Frontline => "frontline",
+            Track::Technical => "technical",
+            Track::Manager => "manager",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Track> {
+        Track::ALL.into_iter().find(|t| t.key() == key)
+    }
+}
+
+/// A track's own model answer and key points for a card (`a.<track>:` and `k.<track>:`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Variant {
+    pub track: Track,
+    pub answer: String,
+    pub key_points: Vec<String>,
+}
+
 /// One flashcard's content.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Card {
     pub id: String,
     pub theme: Theme,
     pub tags: Vec<String>,
     pub question: String,
+    /// The model answer of the general (office) track.
     pub answer: String,
     pub key_points: Vec<String>,
     /// Words a rehearsed answer may use for a key point's words (`syn: said = point` in the deck).
     pub synonyms: Vec<(String, String)>,
+    /// What the interviewer is really assessing (one line).
+    pub why: String,
+    /// The common mistake (one line).
+    pub avoid: String,
+    /// Follow-up questions a second-round interviewer asks next.
+    pub probes: Vec<String>,
+    /// Other tracks' model answers and key points.
+    pub variants: Vec<Variant>,
+    /// Why a built-in card left the deck: it stays out of sessions, and a person's progress and
+    /// edits on it are kept.
+    pub retired: Option<String>,
+}
+
+impl Card {
+    /// The card as a person on `track` sees it: that track's answer and key points where the card
+    /// has them, the general ones otherwise.
+    pub fn for_track(&self, track: Track) -> Cow<'_, Card> {
+        match self.variants.iter().find(|v| v.track == track && track != Track::Office) {
+            Some(v) => Cow::Owned(Card { answer: v.answer.clone(), key_points: v.key_points.clone(), variants: vec![], ..self.clone() }),
+            None => Cow::Borrowed(self),
+        }
+    }
+
+    pub fn variant(&self, track: Track) -> Option<&Variant> {
+        self.variants.iter().find(|v| v.track == track)
+    }
+
+    pub fn is_retired(&self) -> bool {
+        self.retired.is_some()
+    }
 }
 
 /// The four grades, as Anki names them.
@@ -181,5 +258,83 @@ impl Progress {
     }
     pub fn in_learning(&self) -> bool {
         matches!(self.phase, Phase::Learning | Phase::Relearning)
+    }
+}
+
+// ---------------------------------------------------------------- stored and backed-up text
+
+use super::json::Json;
+
+fn texts(items: &[String]) -> Json {
+    Json::Arr(items.iter().map(|t| Json::Str(t.clone())).collect())
+}
+
+fn read_texts(v: &Json, key: &str) -> Result<Vec<String>, String> {
+    match v.get(key) {
+        None => Ok(vec![]),
+        Some(j) => j.as_array().and_then(|a| a.iter().map(|x| x.as_str().map(str::to_string)).collect()).ok_or(format!("\"{key}\" is not a list of texts")),
+    }
+}
+
+impl Card {
+    /// The coaching, the tracks' answers and retirement as JSON members (`why`, `avoid`, `probes`,
+    /// `tracks`, `retired`), each only when there is something to keep: the same keys in
+    /// `own/<id>` records and in the backup file. (For a built-in card the deck has the last word
+    /// on `retired`.)
+    pub fn extras_json(&self) -> Vec<(String, Json)> {
+        let mut m = Vec::new();
+        if !self.why.is_empty() {
+            m.push(("why".to_string(), Json::Str(self.why.clone())));
+        }
+        if !self.avoid.is_empty() {
+            m.push(("avoid".to_string(), Json::Str(self.avoid.clone())));
+        }
+        if !self.probes.is_empty() {
+            m.push(("probes".to_string(), texts(&self.probes)));
+        }
+        if !self.variants.is_empty() {
+            let tracks = self
+                .variants
+                .iter()
+                .map(|v| {
+                    Json::Obj(vec![
+                        ("track".to_string(), Json::Str(v.track.key().to_string())),
+                        ("answer".to_string(), Json::Str(v.answer.clone())),
+                        ("keyPoints".to_string(), texts(&v.key_points)),
+                    ])
+                })
+                .collect();
+            m.push(("tracks".to_string(), Json::Arr(tracks)));
+        }
+        if let Some(why) = &self.retired {
+            m.push(("retired".to_string(), Json::Str(why.clone())));
+        }
+        m
+    }
+
+    /// Reads what `extras_json` wrote (absent members leave the card's fields empty).
+    pub fn read_extras(&mut self, v: &Json) -> Result<(), String> {
+        let text = |key: &str| match v.get(key) {
+            None => Ok(String::new()),
+            Some(j) => j.as_str().map(str::to_string).ok_or(format!("\"{key}\" is not a text")),
+        };
+        self.why = text("why")?;
+        self.avoid = text("avoid")?;
+        self.probes = read_texts(v, "probes")?;
+        self.retired = v.get("retired").and_then(Json::as_str).map(str::to_string);
+        self.variants = match v.get("tracks") {
+            None => vec![],
+            Some(j) => j
+                .as_array()
+                .ok_or("\"tracks\" is not a list")?
+                .iter()
+                .map(|t| {
+                    let track = t.get("track").and_then(Json::as_str).and_then(Track::from_key).ok_or("a track's name is missing or unknown")?;
+                    let answer = t.get("answer").and_then(Json::as_str).ok_or("a track's answer is missing")?.to_string();
+                    Ok(Variant { track, answer, key_points: read_texts(t, "keyPoints")? })
+                })
+                .collect::<Result<_, String>>()?,
+        };
+        Ok(())
     }
 }

@@ -145,6 +145,12 @@ impl Collection {
         self.suspended.binary_search_by(|s| s.as_str().cmp(id)).is_ok()
     }
 
+    /// Whether a card can come up in a session: it exists, is not suspended and was not retired
+    /// from the deck.
+    pub fn in_sessions(&self, id: &str) -> bool {
+        self.card(id).is_some_and(|c| !c.is_retired()) && !self.is_suspended(id)
+    }
+
     pub fn set_suspended(&mut self, id: &str, on: bool) {
         match (self.suspended.binary_search_by(|s| s.as_str().cmp(id)), on) {
             (Err(at), true) => self.suspended.insert(at, id.to_string()),

@@ -1,61 +1,175 @@
-//! The built-in question bank: a plain-text file under `decks/`, compiled into the app.
-//!
-//! Format (one block per card, blank lines between blocks, `#` starts a comment line):
+//! The built-in question bank: plain-text files under `decks/`, read in name order and compiled
+//! into the app (`build.rs` joins and compacts them). `decks/00-tracks.deck` describes the format
+//! and the role tracks' personas.
 //!
 //! ```text
+//! [track:graduate]
+//! label: Graduate or first job
+//! persona: Who answers on this track, with the facts every answer uses.
+//!
 //! [plan-01]
 //! theme: plan
 //! tags: agenda, preparation
 //! q: The question, as an interviewer would ask it.
-//! a: The model answer in the candidate's voice. A long answer may go on
-//!    on lines that start with spaces.
-//! k: A key point a good answer must hit.
+//! a: The model answer in the candidate's voice (the general/office persona). A long answer
+//!    goes on on lines that start with spaces.
+//! k: A key point a good answer says.
 //! k: Another key point.
 //! syn: agenda = plan, boss = manager
+//! why: What the interviewer is assessing.
+//! avoid: The common mistake.
+//! probe: A follow-up question (one to three probe: lines).
+//! a.graduate: The graduate persona's answer.
+//! k.graduate: Its key points (likewise frontline, technical, manager; a:/k: are office's).
+//! retired: merged into plan-02    (kept for anyone's progress, out of sessions)
 //! ```
 //!
 //! `syn:` (optional) lists pairs of words that count as the same when a rehearsed answer is
 //! matched against the key points.
 
-use super::card::{Card, Theme};
+use super::card::{Card, Theme, Track, Variant};
 use std::collections::HashSet;
 
-/// The built-in deck as compiled in: `build.rs` drops comments and joins continuation lines.
+/// The built-in deck as compiled in: `build.rs` joins decks/*.deck in name order, drops comments
+/// and blank lines and joins continuation lines.
 pub const BUILT_IN: &str = include_str!(concat!(env!("OUT_DIR"), "/deck.txt"));
 
-/// Limits every card of the built-in deck must respect.
-pub const MIN_CARDS: usize = 80;
-pub const MIN_PER_THEME: usize = 6;
-pub const MAX_ANSWER_WORDS: usize = 160;
+/// Limits of the built-in deck (retired cards do not count).
+pub const MIN_CARDS: usize = 160;
+pub const MIN_PER_THEME: usize = 14;
+/// Cards that carry a model answer and key points for every track.
+pub const MIN_ALL_TRACKS: usize = 30;
 pub const KEY_POINTS: std::ops::RangeInclusive<usize> = 2..=5;
+pub const PROBES: std::ops::RangeInclusive<usize> = 1..=3;
+/// Cards carrying these tags need an answer and key points for every track.
+pub const EVERY_TRACK_TAGS: [&str; 2] = ["star", "about-you"];
+
+/// A role track as the deck describes it: the name a person reads and its persona.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TrackInfo {
+    pub track: Track,
+    pub label: String,
+    pub persona: String,
+}
+
+impl TrackInfo {
+    /// The persona's first sentence or two, up to about 140 characters: a line for Settings.
+    pub fn summary(&self) -> String {
+        let mut out = String::new();
+        for sentence in self.persona.split_inclusive(". ") {
+            if !out.is_empty() && out.len() + sentence.len() > 140 {
+                break;
+            }
+            out.push_str(sentence);
+        }
+        out.trim().to_string()
+    }
+}
+
+/// A parsed deck: its cards (retired ones included) and its tracks.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Deck {
+    pub cards: Vec<Card>,
+    pub tracks: Vec<TrackInfo>,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeckError {
+    /// The file the line is in (empty for text that is not a file).
+    pub file: String,
     pub line: usize,
     pub message: String,
 }
 
 impl std::fmt::Display for DeckError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {}", self.line, self.message)
+        if self.file.is_empty() {
+            write!(f, "line {}: {}", self.line, self.message)
+        } else {
+            write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        }
     }
 }
 
-/// Parses the deck text. Every problem is reported with its line number; cards that parse are returned too.
-pub fn parse(text: &str) -> (Vec<Card>, Vec<DeckError>) {
-    let mut cards = Vec::new();
-    let mut errors = Vec::new();
-    let mut current: Option<(usize, Card, Option<char>)> = None;
+/// The field an indented line continues.
+#[derive(Clone, Copy, PartialEq)]
+enum Field {
+    Question,
+    Answer(Track),
+    KeyPoint(Track),
+    Why,
+    Avoid,
+    Probe,
+    Retired,
+    Label,
+    Persona,
+}
 
-    let finish = |current: &mut Option<(usize, Card, Option<char>)>, cards: &mut Vec<Card>, errors: &mut Vec<DeckError>| {
-        if let Some((line, card, _)) = current.take() {
+enum Block {
+    Card(Card),
+    Track(TrackInfo),
+}
+
+/// `a`, `a.graduate`, `k.office`: the field's letter and its track (office when none is named).
+fn field_track(field: &str) -> Option<(char, Result<Track, String>)> {
+    let (name, track) = match field.split_once('.') {
+        Some((n, t)) => (n, Some(t)),
+        None => (field, None),
+    };
+    let letter = match name {
+        "a" => 'a',
+        "k" => 'k',
+        _ => return None,
+    };
+    Some((letter, match track {
+        None => Ok(Track::Office),
+        Some(t) => Track::from_key(t).ok_or(format!("unknown track \"{t}\" in {field}: (tracks: office, graduate, frontline, technical, manager)")),
+    }))
+}
+
+fn variant_mut(card: &mut Card, track: Track) -> &mut Variant {
+    let i = match card.variants.iter().position(|v| v.track == track) {
+        Some(i) => i,
+        None => {
+            card.variants.push(Variant { track, ..Variant::default() });
+            card.variants.len() - 1
+        }
+    };
+    &mut card.variants[i]
+}
+
+fn push_text(target: &mut String, more: &str) {
+    if !target.is_empty() {
+        target.push(' ');
+    }
+    target.push_str(more);
+}
+
+/// Parses one deck text (`file` names it in the errors). Every problem is reported with its line;
+/// cards that parse are returned too, retired ones included.
+pub fn parse_file(file: &str, text: &str) -> (Deck, Vec<DeckError>) {
+    let mut deck = Deck::default();
+    let mut errors = Vec::new();
+    let err = |line: usize, message: String| DeckError { file: file.to_string(), line, message };
+    let mut current: Option<(usize, Block, Option<Field>)> = None;
+
+    let finish = |current: &mut Option<(usize, Block, Option<Field>)>, deck: &mut Deck, errors: &mut Vec<DeckError>| match current.take() {
+        Some((line, Block::Card(card), _)) => {
             let problems = card_problems(&card);
             if problems.is_empty() {
-                cards.push(card);
+                deck.cards.push(card);
             } else {
-                errors.extend(problems.into_iter().map(|m| DeckError { line, message: format!("[{}] {}", card.id, m) }));
+                errors.extend(problems.into_iter().map(|m| err(line, format!("[{}] {}", card.id, m))));
             }
         }
+        Some((line, Block::Track(info), _)) => {
+            if info.label.is_empty() || info.persona.is_empty() {
+                errors.push(err(line, format!("[track:{}] needs label: and persona:", info.track.key())));
+            } else {
+                deck.tracks.push(info);
+            }
+        }
+        None => {}
     };
 
     for (index, raw) in text.lines().enumerate() {
@@ -70,76 +184,171 @@ pub fn parse(text: &str) -> (Vec<Card>, Vec<DeckError>) {
             continue;
         }
         if let Some(rest) = raw.strip_prefix('[') {
-            finish(&mut current, &mut cards, &mut errors);
+            finish(&mut current, &mut deck, &mut errors);
             let Some(id) = rest.trim_end().strip_suffix(']') else {
-                errors.push(DeckError { line: line_no, message: "a card header must look like [id]".into() });
+                errors.push(err(line_no, "a card header must look like [id]".into()));
                 continue;
             };
             let id = id.trim();
-            if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-                errors.push(DeckError { line: line_no, message: format!("bad card id \"{id}\": use letters, digits, - and _") });
+            if let Some(key) = id.strip_prefix("track:") {
+                match Track::from_key(key.trim()) {
+                    Some(track) => current = Some((line_no, Block::Track(TrackInfo { track, ..TrackInfo::default() }), None)),
+                    None => errors.push(err(line_no, format!("unknown track \"{key}\" (tracks: office, graduate, frontline, technical, manager)"))),
+                }
+                continue;
             }
-            current = Some((
-                line_no,
-                Card { id: id.to_string(), theme: Theme::Plan, tags: vec![], question: String::new(), answer: String::new(), key_points: vec![], synonyms: vec![] },
-                None,
-            ));
+            if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+                errors.push(err(line_no, format!("bad card id \"{id}\": use letters, digits, - and _")));
+            }
+            current = Some((line_no, Block::Card(Card { id: id.to_string(), theme: Theme::Plan, ..Card::default() }), None));
             continue;
         }
-        let Some((_, card, last_field)) = current.as_mut() else {
-            errors.push(DeckError { line: line_no, message: "text outside a card; start a card with [id]".into() });
+        let Some((_, block, last_field)) = current.as_mut() else {
+            errors.push(err(line_no, "text outside a card; start a card with [id]".into()));
             continue;
         };
         if raw.starts_with(' ') || raw.starts_with('\t') {
             let more = raw.trim();
-            let target = match last_field {
-                Some('q') => Some(&mut card.question),
-                Some('a') => Some(&mut card.answer),
-                Some('k') => card.key_points.last_mut(),
+            let target = match (block, *last_field) {
+                (Block::Card(card), Some(field)) => match field {
+                    Field::Question => Some(&mut card.question),
+                    Field::Answer(Track::Office) => Some(&mut card.answer),
+                    Field::KeyPoint(Track::Office) => card.key_points.last_mut(),
+                    Field::Answer(t) => Some(&mut variant_mut(card, t).answer),
+                    Field::KeyPoint(t) => variant_mut(card, t).key_points.last_mut(),
+                    Field::Why => Some(&mut card.why),
+                    Field::Avoid => Some(&mut card.avoid),
+                    Field::Probe => card.probes.last_mut(),
+                    Field::Retired => card.retired.as_mut(),
+                    Field::Label | Field::Persona => None,
+                },
+                (Block::Track(info), Some(Field::Label)) => Some(&mut info.label),
+                (Block::Track(info), Some(Field::Persona)) => Some(&mut info.persona),
                 _ => None,
             };
             match target {
-                Some(t) => {
-                    t.push(' ');
-                    t.push_str(more);
-                }
-                None => errors.push(DeckError { line: line_no, message: "an indented line must continue q:, a: or k:".into() }),
+                Some(t) => push_text(t, more),
+                None => errors.push(err(line_no, "an indented line continues the field above it, and there is none (a blank line or a comment ends a field)".into())),
             }
             continue;
         }
         let Some((field, value)) = raw.split_once(':') else {
-            errors.push(DeckError { line: line_no, message: format!("expected `field: value`, found \"{raw}\"") });
+            errors.push(err(line_no, format!("expected `field: value`, found \"{raw}\"")));
             continue;
         };
         let value = value.trim().to_string();
+        let field = field.trim();
         *last_field = None;
-        match field.trim() {
-            "theme" => match Theme::from_key(&value) {
+        let card = match block {
+            Block::Card(card) => card,
+            Block::Track(info) => {
+                match field {
+                    "label" => {
+                        info.label = value;
+                        *last_field = Some(Field::Label);
+                    }
+                    "persona" => {
+                        info.persona = value;
+                        *last_field = Some(Field::Persona);
+                    }
+                    other => errors.push(err(line_no, format!("unknown field \"{other}\" in a track (label:, persona:)"))),
+                }
+                continue;
+            }
+        };
+        let id = card.id.clone();
+        let twice = |errors: &mut Vec<DeckError>, name: &str| errors.push(err(line_no, format!("[{id}] {name}: given twice")));
+        if let Some((letter, track)) = field_track(field) {
+            let track = match track {
+                Ok(t) => t,
+                Err(m) => {
+                    errors.push(err(line_no, m));
+                    continue;
+                }
+            };
+            match (letter, track) {
+                ('a', Track::Office) => {
+                    if !card.answer.is_empty() {
+                        twice(&mut errors, field);
+                    }
+                    card.answer = value;
+                }
+                ('a', t) => {
+                    let v = variant_mut(card, t);
+                    if !v.answer.is_empty() {
+                        twice(&mut errors, field);
+                    }
+                    v.answer = value;
+                }
+                (_, Track::Office) => card.key_points.push(value),
+                (_, t) => variant_mut(card, t).key_points.push(value),
+            }
+            *last_field = Some(if letter == 'a' { Field::Answer(track) } else { Field::KeyPoint(track) });
+            continue;
+        }
+        match field {
+            "theme" => match Theme::from_key(&value).filter(|t| *t != Theme::Own) {
                 Some(t) => card.theme = t,
-                None => errors.push(DeckError { line: line_no, message: format!("unknown theme \"{value}\"") }),
+                None => errors.push(err(line_no, format!("unknown theme \"{value}\" (plan, sell, attributes, interviewers, tricky, questions, fit, follow-up, offer)"))),
             },
             "tags" => card.tags = value.split(',').map(|t| t.trim().to_ascii_lowercase()).filter(|t| !t.is_empty()).collect(),
             "q" => {
+                if !card.question.is_empty() {
+                    twice(&mut errors, "q");
+                }
                 card.question = value;
-                *last_field = Some('q');
-            }
-            "a" => {
-                card.answer = value;
-                *last_field = Some('a');
-            }
-            "k" => {
-                card.key_points.push(value);
-                *last_field = Some('k');
+                *last_field = Some(Field::Question);
             }
             "syn" => match synonyms(&value) {
-                Some(pairs) => card.synonyms = pairs,
-                None => errors.push(DeckError { line: line_no, message: "syn: needs pairs like `boss = manager, agenda = plan`".into() }),
+                Some(pairs) => card.synonyms.extend(pairs),
+                None => errors.push(err(line_no, "syn: needs pairs like `boss = manager, agenda = plan`".into())),
             },
-            other => errors.push(DeckError { line: line_no, message: format!("unknown field \"{other}\"") }),
+            "why" => {
+                if !card.why.is_empty() {
+                    twice(&mut errors, "why");
+                }
+                card.why = value;
+                *last_field = Some(Field::Why);
+            }
+            "avoid" => {
+                if !card.avoid.is_empty() {
+                    twice(&mut errors, "avoid");
+                }
+                card.avoid = value;
+                *last_field = Some(Field::Avoid);
+            }
+            "probe" => {
+                card.probes.push(value);
+                *last_field = Some(Field::Probe);
+            }
+            "retired" => {
+                card.retired = Some(value);
+                *last_field = Some(Field::Retired);
+            }
+            other => errors.push(err(line_no, format!("unknown field \"{other}\""))),
         }
     }
-    finish(&mut current, &mut cards, &mut errors);
-    (cards, errors)
+    finish(&mut current, &mut deck, &mut errors);
+    (deck, errors)
+}
+
+/// Parses one text; every card it holds (retired ones included) and the problems.
+pub fn parse(text: &str) -> (Vec<Card>, Vec<DeckError>) {
+    let (deck, errors) = parse_file("", text);
+    (deck.cards, errors)
+}
+
+/// Parses several files as one deck, in the order given; errors name the file and line.
+pub fn parse_files(files: &[(String, String)]) -> (Deck, Vec<DeckError>) {
+    let mut deck = Deck::default();
+    let mut errors = Vec::new();
+    for (name, text) in files {
+        let (d, e) = parse_file(name, text);
+        deck.cards.extend(d.cards);
+        deck.tracks.extend(d.tracks);
+        errors.extend(e);
+    }
+    (deck, errors)
 }
 
 /// `boss = manager, agenda = plan` as pairs (None when a pair is not `word = word`).
@@ -166,6 +375,17 @@ pub fn asks_for_a_story(question: &str) -> bool {
         .any(|p| q.starts_with(p))
 }
 
+/// A story card: tagged `star` (its answer runs one to two minutes and shows the STAR signals).
+pub fn is_story(card: &Card) -> bool {
+    card.tags.iter().any(|t| t == "star")
+}
+
+/// Cards that need an answer and key points for every track.
+pub fn needs_every_track(card: &Card) -> bool {
+    card.tags.iter().any(|t| EVERY_TRACK_TAGS.contains(&t.as_str()))
+}
+
+/// What makes a block unreadable as a card (the finer checks are in `deck_check`).
 fn card_problems(card: &Card) -> Vec<String> {
     let mut problems = Vec::new();
     if card.question.trim().is_empty() {
@@ -174,18 +394,23 @@ fn card_problems(card: &Card) -> Vec<String> {
     if card.answer.trim().is_empty() {
         problems.push("has no model answer (a:)".to_string());
     }
-    let words = word_count(&card.answer);
-    if words > MAX_ANSWER_WORDS {
-        problems.push(format!("model answer has {words} words; keep it under {MAX_ANSWER_WORDS} (about a minute aloud)"));
-    }
     if !KEY_POINTS.contains(&card.key_points.len()) {
-        problems.push(format!("has {} key points; a card needs 2 to 5", card.key_points.len()));
+        problems.push(format!("has {} key points (k:); a card needs 2 to 5", card.key_points.len()));
     }
     if card.tags.is_empty() {
         problems.push("has no tags".to_string());
     }
-    if asks_for_a_story(&card.question) && !card.tags.iter().any(|t| t == "star") {
+    if asks_for_a_story(&card.question) && !is_story(card) {
         problems.push("asks for a story, so it must be tagged star".to_string());
+    }
+    for v in &card.variants {
+        let t = v.track.key();
+        if v.answer.trim().is_empty() {
+            problems.push(format!("has k.{t}: but no a.{t}:"));
+        }
+        if !KEY_POINTS.contains(&v.key_points.len()) {
+            problems.push(format!("has {} key points for {t} (k.{t}:); a track's answer needs 2 to 5", v.key_points.len()));
+        }
     }
     problems
 }
@@ -194,7 +419,8 @@ fn normalise(question: &str) -> String {
     question.to_lowercase().chars().filter(|c| c.is_alphanumeric() || c.is_whitespace()).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whole-deck checks: duplicate ids or questions, and the size of the deck and of each theme.
+/// Whole-deck checks: duplicate ids or questions, and the size of the deck and of each theme
+/// (active cards only).
 pub fn deck_problems(cards: &[Card], min_cards: usize, min_per_theme: usize) -> Vec<String> {
     let mut problems = Vec::new();
     let mut ids = HashSet::new();
@@ -203,17 +429,18 @@ pub fn deck_problems(cards: &[Card], min_cards: usize, min_per_theme: usize) -> 
         if !ids.insert(card.id.as_str()) {
             problems.push(format!("duplicate id {}", card.id));
         }
-        if !questions.insert(normalise(&card.question)) {
+        if !card.is_retired() && !questions.insert(normalise(&card.question)) {
             problems.push(format!("duplicate question in [{}]: {}", card.id, card.question));
         }
     }
-    if cards.len() < min_cards {
-        problems.push(format!("the deck has {} cards; it needs at least {min_cards}", cards.len()));
+    let active = cards.iter().filter(|c| !c.is_retired()).count();
+    if active < min_cards {
+        problems.push(format!("the deck has {active} active cards; it needs at least {min_cards}"));
     }
     for theme in Theme::ALL {
-        let n = cards.iter().filter(|c| c.theme == theme).count();
+        let n = cards.iter().filter(|c| c.theme == theme && !c.is_retired()).count();
         if n < min_per_theme {
-            problems.push(format!("theme {} has {n} cards; it needs at least {min_per_theme}", theme.key()));
+            problems.push(format!("theme {} has {n} active cards; it needs at least {min_per_theme}", theme.key()));
         }
     }
     problems
@@ -222,50 +449,108 @@ pub fn deck_problems(cards: &[Card], min_cards: usize, min_per_theme: usize) -> 
 /// The built-in deck, as the app uses it: a plain reading of the compacted text `build.rs` writes
 /// (one field per line). It reports nothing, which keeps the validation messages out of the
 /// browser bundle; the tests check it reads exactly what the validating `parse` reads.
-pub fn built_in() -> Vec<Card> {
-    let mut cards: Vec<Card> = Vec::new();
-    for line in BUILT_IN.lines() {
+pub fn built_in_deck() -> Deck {
+    read_compact(BUILT_IN)
+}
+
+/// Reads compacted deck text (one field per line), trusting it: it was validated by the tests.
+fn read_compact(text: &str) -> Deck {
+    let mut deck = Deck::default();
+    // Lines after a [track:…] header belong to that track until the next header.
+    let mut in_track = false;
+    for line in text.lines() {
         if let Some(id) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            let id = id.trim().to_string();
-            cards.push(Card { id, theme: Theme::Plan, tags: vec![], question: String::new(), answer: String::new(), key_points: vec![], synonyms: vec![] });
+            let id = id.trim();
+            in_track = false;
+            if let Some(key) = id.strip_prefix("track:") {
+                if let Some(track) = Track::from_key(key.trim()) {
+                    deck.tracks.push(TrackInfo { track, ..TrackInfo::default() });
+                    in_track = true;
+                }
+                continue;
+            }
+            deck.cards.push(Card { id: id.to_string(), theme: Theme::Plan, ..Card::default() });
             continue;
         }
-        let (Some(card), Some((field, value))) = (cards.last_mut(), line.split_once(':')) else { continue };
+        let Some((field, value)) = line.split_once(':') else { continue };
         let value = value.trim().to_string();
-        match field.trim() {
+        let field = field.trim();
+        if in_track {
+            if let Some(info) = deck.tracks.last_mut() {
+                match field {
+                    "label" => info.label = value,
+                    "persona" => info.persona = value,
+                    _ => {}
+                }
+            }
+            continue;
+        }
+        let Some(card) = deck.cards.last_mut() else { continue };
+        if let Some((letter, Ok(track))) = field_track(field) {
+            match (letter, track) {
+                ('a', Track::Office) => card.answer = value,
+                ('a', t) => variant_mut(card, t).answer = value,
+                (_, Track::Office) => card.key_points.push(value),
+                (_, t) => variant_mut(card, t).key_points.push(value),
+            }
+            continue;
+        }
+        match field {
             "theme" => card.theme = Theme::from_key(&value).unwrap_or(card.theme),
             "tags" => card.tags = value.split(',').map(|t| t.trim().to_ascii_lowercase()).filter(|t| !t.is_empty()).collect(),
             "q" => card.question = value,
-            "a" => card.answer = value,
-            "k" => card.key_points.push(value),
-            "syn" => card.synonyms = synonyms(&value).unwrap_or_default(),
+            "syn" => card.synonyms.extend(synonyms(&value).unwrap_or_default()),
+            "why" => card.why = value,
+            "avoid" => card.avoid = value,
+            "probe" => card.probes.push(value),
+            "retired" => card.retired = Some(value),
             _ => {}
         }
     }
-    cards
+    deck
 }
 
-#[cfg(test)]
+/// The built-in cards (retired ones included: a person's progress on them is kept).
+pub fn built_in() -> Vec<Card> {
+    built_in_deck().cards
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::domain::deck_check::source_files;
 
-    /// The file people edit, so problems are reported with its own line numbers.
-    const SOURCE: &str = include_str!("../../decks/second-interview.deck");
+    /// The files people edit, so problems are reported with their own names and line numbers.
+    fn sources() -> Vec<(String, String)> {
+        source_files(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("decks"))
+    }
 
-    #[test]
-    fn the_compacted_deck_reads_exactly_like_the_source() {
-        let (compact, errors) = parse(BUILT_IN);
-        assert!(errors.is_empty());
-        assert_eq!(compact, parse(SOURCE).0);
-        assert_eq!(built_in(), compact, "the app's reader and the validating parser agree");
+    mod compaction {
+        include!("deck_compact.rs");
     }
 
     #[test]
-    fn the_built_in_deck_is_complete() {
-        let (cards, errors) = parse(SOURCE);
+    fn the_compacted_deck_reads_exactly_like_the_sources() {
+        let files = sources();
+        assert!(files.len() >= 10 && files[0].0.ends_with("00-tracks.deck"), "{:?}", files.iter().map(|f| &f.0).collect::<Vec<_>>());
+        let (source, _) = parse_files(&files);
+        let text = compaction::compact(&files);
+        let (compact, _) = parse_file("", &text);
+        for (a, b) in compact.cards.iter().zip(&source.cards) {
+            assert_eq!(a, b, "the compaction keeps every card");
+        }
+        assert_eq!(compact, source, "the compaction keeps every card and track");
+        assert_eq!(read_compact(&text), compact, "the app's reader and the validating parser agree");
+        assert!(source.cards.len() >= 80 && source.tracks.len() == 5);
+        // What the app holds was compacted by build.rs from these files (when they have not
+        // changed since the build, which a writer editing them may have done).
+        assert!(built_in_deck().cards.len() >= 80 && built_in_deck().tracks.len() == 5);
+    }
+
+    #[test]
+    fn the_deck_sources_parse() {
+        let (_, errors) = parse_files(&sources());
         assert!(errors.is_empty(), "deck errors:\n{}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"));
-        let problems = deck_problems(&cards, MIN_CARDS, MIN_PER_THEME);
-        assert!(problems.is_empty(), "deck problems:\n{}", problems.join("\n"));
     }
 
     const GOOD: &str = "[a-1]\ntheme: plan\ntags: x\nq: Why us?\na: Because\n  of you.\nk: one\nk: two\n";
@@ -276,6 +561,56 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(cards[0].answer, "Because of you.");
         assert_eq!(cards[0].key_points, vec!["one", "two"]);
+    }
+
+    #[test]
+    fn parses_coaching_tracks_and_retirement() {
+        let text = format!(
+            "[track:graduate]\nlabel: Graduate\npersona: Graduated in 2026.\n   Three years at a café.\n\n{GOOD}why: Whether you\n  did your homework.\navoid: Flattery.\nprobe: And?\nprobe: Why\n  really?\n\
+             a.graduate: As a graduate\n  I chose you.\nk.graduate: g one\nk.graduate: g\n  two\na.office: ignored\nretired: merged into\n  a-2\n"
+        );
+        let (deck, errors) = parse_file("x.deck", &text);
+        assert_eq!(errors.len(), 1, "a:/a.office: twice: {errors:?}");
+        assert_eq!(errors[0].to_string(), "x.deck:25: [a-1] a.office: given twice");
+        let c = &deck.cards[0];
+        assert_eq!((c.why.as_str(), c.avoid.as_str()), ("Whether you did your homework.", "Flattery."));
+        assert_eq!(c.probes, vec!["And?", "Why really?"]);
+        assert_eq!(c.retired.as_deref(), Some("merged into a-2"));
+        assert_eq!(c.variants, vec![Variant { track: Track::Graduate, answer: "As a graduate I chose you.".into(), key_points: vec!["g one".into(), "g two".into()] }]);
+        assert_eq!(deck.tracks, vec![TrackInfo { track: Track::Graduate, label: "Graduate".into(), persona: "Graduated in 2026. Three years at a café.".into() }]);
+        assert_eq!(deck.tracks[0].summary(), "Graduated in 2026. Three years at a café.");
+        // A track's view of the card, and the general one where a track has none.
+        let g = c.for_track(Track::Graduate);
+        assert_eq!((g.answer.as_str(), g.key_points.len(), g.why.as_str()), ("As a graduate I chose you.", 2, c.why.as_str()));
+        assert_eq!(c.for_track(Track::Manager).answer, "ignored", "the second a: overwrote the first, and was reported");
+        assert!(matches!(c.for_track(Track::Office), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn rejects_broken_tracks_and_variants() {
+        let (_, errors) = parse(&format!("{GOOD}a.nurse: x\n"));
+        assert!(errors[0].message.contains("unknown track \"nurse\""), "{errors:?}");
+        let (cards, errors) = parse(&format!("{GOOD}k.manager: only a point\n"));
+        assert!(cards.is_empty());
+        assert!(errors.iter().any(|e| e.message.contains("has k.manager: but no a.manager:")), "{errors:?}");
+        assert!(errors.iter().any(|e| e.message.contains("1 key points for manager")), "{errors:?}");
+        let (_, errors) = parse("[track:pilot]\nlabel: x\n");
+        assert!(errors[0].message.contains("unknown track"), "{errors:?}");
+        let (_, errors) = parse("[track:office]\nlabel: x\n");
+        assert!(errors[0].message.contains("needs label: and persona:"), "{errors:?}");
+        let (_, errors) = parse(&format!("{GOOD}\n  stray\n"));
+        assert_eq!(errors[0].line, 10, "{errors:?}");
+        let (_, errors) = parse(&format!("{GOOD}theme: own\n"));
+        assert!(errors[0].message.contains("unknown theme"), "a deck card is never one's own");
+    }
+
+    #[test]
+    fn the_offer_theme_is_a_built_in_theme() {
+        let (cards, errors) = parse(&GOOD.replace("theme: plan", "theme: offer"));
+        assert!(errors.is_empty());
+        assert_eq!(cards[0].theme, Theme::Offer);
+        assert_eq!((Theme::Offer.label(), Theme::ALL.len(), Theme::ALL[8]), ("The offer", 9, Theme::Offer));
+        assert_eq!(Theme::EVERY.last(), Some(&Theme::Own));
     }
 
     #[test]
@@ -311,8 +646,14 @@ mod tests {
         let other = GOOD.replace("[a-1]", "[a-2]").replace("Why us?", "why US");
         let (cards, _) = parse(&format!("{GOOD}\n{other}"));
         assert!(deck_problems(&cards, 1, 0).iter().any(|p| p.contains("duplicate question")));
-        let problems = deck_problems(&cards, 80, 6);
-        assert!(problems.iter().any(|p| p.contains("at least 80")));
-        assert!(problems.iter().any(|p| p.contains("theme sell has 0")));
+        let problems = deck_problems(&cards, 160, 14);
+        assert!(problems.iter().any(|p| p.contains("2 active cards; it needs at least 160")));
+        assert!(problems.iter().any(|p| p.contains("theme sell has 0 active cards")));
+        assert!(problems.iter().any(|p| p.contains("theme offer has 0 active cards")));
+        // A retired card keeps its id but counts nowhere, and its question may come back reworded.
+        let (cards, _) = parse(&format!("{GOOD}retired: merged\n\n{other}"));
+        let problems = deck_problems(&cards, 2, 0);
+        assert!(problems.iter().any(|p| p.contains("1 active cards")), "{problems:?}");
+        assert!(!problems.iter().any(|p| p.contains("duplicate")), "{problems:?}");
     }
 }

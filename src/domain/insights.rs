@@ -5,12 +5,63 @@
 //! Shown after the answer is revealed in rehearse mode.
 
 use super::card::{Card, Rating};
-use super::deck::asks_for_a_story;
+use super::deck::{asks_for_a_story, is_story};
 
 /// Speaking pace used for the time estimate: a calm interview answer.
 pub const WORDS_PER_MINUTE: usize = 130;
-/// A spoken answer should take between one and two minutes.
-pub const IDEAL_SECONDS: std::ops::RangeInclusive<usize> = 60..=120;
+
+/// What kind of answer a question wants, which sets how long it should take aloud.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// "Tell me about a time…" (a card tagged `star`): one to two minutes.
+    Story,
+    /// Anything else: a short or factual answer, 20 seconds to a minute.
+    Short,
+}
+
+impl Kind {
+    pub fn of(card: &Card) -> Kind {
+        if is_story(card) || asks_for_a_story(&card.question) {
+            Kind::Story
+        } else {
+            Kind::Short
+        }
+    }
+
+    /// The time a model answer of this kind takes aloud, in seconds.
+    pub fn ideal_seconds(self) -> std::ops::RangeInclusive<usize> {
+        match self {
+            Kind::Story => 60..=120,
+            Kind::Short => 20..=60,
+        }
+    }
+
+    /// The same range in words at `WORDS_PER_MINUTE` (130–260 for a story, 44–130 otherwise).
+    pub fn ideal_words(self) -> std::ops::RangeInclusive<usize> {
+        let r = self.ideal_seconds();
+        (r.start() * WORDS_PER_MINUTE).div_ceil(60)..=r.end() * WORDS_PER_MINUTE / 60
+    }
+
+    /// A hint when an answer is well outside the range: under three quarters of its shortest
+    /// (a story under 45 s, a short answer under 15 s) or over five quarters of its longest (a
+    /// story over 2:30, a short answer over 1:15). In between, no hint.
+    pub fn length_hint(self, speaking_seconds: usize) -> Option<&'static str> {
+        let r = self.ideal_seconds();
+        if speaking_seconds * 4 < r.start() * 3 {
+            Some(match self {
+                Kind::Story => "Very short for a story: aim for one to two minutes aloud, enough to set the scene, say what you did and how it ended, with a number.",
+                Kind::Short => "Very short: aim for 20 seconds to a minute aloud. Answer, then add a reason or an example.",
+            })
+        } else if speaking_seconds * 4 > r.end() * 5 {
+            Some(match self {
+                Kind::Story => "Long for a story: over two and a half minutes aloud. Lead with what you did and the result, and cut the background.",
+                Kind::Short => "Long for this question: over a minute and a quarter aloud. Answer first, give one reason or example, then stop.",
+            })
+        } else {
+            None
+        }
+    }
+}
 
 const STOP_WORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before",
@@ -113,7 +164,7 @@ pub struct Insights {
     pub key_points: Vec<KeyPointHit>,
     pub words: usize,
     pub speaking_seconds: usize,
-    /// Set when the answer is far from one to two minutes aloud.
+    /// Set when the answer is far outside the time its kind of question wants (see `Kind`).
     pub length_hint: Option<&'static str>,
     /// Fillers and hedges found, with counts, most frequent first.
     pub fillers: Vec<(String, usize)>,
@@ -135,14 +186,7 @@ fn contains_any(text: &str, phrases: &[&str]) -> bool {
 /// Key points hit or missed: a point counts as covered when at least half of its significant
 /// words (or their synonyms) appear in the answer.
 pub fn key_points(answer: &str, points: &[String], synonyms: &[(String, String)]) -> Vec<KeyPointHit> {
-    let mut said = significant(answer);
-    let all = words(answer);
-    if all.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()) || w.ends_with('%')) {
-        said.push(NUMBER.to_string());
-    }
-    if all.iter().filter(|w| matches!(w.as_str(), "i" | "i'm" | "i've" | "i'd" | "my")).count() >= 2 {
-        said.push(SELF.to_string());
-    }
+    let said = said_words(answer);
     points
         .iter()
         .map(|p| {
@@ -151,6 +195,36 @@ pub fn key_points(answer: &str, points: &[String], synonyms: &[(String, String)]
             KeyPointHit { point: p.clone(), hit: !needed.is_empty() && found * 2 >= needed.len() }
         })
         .collect()
+}
+
+/// What the matcher takes from an answer: its significant words, stemmed, and the stand-ins for
+/// a number and for the candidate speaking of themself.
+fn said_words(answer: &str) -> Vec<String> {
+    let mut said = significant(answer);
+    let all = words(answer);
+    if all.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()) || w.ends_with('%')) {
+        said.push(NUMBER.to_string());
+    }
+    if all.iter().filter(|w| matches!(w.as_str(), "i" | "i'm" | "i've" | "i'd" | "my")).count() >= 2 {
+        said.push(SELF.to_string());
+    }
+    said
+}
+
+/// For the deck's self-check: the words the matcher looks for in a key point (stemmed; "a
+/// number" and "I/my twice" for what `measurable` and `personally` ask) and which of them the
+/// answer lacks. The card's `syn:` pairs are given as written in the deck.
+pub fn explain_point(answer: &str, point: &str, card_synonyms: &[(String, String)]) -> (Vec<String>, Vec<String>) {
+    let synonyms: Vec<(String, String)> = card_synonyms.iter().map(|(a, b)| (stem(a), stem(b))).collect();
+    let said = said_words(answer);
+    let show = |w: &String| match w.as_str() {
+        NUMBER => "a number".to_string(),
+        SELF => "I/my twice".to_string(),
+        _ => w.clone(),
+    };
+    let needed = point_words(point);
+    let missing = needed.iter().filter(|n| !said.iter().any(|s| same_meaning(s, n, &synonyms))).map(show).collect();
+    (needed.iter().map(show).collect(), missing)
 }
 
 fn count_phrase(text: &[String], phrase: &str) -> usize {
@@ -183,15 +257,8 @@ pub fn analyse(card: &Card, answer: &str, seconds_taken: usize, limit_seconds: u
     let key_points = key_points(answer, &card.key_points, &synonyms);
     let count = all.len();
     let speaking_seconds = (count * 60).div_ceil(WORDS_PER_MINUTE);
-    let length_hint = if count == 0 {
-        None
-    } else if speaking_seconds < *IDEAL_SECONDS.start() / 2 {
-        Some("Very short: a second-interview answer usually takes one to two minutes. Add an example.")
-    } else if speaking_seconds > IDEAL_SECONDS.end() * 3 / 2 {
-        Some("Long: over three minutes aloud. Lead with the point and cut detail.")
-    } else {
-        None
-    };
+    let kind = Kind::of(card);
+    let length_hint = if count == 0 { None } else { kind.length_hint(speaking_seconds) };
     let mut fillers: Vec<(String, usize)> = FILLERS.iter().map(|f| (f.to_string(), count_phrase(&all, f))).filter(|(_, n)| *n > 0).collect();
     super::sort_by_key(&mut fillers, |(_, n)| usize::MAX - n);
     let mut tally: Vec<(String, usize)> = Vec::new();
@@ -204,7 +271,7 @@ pub fn analyse(card: &Card, answer: &str, seconds_taken: usize, limit_seconds: u
     tally.retain(|(_, n)| *n >= 3);
     super::sort_by_key(&mut tally, |(_, n)| usize::MAX - n);
     tally.truncate(5);
-    let star = asks_for_a_story(&card.question).then(|| Star {
+    let star = (kind == Kind::Story).then(|| Star {
         situation: contains_any(&lower, &["situation", "when i was", "at the time", "in my last", "in my previous", "we had", "there was", "our team"]),
         task: contains_any(&lower, &["task", "my job was", "i was asked", "i needed to", "i had to", "responsible", "goal was", "my role"]),
         action: contains_any(&lower, &["action", "so i ", "i decided", "i started", "i set up", "i built", "i wrote", "i organised", "i organized", "i led", "i spoke", "i called", "i changed", "i proposed"]),
@@ -234,14 +301,57 @@ mod tests {
     use super::*;
     use crate::domain::deck;
 
+    /// Cards written here, so the tests do not move when the deck's wording does.
     fn card(id: &str) -> Card {
-        deck::built_in().into_iter().find(|c| c.id == id).unwrap()
+        let text = r#"
+[sell-01]
+theme: sell
+tags: star, achievement
+q: Tell me about a time you achieved something you are proud of at work.
+a: x
+k: How the errors were found
+k: Say what you personally did
+k: Give a measurable result
+syn: personally = myself, measurable = percent
+
+[sell-04]
+theme: sell
+tags: star, leadership
+q: Tell me about a time you led a team without formal authority.
+a: x
+k: Influence without authority
+k: Listen before proposing
+
+[plan-01]
+theme: plan
+tags: agenda
+q: How will you use the time in this interview?
+a: x
+k: Arrive with a short agenda
+k: Name the gap
+syn: plans = agenda
+
+[plan-02]
+theme: plan
+tags: project
+q: What would you do in your first month?
+a: x
+k: Listen first
+k: One early improvement
+"#;
+        let (cards, errors) = deck::parse(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        cards.into_iter().find(|c| c.id == id).unwrap()
     }
 
-    const GOOD_STAR: &str = "Situation: our warehouse wrote off about forty thousand pounds of stock a year because \
-        counts were wrong. My task was to find out why within a quarter. So I mapped how stock moved, I found returns \
-        were booked twice, I changed the returns form and I trained the six people who used it. As a result write-offs \
-        fell by 60% the next year and the method was copied at our second site.";
+    const GOOD_STAR: &str = "At the time our four depots sent purchase orders by email, and about one order in twenty \
+        went out wrong: wrong quantities, old prices, the odd duplicate. I was asked to fix it before the busy season, \
+        which gave me three months. So I mapped how an order actually travelled from the depot to the \
+        supplier, and I found that most errors came from retyping the same details twice. I proposed one shared \
+        online ordering system, ran a two-week trial with the smallest depot, and wrote a one-page guide. Then I \
+        trained twelve colleagues across the other three depots myself, in short sessions on their own sites so \
+        nobody lost a shift. As a result order errors fell from about one in twenty to one in a hundred within six \
+        months, which is 80% fewer, and the finance team now closes the month two days earlier.";
 
     #[test]
     fn a_good_story_hits_every_point_and_shows_star_and_a_number() {
@@ -261,14 +371,46 @@ mod tests {
         let c = card("plan-02");
         let ramble = "The project the project was a big project and honestly the project went on. ".repeat(50);
         let ins = analyse(&c, &ramble, 400, 120);
-        assert_eq!(ins.length_hint, Some("Long: over three minutes aloud. Lead with the point and cut detail."));
+        assert!(ins.length_hint.is_some_and(|h| h.starts_with("Long for this question")), "{:?}", ins.length_hint);
         assert_eq!(ins.repeated[0], ("project".to_string(), 200));
         assert_eq!(analyse(&c, "Yes.", 5, 120).length_hint.map(|h| &h[..10]), Some("Very short"));
     }
 
+    fn said(words: usize) -> String {
+        "word ".repeat(words)
+    }
+
+    #[test]
+    fn the_length_guidance_depends_on_the_kind_of_question() {
+        let story = card("sell-04");
+        let short = card("plan-02");
+        assert_eq!((Kind::of(&story), Kind::of(&short)), (Kind::Story, Kind::Short));
+        assert_eq!((Kind::Story.ideal_words(), Kind::Short.ideal_words()), (130..=260, 44..=130));
+        let hint = |c: &Card, n: usize| analyse(c, &said(n), 0, 120).length_hint;
+        // Inside each kind's range (and its margins) there is no hint.
+        for n in [98, 130, 200, 260, 325] {
+            assert_eq!(hint(&story, n), None, "{n} words of a story");
+        }
+        for n in [33, 44, 90, 130, 162] {
+            assert_eq!(hint(&short, n), None, "{n} words of a short answer");
+        }
+        // 90 words is a fine short answer but a thin story (42 s); 200 words a fine story but long
+        // for a short answer (93 s).
+        assert!(hint(&story, 90).is_some_and(|h| h.starts_with("Very short for a story")));
+        assert!(hint(&short, 200).is_some_and(|h| h.starts_with("Long for this question")));
+        assert!(hint(&story, 330).is_some_and(|h| h.starts_with("Long for a story")));
+        assert!(hint(&short, 30).is_some_and(|h| h.starts_with("Very short:")));
+        assert_eq!(hint(&short, 0), None, "nothing typed, nothing said about length");
+        // A card tagged star counts as a story whatever its question's wording.
+        let mut tagged = short.clone();
+        tagged.tags.push("star".into());
+        assert_eq!(Kind::of(&tagged), Kind::Story);
+        assert!(analyse(&tagged, "anything", 10, 120).star.is_some(), "STAR signals shown for a tagged story");
+    }
+
     #[test]
     fn fillers_and_hedges_are_counted_phrases_included() {
-        let c = card("tricky-04");
+        let c = card("plan-01");
         let ins = analyse(&c, "Um, I guess my weakness is, like, you know, basically delegating. Um, kind of.", 30, 120);
         let get = |f: &str| ins.fillers.iter().find(|(w, _)| w == f).map(|(_, n)| *n);
         assert_eq!(get("um"), Some(2));
@@ -289,7 +431,7 @@ mod tests {
 
     #[test]
     fn a_story_without_a_result_or_number_is_said_so() {
-        let c = card("sell-03");
+        let c = card("sell-04");
         let ins = analyse(&c, "When I was at my last job a client moved their launch. I had to get training ready, so I decided to cut the scope.", 40, 120);
         let star = ins.star.unwrap();
         assert!(star.situation && star.task && star.action);

@@ -118,11 +118,14 @@ mod tests {
     fn search_and_filters_narrow_the_list() {
         let mut c = col();
         let clock = Clock::new(1_795_600_000_000, 0);
-        assert_eq!(find(&c, clock, &Filter::default()).len(), 80);
+        let n = c.cards.len();
+        assert_eq!(find(&c, clock, &Filter::default()).len(), n);
         let f = Filter { query: "RELEVANT role".into(), ..Filter::default() };
         let hits = find(&c, clock, &f);
         assert!(!hits.is_empty() && hits.iter().all(|&i| { let t = format!("{} {}", c.cards[i].question, c.cards[i].answer).to_lowercase(); t.contains("relevant") && t.contains("role") }));
-        assert_eq!(find(&c, clock, &Filter { theme: Some(Theme::FollowUp), ..Filter::default() }).len(), 10);
+        let follow_up = c.cards.iter().filter(|x| x.theme == Theme::FollowUp).count();
+        assert!(follow_up >= 10);
+        assert_eq!(find(&c, clock, &Filter { theme: Some(Theme::FollowUp), ..Filter::default() }).len(), follow_up);
         assert!(find(&c, clock, &Filter { tag: "star".into(), ..Filter::default() }).iter().all(|&i| c.cards[i].tags.contains(&"star".to_string())));
         let id = c.cards[5].id.clone();
         c.grade(&id, Rating::Again, clock, 1000).unwrap();
@@ -130,7 +133,7 @@ mod tests {
         assert_eq!(find(&c, clock, &Filter { state: CardState::Learning, ..Filter::default() }), vec![5]);
         assert_eq!(find(&c, clock.later(3_600_000), &Filter { state: CardState::Due, ..Filter::default() }), vec![5]);
         assert_eq!(find(&c, clock, &Filter { state: CardState::Suspended, ..Filter::default() }), vec![6]);
-        assert_eq!(find(&c, clock, &Filter { state: CardState::New, ..Filter::default() }).len(), 78);
+        assert_eq!(find(&c, clock, &Filter { state: CardState::New, ..Filter::default() }).len(), n - 2);
         assert_eq!(find(&c, clock, &Filter { sort_by_due: true, ..Filter::default() })[0], 5, "soonest due first, new cards last");
         assert!(tags(&c).windows(2).all(|w| w[0] < w[1]));
     }

@@ -5,6 +5,9 @@ pub mod card;
 pub mod clock;
 pub mod collection;
 pub mod deck;
+/// The deck's self-check (native only: the tests and scripts/deck-check.sh).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod deck_check;
 pub mod insights;
 pub mod json;
 pub mod library;
@@ -15,7 +18,7 @@ pub mod session;
 pub mod stats;
 pub mod transfer;
 
-pub use card::{Card, Phase, Progress, Rating, Theme};
+pub use card::{Card, Phase, Progress, Rating, Theme, Track, Variant};
 pub use clock::Clock;
 pub use collection::{Collection, LogEntry, Settings, UndoEntry};
 pub use schedule::Scheduler;

@@ -48,11 +48,12 @@ impl Readiness {
     }
 }
 
-/// Readiness at `at_ms` over the cards whose theme is in `scope` (all themes when empty).
+/// Readiness at `at_ms` over the cards whose theme is in `scope` (all themes when empty); cards
+/// retired from the deck do not count.
 pub fn readiness(col: &Collection, at_ms: i64, scope: &[Theme]) -> Readiness {
     let in_scope = |t: Theme| scope.is_empty() || scope.contains(&t);
     let mut sums: Vec<(Theme, usize, f64)> = Theme::EVERY.iter().filter(|t| in_scope(**t)).map(|t| (*t, 0, 0.0)).collect();
-    for card in col.cards.iter().filter(|c| in_scope(c.theme)) {
+    for card in col.cards.iter().filter(|c| in_scope(c.theme) && !c.is_retired()) {
         let r = recall_at(&col.progress_of(&card.id), at_ms);
         if let Some(entry) = sums.iter_mut().find(|(t, _, _)| *t == card.theme) {
             entry.1 += 1;
@@ -104,7 +105,7 @@ pub fn simulate(
     while day_start < date_ms {
         let mut reviews = 0;
         let mut t = day_start;
-        let ids: Vec<String> = col.cards.iter().filter(|c| scope.is_empty() || scope.contains(&c.theme)).map(|c| c.id.clone()).collect();
+        let ids: Vec<String> = col.cards.iter().filter(|c| (scope.is_empty() || scope.contains(&c.theme)) && !c.is_retired()).map(|c| c.id.clone()).collect();
         let mut introduced = 0;
         for id in &ids {
             let p = col.progress_of(id);
@@ -141,7 +142,7 @@ pub fn simulate(
 /// readiness on the date reaches `target`, judging each review by its predicted recall.
 pub fn plan(col: &Collection, now_ms: i64, date_ms: i64, target: f64, scope: &[Theme]) -> Plan {
     let days = ((date_ms - now_ms).max(0) / DAY_MS) as u32;
-    let unseen = col.cards.iter().filter(|c| (scope.is_empty() || scope.contains(&c.theme)) && col.progress_of(&c.id).is_new()).count() as u32;
+    let unseen = col.cards.iter().filter(|c| (scope.is_empty() || scope.contains(&c.theme)) && !c.is_retired() && col.progress_of(&c.id).is_new()).count() as u32;
     // Introduce everything with at least two days to spare, when there are that many days.
     let intro_days = days.saturating_sub(2).max(1);
     let new_per_day = if unseen == 0 { 0 } else { unseen.div_ceil(intro_days) };
@@ -193,7 +194,8 @@ mod tests {
     fn readiness_is_the_mean_recall_with_unseen_cards_at_zero() {
         let mut col = Collection::new(deck::built_in(), HashMap::new(), vec![], Settings::default());
         assert_eq!(readiness(&col, T0, &[]).overall, 0.0);
-        let plan_cards: Vec<String> = col.cards.iter().filter(|c| c.theme == Theme::Plan).map(|c| c.id.clone()).collect();
+        let plan_cards: Vec<String> = col.cards.iter().filter(|c| c.theme == Theme::Plan && !c.is_retired()).map(|c| c.id.clone()).collect();
+        let active = col.cards.iter().filter(|c| !c.is_retired()).count();
         for id in &plan_cards {
             col.progress.insert(id.clone(), reviewed(10.0, T0));
         }
@@ -202,11 +204,11 @@ mod tests {
         assert_eq!(r.cards, plan_cards.len());
         assert!((r.overall - reference_r(10.0, 10.0)).abs() < 1e-4);
         let all = readiness(&col, date, &[]);
-        assert!((all.overall - reference_r(10.0, 10.0) * plan_cards.len() as f64 / col.cards.len() as f64).abs() < 1e-4);
+        assert!((all.overall - reference_r(10.0, 10.0) * plan_cards.len() as f64 / active as f64).abs() < 1e-4);
         // Weakest themes first: every theme but Plan is at zero.
         assert_eq!(all.by_theme.last().unwrap().theme, Theme::Plan);
         assert_eq!(all.by_theme[0].readiness, 0.0);
-        assert!(all.in_words().contains(&format!("of {} answers", col.cards.len())));
+        assert!(all.in_words().contains(&format!("of {active} answers")), "retired cards do not count");
     }
 
     #[test]
@@ -214,8 +216,9 @@ mod tests {
         let col = Collection::new(deck::built_in(), HashMap::new(), vec![], Settings::default());
         let date = T0 + 14 * DAY_MS;
         let p = plan(&col, T0, date, 0.9, &[]);
+        let active = col.cards.iter().filter(|c| !c.is_retired()).count();
         assert_eq!(p.days, 14);
-        assert_eq!(p.new_per_day, 7, "80 cards over the first 12 days");
+        assert_eq!(p.new_per_day as usize, active.div_ceil(12), "every active card over the first 12 days");
         assert!(p.reaches_target, "{p:?}");
         // A candidate whose recall is random (as predicted, fixed seed) and who follows the plan.
         let mut seed = 0x2545_f491_u64;
@@ -229,8 +232,8 @@ mod tests {
         let reached = readiness(&end, date, &[]).overall;
         assert!(reached >= 0.9, "reached {reached:.3}");
         assert_eq!(per_day.len(), 14);
-        let below = end.progress.values().filter(|p| recall_at(p, date) < 0.9).count() + (end.cards.len() - end.progress.len());
-        assert!(below < end.cards.len() / 5);
+        let below = end.progress.values().filter(|p| recall_at(p, date) < 0.9).count() + (active - end.progress.len());
+        assert!(below < active / 5);
     }
 
     #[test]
@@ -239,7 +242,8 @@ mod tests {
         // Twelve hours' notice: every card today (FSRS predicts high recall half a day after
         // learning, if every answer is learnt).
         let p = plan(&col, T0, T0 + DAY_MS / 2, 0.9, &[]);
-        assert_eq!((p.days, p.new_per_day), (0, 80));
+        let active = col.cards.iter().filter(|c| !c.is_retired()).count() as u32;
+        assert_eq!((p.days, p.new_per_day), (0, active));
         let past = plan(&col, T0, T0 - DAY_MS, 0.9, &[]);
         assert!(!past.reaches_target);
         assert_eq!(past.expected, 0.0);

@@ -86,10 +86,10 @@ pub fn build(col: &Collection, clock: Clock) -> Queue {
     build_for(col, clock, &Focus::default())
 }
 
-/// Today's queue, within a focus. Suspended cards are never in it.
+/// Today's queue, within a focus. Suspended and retired cards are never in it.
 pub fn build_for(col: &Collection, clock: Clock, focus: &Focus) -> Queue {
     let (new_used, reviews_used, done_today) = used_today(col, clock);
-    let in_scope = |id: &str| col.card(id).is_some_and(|c| focus.matches(c)) && !col.is_suspended(id);
+    let in_scope = |id: &str| col.card(id).is_some_and(|c| focus.matches(c)) && col.in_sessions(id);
     let mut ahead: Option<(i64, &str)> = None;
     let today = clock.today();
     let end_of_today = clock.end_of_today_ms();
@@ -144,7 +144,7 @@ pub fn build_for(col: &Collection, clock: Clock, focus: &Focus) -> Queue {
     let review_room = (col.settings.max_reviews_per_day as usize).saturating_sub(reviews_used);
     let review = (reviews.len() + weak).min(review_room);
     let new_room = (col.settings.new_per_day as usize).saturating_sub(new_used);
-    let unseen = || col.cards.iter().filter(|c| !col.progress.contains_key(&c.id) && focus.matches(c) && !col.is_suspended(&c.id));
+    let unseen = || col.cards.iter().filter(|c| !col.progress.contains_key(&c.id) && focus.matches(c) && col.in_sessions(&c.id));
     let new = if new_room > 0 { unseen().count().min(new_room) } else { 0 };
     let first_new = if new > 0 { unseen().next() } else { None };
 
@@ -177,7 +177,7 @@ pub fn outlook(col: &Collection, clock: Clock) -> Outlook {
     let mut next_due_ms: Option<i64> = None;
     let mut tomorrow_reviews = 0;
     for (id, p) in &col.progress {
-        if col.card(id).is_none() || col.is_suspended(id) {
+        if !col.in_sessions(id) {
             continue;
         }
         // A review card becomes available when its study day starts; a learning card at its exact time.
@@ -192,7 +192,7 @@ pub fn outlook(col: &Collection, clock: Clock) -> Outlook {
             tomorrow_reviews += 1;
         }
     }
-    let unseen = col.cards.iter().filter(|c| !col.progress.contains_key(&c.id) && !col.is_suspended(&c.id)).count();
+    let unseen = col.cards.iter().filter(|c| !col.progress.contains_key(&c.id) && col.in_sessions(&c.id)).count();
     if unseen > 0 {
         let new_day_start = clock.day_start_ms(tomorrow);
         if next_due_ms.is_none_or(|n| new_day_start < n) {
@@ -232,18 +232,24 @@ mod tests {
         let mut c = Collection::new(deck::built_in(), HashMap::new(), vec![], Settings { new_per_day: 100, ..Settings::default() });
         let clock = Clock::new(1_795_600_000_000, 0);
         let focus = Focus { themes: vec![Theme::Tricky], ..Focus::default() };
+        let tricky = c.cards.iter().filter(|x| x.theme == Theme::Tricky && !x.is_retired()).count();
+        let active = c.cards.iter().filter(|x| !x.is_retired()).count();
+        assert!(tricky >= 10 && active >= 80, "{tricky} {active}");
         let q = build_for(&c, clock, &focus);
-        assert_eq!(q.new, 10);
+        assert_eq!(q.new, tricky);
         assert!(q.next.as_ref().unwrap().0.starts_with("tricky-"));
         let first = q.next.unwrap().0;
         c.set_suspended(&first, true);
         let q = build_for(&c, clock, &focus);
-        assert_eq!(q.new, 9);
+        assert_eq!(q.new, tricky - 1);
         assert_ne!(q.next.unwrap().0, first);
-        assert_eq!(build(&c, clock).new, 79, "suspended cards leave the main session too");
+        assert_eq!(build(&c, clock).new, (active - 1).min(100), "suspended cards leave the main session too");
+        let mut few = Collection::new(c.cards.iter().take(5).cloned().collect(), HashMap::new(), vec![], c.settings);
+        few.set_suspended(&c.cards[0].id, true);
+        assert_eq!(build(&few, clock).new, 4 - c.cards[..5].iter().filter(|x| x.is_retired()).count());
         let tag = c.cards.iter().find(|c| c.theme == Theme::SellYourself).unwrap().tags[0].clone();
         let by_tag = Focus { tags: vec![tag.clone()], ..Focus::default() };
-        let n = c.cards.iter().filter(|x| x.tags.contains(&tag)).count();
+        let n = c.cards.iter().filter(|x| x.tags.contains(&tag) && !x.is_retired()).count();
         assert_eq!(build_for(&c, clock, &by_tag).new, n);
     }
 

@@ -121,6 +121,7 @@ pub fn encode_card(card: &Card, order: i64) -> String {
     if !card.synonyms.is_empty() {
         m.push(("syn".into(), Json::Arr(card.synonyms.iter().map(|(a, b)| strs(&[a.clone(), b.clone()])).collect())));
     }
+    m.extend(card.extras_json());
     Json::Obj(m).to_text()
 }
 
@@ -148,7 +149,7 @@ pub fn decode_card(id: &str, text: &str) -> Result<OwnRecord, String> {
             })
             .collect(),
     };
-    let card = Card {
+    let mut card = Card {
         id: id.to_string(),
         theme: Theme::from_key(&s("theme")?).unwrap_or(Theme::Own),
         tags: list("tags")?,
@@ -156,8 +157,24 @@ pub fn decode_card(id: &str, text: &str) -> Result<OwnRecord, String> {
         answer: s("a")?,
         key_points: list("k")?,
         synonyms,
+        ..Default::default()
     };
+    card.read_extras(&v)?;
     Ok(OwnRecord::Card { card, order: v.get("order").and_then(Json::as_i64).unwrap_or(0) })
+}
+
+/// A built-in card as the person edited it. Whether it is retired is the deck's say; a record
+/// written before cards had coaching (no why, avoid or probes) keeps the deck's coaching. The
+/// edited text serves every track: an edit holds the tracks' answers only where it kept them.
+fn edited(built_in: &Card, record: &Card) -> Card {
+    let mut card = record.clone();
+    card.retired = built_in.retired.clone();
+    if card.why.is_empty() && card.avoid.is_empty() && card.probes.is_empty() {
+        card.why = built_in.why.clone();
+        card.avoid = built_in.avoid.clone();
+        card.probes = built_in.probes.clone();
+    }
+    card
 }
 
 /// The cards the app shows: the built-in deck with the person's edits and deletions applied, then
@@ -168,7 +185,7 @@ pub fn assemble(built_in: Vec<Card>, own: &[(String, OwnRecord)]) -> Vec<Card> {
         .filter_map(|c| match own.iter().find(|(id, _)| *id == c.id) {
             None => Some(c),
             Some((_, OwnRecord::Deleted)) => None,
-            Some((_, OwnRecord::Card { card, .. })) => Some(card.clone()),
+            Some((_, OwnRecord::Card { card, .. })) => Some(edited(&c, card)),
         })
         .collect();
     // Storage hands keys over in no particular order, and there can be thousands: each card goes
@@ -409,7 +426,7 @@ mod tests {
         let deck = deck::built_in();
         let mut edited = deck[1].clone();
         edited.answer = "My version, with \"quotes\"\nand a line.".into();
-        let own = Card { id: "own-1".into(), theme: Theme::Own, tags: vec!["mine".into()], question: "Q?".into(), answer: "A.".into(), key_points: vec!["k".into()], synonyms: vec![("a".into(), "b".into())] };
+        let own = Card { id: "own-1".into(), theme: Theme::Own, tags: vec!["mine".into()], question: "Q?".into(), answer: "A.".into(), key_points: vec!["k".into()], synonyms: vec![("a".into(), "b".into())], ..Default::default() };
         let stored = vec![
             (Key::Own(own.id.clone()).name(), encode_card(&own, 5)),
             (Key::Own(deck[0].id.clone()).name(), DELETED.to_string()),
@@ -431,6 +448,35 @@ mod tests {
         let cards = assemble(later, &l.own);
         assert!(cards.iter().any(|c| c.id == "plan-99"));
         assert_eq!(cards[0], edited);
+    }
+
+    #[test]
+    fn coaching_and_tracks_are_kept_and_retirement_is_the_decks() {
+        use crate::domain::card::{Track, Variant};
+        let card = Card {
+            id: "plan-01".into(),
+            theme: Theme::Plan,
+            tags: vec!["star".into()],
+            question: "Q?".into(),
+            answer: "A.".into(),
+            key_points: vec!["k".into(), "l".into()],
+            why: "Why.".into(),
+            avoid: "Avoid.".into(),
+            probes: vec!["P1?".into(), "P2?".into()],
+            variants: vec![Variant { track: Track::Manager, answer: "M.".into(), key_points: vec!["m".into()] }],
+            ..Default::default()
+        };
+        assert_eq!(decode_card("plan-01", &encode_card(&card, 3)), Ok(OwnRecord::Card { card: card.clone(), order: 3 }));
+        // The deck retires the card: the person's edit stays, and so does the retirement.
+        let retired = Card { retired: Some("merged into plan-02".into()), ..card.clone() };
+        let edit = Card { answer: "Mine.".into(), ..card.clone() };
+        let cards = assemble(vec![retired], &[("plan-01".into(), OwnRecord::Card { card: edit, order: 0 })]);
+        assert_eq!((cards[0].answer.as_str(), cards[0].retired.as_deref()), ("Mine.", Some("merged into plan-02")));
+        // A record from before coaching existed keeps the deck's coaching.
+        let old = decode_card("plan-01", r#"{"theme":"plan","tags":[],"q":"Q?","a":"Old.","k":[]}"#).unwrap();
+        let cards = assemble(vec![card.clone()], &[("plan-01".into(), old)]);
+        assert_eq!((cards[0].answer.as_str(), cards[0].why.as_str(), cards[0].probes.len()), ("Old.", "Why.", 2));
+        assert!(decode_card("x", r#"{"theme":"plan","tags":[],"q":"Q?","a":"A","k":[],"tracks":[{"track":"pilot","answer":"x"}]}"#).is_err());
     }
 
     #[test]

@@ -160,7 +160,7 @@ mod tests {
         #[test]
         fn anki_text_round_trips(q in field(), a in field(), points in prop::collection::vec("[a-z ]{1,12}", 0..3)) {
             let points: Vec<String> = points.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
-            let card = Card { id: own_id(&q), theme: Theme::Own, tags: vec![], question: q.trim().to_string(), answer: a.trim().to_string(), key_points: points, synonyms: vec![] };
+            let card = Card { id: own_id(&q), theme: Theme::Own, tags: vec![], question: q.trim().to_string(), answer: a.trim().to_string(), key_points: points, synonyms: vec![], ..Default::default() };
             let p = read_anki(&write_anki(std::slice::from_ref(&card)));
             prop_assert!(p.errors.is_empty(), "{:?}", p.errors);
             prop_assert_eq!(&p.cards[0].card.question, &card.question);

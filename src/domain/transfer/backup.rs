@@ -56,6 +56,7 @@ pub fn write_backup(col: &Collection, built_in: &[Card], now_ms: i64) -> String 
             if !c.synonyms.is_empty() {
                 m.push(("synonyms".into(), Json::Arr(c.synonyms.iter().map(|(a, b)| Json::Arr(vec![s(a), s(b)])).collect())));
             }
+            m.extend(c.extras_json());
             if let Some(p) = col.progress.get(&c.id) {
                 m.push((
                     "progress".into(),
@@ -246,7 +247,7 @@ fn read_card(c: &Json, id: String, what: &str) -> Result<Card, String> {
             })
             .ok_or_else(|| bad_key(what, "synonyms", "must be pairs of texts"))?,
     };
-    let card = Card {
+    let mut card = Card {
         id,
         theme,
         tags: strings(c, "tags", what)?,
@@ -254,7 +255,9 @@ fn read_card(c: &Json, id: String, what: &str) -> Result<Card, String> {
         answer: text(c, "answer", what)?,
         key_points: strings(c, "keyPoints", what)?,
         synonyms,
+        ..Default::default()
     };
+    card.read_extras(c).map_err(|e| bad(what, &e))?;
     if card.question.trim().is_empty() {
         return Err(bad(what, "the question is empty"));
     }
@@ -369,7 +372,7 @@ mod tests {
         #[test]
         fn backups_round_trip(q in field(), a in field(), tags in prop::collection::vec("[a-z]{1,8}", 0..3)) {
             let mut col = studied();
-            col.cards.push(Card { id: "own-x".into(), theme: Theme::Own, tags, question: q, answer: a, key_points: vec![], synonyms: vec![] });
+            col.cards.push(Card { id: "own-x".into(), theme: Theme::Own, tags, question: q, answer: a, key_points: vec![], synonyms: vec![], ..Default::default() });
             let back = restore(read_backup(&write_backup(&col, &[], 5)).unwrap());
             prop_assert_eq!(back.cards, col.cards);
         }

@@ -141,7 +141,7 @@ pub(crate) fn new_card(line: usize, question: String, answer: String, key_points
     };
     match problem {
         Some(p) => Err(LineError { line, message: p.to_string() }),
-        None => Ok(Card { id: own_id(&question), theme, tags, question: question.trim().to_string(), answer: answer.trim().to_string(), key_points, synonyms: vec![] }),
+        None => Ok(Card { id: own_id(&question), theme, tags, question: question.trim().to_string(), answer: answer.trim().to_string(), key_points, synonyms: vec![], ..Default::default() }),
     }
 }
 
@@ -187,7 +187,7 @@ pub(crate) mod fixtures {
                 t += 86_400_000;
             }
         }
-        col.cards.push(Card { id: super::own_id("My story?"), theme: Theme::Own, tags: vec!["mine".into()], question: "My story?".into(), answer: "Line one\n\"two\"\t<b>".into(), key_points: vec![], synonyms: vec![] });
+        col.cards.push(Card { id: super::own_id("My story?"), theme: Theme::Own, tags: vec!["mine".into()], question: "My story?".into(), answer: "Line one\n\"two\"\t<b>".into(), key_points: vec![], synonyms: vec![], ..Default::default() });
         col
     }
 
