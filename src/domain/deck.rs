@@ -91,20 +91,7 @@ impl std::fmt::Display for DeckError {
     }
 }
 
-/// The field an indented line continues.
-#[derive(Clone, Copy, PartialEq)]
-enum Field {
-    Question,
-    Answer(Track),
-    KeyPoint(Track),
-    Why,
-    Avoid,
-    Probe,
-    Retired,
-    Label,
-    Persona,
-}
-
+#[allow(clippy::large_enum_variant)]
 enum Block {
     Card(Card),
     Track(TrackInfo),
@@ -138,23 +125,16 @@ fn variant_mut(card: &mut Card, track: Track) -> &mut Variant {
     &mut card.variants[i]
 }
 
-fn push_text(target: &mut String, more: &str) {
-    if !target.is_empty() {
-        target.push(' ');
-    }
-    target.push_str(more);
-}
-
 /// Parses one deck text (`file` names it in the errors). Every problem is reported with its line;
 /// cards that parse are returned too, retired ones included.
 pub fn parse_file(file: &str, text: &str) -> (Deck, Vec<DeckError>) {
     let mut deck = Deck::default();
     let mut errors = Vec::new();
     let err = |line: usize, message: String| DeckError { file: file.to_string(), line, message };
-    let mut current: Option<(usize, Block, Option<Field>)> = None;
+    let mut current: Option<(usize, Block)> = None;
 
-    let finish = |current: &mut Option<(usize, Block, Option<Field>)>, deck: &mut Deck, errors: &mut Vec<DeckError>| match current.take() {
-        Some((line, Block::Card(card), _)) => {
+    let finish = |current: &mut Option<(usize, Block)>, deck: &mut Deck, errors: &mut Vec<DeckError>| match current.take() {
+        Some((line, Block::Card(card))) => {
             let problems = card_problems(&card);
             if problems.is_empty() {
                 deck.cards.push(card);
@@ -162,7 +142,7 @@ pub fn parse_file(file: &str, text: &str) -> (Deck, Vec<DeckError>) {
                 errors.extend(problems.into_iter().map(|m| err(line, format!("[{}] {}", card.id, m))));
             }
         }
-        Some((line, Block::Track(info), _)) => {
+        Some((line, Block::Track(info))) => {
             if info.label.is_empty() || info.persona.is_empty() {
                 errors.push(err(line, format!("[track:{}] needs label: and persona:", info.track.key())));
             } else {
@@ -172,17 +152,33 @@ pub fn parse_file(file: &str, text: &str) -> (Deck, Vec<DeckError>) {
         None => {}
     };
 
+    // Each field with its continuation lines joined (a line that starts with spaces continues the
+    // field above it; a blank line ends a field; comment lines are skipped), with its first line.
+    let mut logical: Vec<(usize, String)> = Vec::new();
+    let mut after_blank = true;
     for (index, raw) in text.lines().enumerate() {
-        let line_no = index + 1;
-        if raw.trim_start().starts_with('#') {
+        let trimmed = raw.trim();
+        if trimmed.starts_with('#') {
             continue;
         }
-        if raw.trim().is_empty() {
-            if let Some(c) = current.as_mut() {
-                c.2 = None;
+        if trimmed.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        let indented = raw.starts_with(' ') || raw.starts_with('\t');
+        match logical.last_mut() {
+            Some((_, last)) if indented && !after_blank && !last.starts_with('[') => {
+                last.push(' ');
+                last.push_str(trimmed);
             }
-            continue;
+            _ if indented => errors.push(err(index + 1, "an indented line continues the field above it, and there is none (a blank line ends a field)".into())),
+            _ => logical.push((index + 1, trimmed.to_string())),
         }
+        after_blank = false;
+    }
+
+    for (line_no, raw) in logical {
+        let raw = raw.as_str();
         if let Some(rest) = raw.strip_prefix('[') {
             finish(&mut current, &mut deck, &mut errors);
             let Some(id) = rest.trim_end().strip_suffix(']') else {
@@ -192,7 +188,7 @@ pub fn parse_file(file: &str, text: &str) -> (Deck, Vec<DeckError>) {
             let id = id.trim();
             if let Some(key) = id.strip_prefix("track:") {
                 match Track::from_key(key.trim()) {
-                    Some(track) => current = Some((line_no, Block::Track(TrackInfo { track, ..TrackInfo::default() }), None)),
+                    Some(track) => current = Some((line_no, Block::Track(TrackInfo { track, ..TrackInfo::default() }))),
                     None => errors.push(err(line_no, format!("unknown track \"{key}\" (tracks: office, graduate, frontline, technical, manager)"))),
                 }
                 continue;
@@ -200,56 +196,28 @@ pub fn parse_file(file: &str, text: &str) -> (Deck, Vec<DeckError>) {
             if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
                 errors.push(err(line_no, format!("bad card id \"{id}\": use letters, digits, - and _")));
             }
-            current = Some((line_no, Block::Card(Card { id: id.to_string(), theme: Theme::Plan, ..Card::default() }), None));
+            current = Some((line_no, Block::Card(Card { id: id.to_string(), theme: Theme::Plan, ..Card::default() })));
             continue;
         }
-        let Some((_, block, last_field)) = current.as_mut() else {
+        let Some((_, block)) = current.as_mut() else {
             errors.push(err(line_no, "text outside a card; start a card with [id]".into()));
             continue;
         };
-        if raw.starts_with(' ') || raw.starts_with('\t') {
-            let more = raw.trim();
-            let target = match (block, *last_field) {
-                (Block::Card(card), Some(field)) => match field {
-                    Field::Question => Some(&mut card.question),
-                    Field::Answer(Track::Office) => Some(&mut card.answer),
-                    Field::KeyPoint(Track::Office) => card.key_points.last_mut(),
-                    Field::Answer(t) => Some(&mut variant_mut(card, t).answer),
-                    Field::KeyPoint(t) => variant_mut(card, t).key_points.last_mut(),
-                    Field::Why => Some(&mut card.why),
-                    Field::Avoid => Some(&mut card.avoid),
-                    Field::Probe => card.probes.last_mut(),
-                    Field::Retired => card.retired.as_mut(),
-                    Field::Label | Field::Persona => None,
-                },
-                (Block::Track(info), Some(Field::Label)) => Some(&mut info.label),
-                (Block::Track(info), Some(Field::Persona)) => Some(&mut info.persona),
-                _ => None,
-            };
-            match target {
-                Some(t) => push_text(t, more),
-                None => errors.push(err(line_no, "an indented line continues the field above it, and there is none (a blank line or a comment ends a field)".into())),
-            }
-            continue;
-        }
         let Some((field, value)) = raw.split_once(':') else {
             errors.push(err(line_no, format!("expected `field: value`, found \"{raw}\"")));
             continue;
         };
         let value = value.trim().to_string();
         let field = field.trim();
-        *last_field = None;
         let card = match block {
             Block::Card(card) => card,
             Block::Track(info) => {
                 match field {
                     "label" => {
                         info.label = value;
-                        *last_field = Some(Field::Label);
                     }
                     "persona" => {
                         info.persona = value;
-                        *last_field = Some(Field::Persona);
                     }
                     other => errors.push(err(line_no, format!("unknown field \"{other}\" in a track (label:, persona:)"))),
                 }
@@ -283,7 +251,6 @@ pub fn parse_file(file: &str, text: &str) -> (Deck, Vec<DeckError>) {
                 (_, Track::Office) => card.key_points.push(value),
                 (_, t) => variant_mut(card, t).key_points.push(value),
             }
-            *last_field = Some(if letter == 'a' { Field::Answer(track) } else { Field::KeyPoint(track) });
             continue;
         }
         match field {
@@ -297,7 +264,6 @@ pub fn parse_file(file: &str, text: &str) -> (Deck, Vec<DeckError>) {
                     twice(&mut errors, "q");
                 }
                 card.question = value;
-                *last_field = Some(Field::Question);
             }
             "syn" => match synonyms(&value) {
                 Some(pairs) => card.synonyms.extend(pairs),
@@ -308,22 +274,18 @@ pub fn parse_file(file: &str, text: &str) -> (Deck, Vec<DeckError>) {
                     twice(&mut errors, "why");
                 }
                 card.why = value;
-                *last_field = Some(Field::Why);
             }
             "avoid" => {
                 if !card.avoid.is_empty() {
                     twice(&mut errors, "avoid");
                 }
                 card.avoid = value;
-                *last_field = Some(Field::Avoid);
             }
             "probe" => {
                 card.probes.push(value);
-                *last_field = Some(Field::Probe);
             }
             "retired" => {
                 card.retired = Some(value);
-                *last_field = Some(Field::Retired);
             }
             other => errors.push(err(line_no, format!("unknown field \"{other}\""))),
         }
@@ -620,6 +582,9 @@ mod tests {
         assert_eq!(cards[0].synonyms, vec![("boss".to_string(), "manager".to_string()), ("agenda".to_string(), "plan".to_string())]);
         let (_, errors) = parse(&format!("{GOOD}syn: boss manager\n"));
         assert_eq!(errors[0].line, 9);
+        let (cards, errors) = parse(&format!("{GOOD}syn: boss = manager, agenda =\n   plan\n"));
+        assert!(errors.is_empty(), "a syn: line goes on like any field: {errors:?}");
+        assert_eq!(cards[0].synonyms[1], ("agenda".to_string(), "plan".to_string()));
         assert!(built_in().iter().filter(|c| !c.synonyms.is_empty()).count() >= 8, "the deck lists synonyms");
     }
 
