@@ -3,10 +3,16 @@
 # already present at the right version.
 #   scripts/install-tools.sh            build tools: wasm32 target, trunk, wasm-bindgen CLI, wasm-opt, npm packages
 #   scripts/install-tools.sh --browser  the same, plus Chromium and chromedriver for the tests
+#   scripts/install-tools.sh --anki     the same, plus Anki itself (the `anki` pip package, in a
+#                                       virtual environment in .tools/anki-venv) for the Anki checks
+# (options can be combined)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+ANKI_VERSION=26.9.3
+want() { case " $ARGS " in *" $1 "*) return 0 ;; esac; return 1; }
+ARGS="$*"
 BINARYEN_VERSION=132
 # The wasm-bindgen CLI must match the library version in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
@@ -40,10 +46,17 @@ if [ ! -d node_modules/terser ] || [ ! -d node_modules/playwright-core ] || [ pa
   npm ci --no-audit --no-fund
 fi
 
-if [ "${1:-}" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
+if want --browser && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
   log "installing chromium and chromedriver"
   SUDO=""; [ "$(id -u)" != 0 ] && SUDO=sudo
   $SUDO apt-get update
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver
+fi
+ANKI_PY=.tools/anki-venv/bin/python
+if want --anki && ! "$ANKI_PY" -c "import importlib.metadata as m; assert m.version('anki') == '$ANKI_VERSION'" 2>/dev/null; then
+  log "installing anki $ANKI_VERSION (pip, into .tools/anki-venv)"
+  rm -rf .tools/anki-venv
+  python3 -m venv .tools/anki-venv
+  "$ANKI_PY" -m pip install --quiet --disable-pip-version-check "anki==$ANKI_VERSION"
 fi
 log "tools ready"

@@ -46,6 +46,12 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                     "{} card{} will be added, {} updated and {} skipped (the same question as a card you have, or twice in the file).",
                     v.add.len(), if v.add.len() == 1 { "" } else { "s" }, v.update.len(), v.skipped
                 ) }</p>
+                if let Some(media) = v.media.sentence() {
+                    <p data-testid="import-media">{ media }</p>
+                }
+                if p.backup.is_none() && !v.first.is_empty() {
+                    <p class="as-read" data-testid="import-first">{ as_read(&v.first) }</p>
+                }
                 if p.backup.is_some() {
                     <p class="help">{ "A backup also brings each card's schedule where it is newer than yours, and its reviews; into an app with no reviews yet, its settings and interviews too." }</p>
                 }
@@ -94,4 +100,17 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             <button class="link" onclick={send(Action::Show(Screen::Cards))}>{ "Back to cards" }</button>
         </section>
     }
+}
+
+/// The first cards as read: "Line 7: question", then the answer (its first 140 characters).
+fn as_read(first: &[(usize, String, String)]) -> String {
+    let mut out = String::from("The first cards as read:");
+    for (line, q, a) in first {
+        let a = match a.char_indices().nth(140) {
+            Some((i, _)) => format!("{}\u{2026}", &a[..i]),
+            None => a.clone(),
+        };
+        out.push_str(&format!("\n\nLine {line}: {q}\n{a}"));
+    }
+    out
 }

@@ -196,7 +196,7 @@ test('an Anki file for export reads back, and a broken or foreign file changes n
   await openTransfer(page);
   const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Download for Anki (.txt)').click()]);
   const anki = fs.readFileSync(await download.path(), 'utf8');
-  assert.match(anki, /^#separator:tab\n#html:false\n#columns:Question\tAnswer\tKey points\tTags\n#tags column:4\n"We met last time/);
+  assert.match(anki, /^#separator:tab\n#html:false\n#notetype:Basic\n#guid column:1\n#tags column:4\n#columns:GUID\tFront\tBack\tTags\n"[^"]+"\t"We met last time[^"]*"\t"[^"]+\n\nKey points:\n• /);
   const before = await snapshot(page);
   await importFile(page, 'same.txt', anki);
   assert.match(await page.getByTestId('import-counts').textContent(), /^0 cards will be added, 0 updated and 80 skipped/);

@@ -23,7 +23,7 @@ pub fn read_csv(text: &str) -> Parsed {
             return;
         };
         let Some([qc, ac, pc, tc, thc]) = cols else { return };
-        let field = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("");
+        let field = |c: Option<usize>| c.and_then(|c| record.get(c)).map_or("", String::as_str);
         let mut tags = split_list(&crate::domain::fold(field(tc)), &[',', ' ']);
         let theme = theme_or_tag(field(thc), &mut tags);
         let points = split_list(field(pc), &[';']);

@@ -4,10 +4,15 @@
 /// items become new lines ("• " before an item), and the common entities are decoded. The result
 /// is shown as text, so nothing in it can run.
 pub fn html_to_text(html: &str) -> String {
+    reduce(html, &mut 0)
+}
+
+/// `html_to_text`, counting the pictures (`<img>`) it leaves out.
+pub(crate) fn reduce(html: &str, pictures: &mut usize) -> String {
     let mut out = String::new();
     let mut rest = html;
     while let Some(open) = rest.find('<') {
-        out.push_str(&decode_entities(&rest[..open]));
+        push_text(&mut out, &rest[..open]);
         let after = &rest[open + 1..];
         let Some(close) = after.find('>') else {
             // A lone "<" is text.
@@ -29,6 +34,7 @@ pub fn html_to_text(html: &str) -> String {
                 }
                 out.push_str("• ");
             }
+            "img" => *pictures += 1,
             _ => {}
         }
         // The text of <script> and <style> is not content.
@@ -41,8 +47,15 @@ pub fn html_to_text(html: &str) -> String {
             };
         }
     }
-    out.push_str(&decode_entities(rest));
+    push_text(&mut out, rest);
     out.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim().to_string()
+}
+
+/// Text between tags, decoded. A line break written right after a tag that breaks the line (as
+/// Anki writes "<br>" and a new line) is the same break, not a second one.
+fn push_text(out: &mut String, text: &str) {
+    let text = if out.ends_with('\n') { text.strip_prefix("\r\n").or_else(|| text.strip_prefix('\n')).unwrap_or(text) } else { text };
+    out.push_str(&decode_entities(text));
 }
 
 fn decode_entities(text: &str) -> String {
@@ -98,6 +111,10 @@ mod tests {
         assert_eq!(html_to_text("a<script>alert(1)</script>b<style>p{}</style>c"), "abc");
         assert_eq!(html_to_text("<img src=x onerror=alert(1)>x &lt;b&gt; &#65;&#x42; &bogus; 3 < 4"), "x <b> AB &bogus; 3 < 4");
         assert_eq!(html_to_text("<p>para</p><p>two</p>"), "para\ntwo");
+        let mut pictures = 0;
+        assert_eq!(reduce("<IMG src=a.png><img/><p>x</p><imgx>", &mut pictures), "x");
+        assert_eq!(pictures, 2);
+        assert_eq!(html_to_text("one<br>\ntwo<br>\r\n\nthree"), "one\ntwo\n\nthree", "a break written twice is one");
     }
 
     proptest::proptest! {

@@ -34,10 +34,34 @@ pub struct Incoming {
     pub card: Card,
 }
 
+/// Pictures and sounds an import left out (the app shows text only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Media {
+    pub pictures: usize,
+    pub sounds: usize,
+}
+
+impl Media {
+    /// "2 pictures and 1 sound were left out: Second Round shows text only", or None.
+    pub fn sentence(&self) -> Option<String> {
+        let part = |n: usize, one: &str| match n {
+            0 => None,
+            1 => Some(format!("1 {one}")),
+            n => Some(format!("{n} {one}s")),
+        };
+        let parts: Vec<String> = [part(self.pictures, "picture"), part(self.sounds, "sound")].into_iter().flatten().collect();
+        let verb = if self.pictures + self.sounds == 1 { "was" } else { "were" };
+        (!parts.is_empty()).then(|| format!("{} {verb} left out: Second Round shows text only.", parts.join(" and ")))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Parsed {
     pub cards: Vec<Incoming>,
     pub errors: Vec<LineError>,
+    pub media: Media,
+    /// The file carries only a card's text, key points, tags and theme (not a backup's whole card).
+    pub text_only: bool,
 }
 
 
@@ -45,6 +69,7 @@ pub struct Parsed {
 /// when it is one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Read {
+    pub format: Format,
     pub parsed: Parsed,
     pub backup: Option<Backup>,
 }
@@ -74,14 +99,16 @@ pub fn detect(name: &str, text: &str) -> Format {
 /// Reads a file (or pasted text) named `name` with the reader its content needs. A backup that
 /// cannot be read is refused whole, with a sentence saying why.
 pub fn read(name: &str, text: &str) -> Result<Read, String> {
-    Ok(match detect(name, text) {
+    let format = detect(name, text);
+    let (parsed, backup) = match format {
         Format::Backup => match read_backup(text) {
-            Ok(b) => Read { parsed: backup_cards(&b), backup: Some(b) },
+            Ok(b) => (backup_cards(&b), Some(b)),
             Err(e) => return Err(format!("{name} could not be read as a Second Round backup: {e}. Nothing was changed.")),
         },
-        Format::Csv => Read { parsed: read_csv(text), backup: None },
-        Format::Anki => Read { parsed: read_anki(text), backup: None },
-    })
+        Format::Csv => (read_csv(text), None),
+        Format::Anki => (read_anki(text), None),
+    };
+    Ok(Read { format, parsed, backup })
 }
 
 /// A stable id for a card of the person's own, from its question ("own-" and 12 hex digits).
@@ -145,27 +172,62 @@ pub(crate) fn new_card(line: usize, question: String, answer: String, key_points
     }
 }
 
-/// Reads the rows of a delimited text (quoted fields may hold separators and line breaks), giving
-/// each non-blank row with the line it starts on (`first_line` for the first) to `each`, whose
-/// problems are collected. A row that cannot be read (an unclosed quote, text that is not UTF-8)
-/// ends the reading with an error on its line.
-pub(crate) fn for_rows(text: &str, delimiter: u8, first_line: usize, parsed: &mut Parsed, mut each: impl FnMut(usize, &::csv::StringRecord, &mut Parsed)) {
-    let mut rows = ::csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).comment(None).from_reader(text.as_bytes());
-    let mut record = ::csv::StringRecord::new();
-    loop {
-        let line = first_line - 1 + rows.position().line() as usize;
-        match rows.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let why = if matches!(e.kind(), ::csv::ErrorKind::Utf8 { .. }) { "the text is not UTF-8" } else { "a quoted field is not closed" };
-                parsed.errors.push(LineError { line, message: format!("unreadable row: {why}") });
-                break;
+/// Reads the rows of a delimited text as Anki and spreadsheets write it: a field in double quotes
+/// may hold separators, line breaks and doubled quotes; CRLF or LF ends a row. Each row that is not
+/// blank goes to `each` with the line it starts on (`first_line` for the first), and `each` collects
+/// its problems. A quote never closed that runs past its line is an error on the line it opens
+/// (the rest of the file would be one field); on the last line it is read to the end, as Anki does.
+/// (Written here rather than with the `csv` crate: a third of its size in the bundle.)
+pub(crate) fn for_rows(text: &str, delimiter: u8, first_line: usize, parsed: &mut Parsed, mut each: impl FnMut(usize, &[String], &mut Parsed)) {
+    let b = text.as_bytes();
+    let (mut i, mut line) = (0, first_line);
+    let mut record: Vec<String> = vec![];
+    let mut row_line = line;
+    while i < b.len() {
+        let mut field = String::new();
+        if b[i] == b'"' {
+            i += 1;
+            loop {
+                let Some(j) = text[i..].find('"') else {
+                    let rest = text[i..].trim_end_matches(['\r', '\n']);
+                    if rest.contains('\n') {
+                        parsed.errors.push(LineError { line, message: "a quote opened on this line is never closed".into() });
+                        return;
+                    }
+                    field.push_str(rest);
+                    i = b.len();
+                    break;
+                };
+                field.push_str(&text[i..i + j]);
+                line += text[i..i + j].matches('\n').count();
+                i += j + 1;
+                if b.get(i) != Some(&b'"') {
+                    break;
+                }
+                field.push('"');
+                i += 1;
             }
         }
-        if !record.iter().all(|f| f.trim().is_empty()) {
-            each(line, &record, parsed);
+        let end = b[i..].iter().position(|&c| c == delimiter || c == b'\n').map_or(b.len(), |j| i + j);
+        field.push_str(text[i..end].strip_suffix('\r').unwrap_or(&text[i..end]));
+        record.push(field);
+        i = end + 1;
+        if b.get(end) == Some(&delimiter) && delimiter != b'\n' {
+            if i == b.len() {
+                record.push(String::new());
+            }
+            continue;
         }
+        if !record.iter().all(|f| f.trim().is_empty()) {
+            each(row_line, &record, parsed);
+        }
+        record.clear();
+        line += 1;
+        row_line = line;
+    }
+    // A last row ended by a separator rather than a line break.
+    if !record.iter().all(|f| f.trim().is_empty()) {
+        each(row_line, &record, parsed);
     }
 }
 
@@ -196,6 +258,26 @@ pub(crate) mod fixtures {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn rows(text: &str, delimiter: u8) -> (Vec<(usize, Vec<String>)>, Vec<LineError>) {
+        let mut parsed = Parsed::default();
+        let mut rows = vec![];
+        for_rows(text, delimiter, 1, &mut parsed, |line, r, _| rows.push((line, r.to_vec())));
+        (rows, parsed.errors)
+    }
+
+    #[test]
+    fn rows_as_anki_and_spreadsheets_write_them() {
+        let r = |line: usize, f: &[&str]| (line, f.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(rows("a,b\r\n\"c\r\nd\",\"say \"\"hi\"\"\"\r\n\r\n,\ne,f,", b','), (vec![r(1, &["a", "b"]), r(2, &["c\r\nd", "say \"hi\""]), r(6, &["e", "f", ""])], vec![]));
+        assert_eq!(rows("x\t\"ab\"cd\t\"\"\n", b'\t').0, vec![r(1, &["x", "abcd", ""])], "text after a closing quote is kept");
+        assert_eq!(rows("q\t\"never closed\n", b'\t').0, vec![r(1, &["q", "never closed"])], "on the last line, to the end");
+        let (found, errors) = rows("a\tb\nq\t\"opened\nand more\nrows\n", b'\t');
+        assert_eq!((found, errors), (vec![r(1, &["a", "b"])], vec![LineError { line: 2, message: "a quote opened on this line is never closed".into() }]));
+        assert_eq!(rows("", b',').0, vec![]);
+        assert_eq!(rows("\"", b',').0, vec![]);
+        assert_eq!(rows("é;\"ü\";", b';').0, vec![r(1, &["é", "ü", ""])]);
+    }
 
     #[test]
     fn each_file_goes_to_its_reader() {

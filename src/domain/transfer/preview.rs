@@ -2,7 +2,7 @@
 //! the person confirms.
 
 use super::backup::Backup;
-use super::{normalise, Incoming, LineError, Parsed};
+use super::{normalise, Incoming, LineError, Media, Parsed};
 use crate::domain::card::Card;
 use crate::domain::collection::{Collection, LogEntry};
 use crate::domain::sort_by_key;
@@ -18,17 +18,30 @@ pub struct Preview {
     /// Duplicates by question text (of a card already there, or earlier in the file).
     pub skipped: usize,
     pub errors: Vec<LineError>,
+    /// Pictures and sounds the file refers to, left out.
+    pub media: Media,
+    /// The first cards as read (line, question, answer), so the person sees the file was understood.
+    pub first: Vec<(usize, String, String)>,
 }
+
+/// How many cards the preview shows as read.
+pub const FIRST_ROWS: usize = 3;
 
 /// Compares what a file holds with the collection. Nothing changes until `apply`.
 pub fn preview(col: &Collection, parsed: Parsed) -> Preview {
-    let mut out = Preview { errors: parsed.errors, ..Preview::default() };
+    let first = parsed.cards.iter().take(FIRST_ROWS).map(|i| (i.line, i.card.question.clone(), i.card.answer.clone())).collect();
+    let mut out = Preview { errors: parsed.errors, media: parsed.media, first, ..Preview::default() };
+    let text_only = parsed.text_only;
     let mut questions: HashMap<String, usize> = col.cards.iter().map(|c| (normalise(&c.question), 0)).collect();
     for incoming in parsed.cards {
         let mut card = incoming.card;
-        if let Some(id) = incoming.id.filter(|id| col.card(id).is_some()) {
-            card.id = id;
-            if col.card(&card.id) != Some(&card) {
+        if let Some(mine) = incoming.id.and_then(|id| col.card(&id)) {
+            if text_only {
+                // A text file carries a card's text, key points, tags and theme: the rest stays.
+                card = Card { id: mine.id.clone(), theme: card.theme, tags: card.tags, question: card.question, answer: card.answer, key_points: card.key_points, ..mine.clone() };
+            }
+            card.id = mine.id.clone();
+            if mine != &card {
                 out.update.push(card);
             } else {
                 out.skipped += 1;
@@ -64,7 +77,7 @@ pub fn apply(col: &mut Collection, preview: &Preview) {
 
 /// The cards of a backup, as an import reads them (matched by id).
 pub fn backup_cards(backup: &Backup) -> Parsed {
-    Parsed { cards: backup.cards.iter().enumerate().map(|(i, c)| Incoming { line: i + 1, id: Some(c.id.clone()), card: c.clone() }).collect(), errors: vec![] }
+    Parsed { cards: backup.cards.iter().enumerate().map(|(i, c)| Incoming { line: i + 1, id: Some(c.id.clone()), card: c.clone() }).collect(), ..Parsed::default() }
 }
 
 /// Applies a confirmed backup import. Cards are added and updated as the preview says, built-in
@@ -133,9 +146,14 @@ mod tests {
                 Incoming { line: 4, id: None, card: Card { id: own_id("new ONE"), question: "new ONE".into(), ..first.clone() } },
             ],
             errors: vec![LineError { line: 5, message: "x".into() }],
+            media: Media { pictures: 2, sounds: 1 },
+            text_only: false,
         };
         let p = preview(&col, parsed);
         assert_eq!((p.add.len(), p.update.len(), p.skipped, p.errors.len()), (1, 1, 2, 1));
+        assert_eq!(p.media.sentence().unwrap(), "2 pictures and 1 sound were left out: Second Round shows text only.");
+        assert_eq!(p.first.len(), FIRST_ROWS);
+        assert_eq!((p.first[2].0, p.first[2].1.as_str()), (3, "New one?"), "the first rows as read, skipped or not");
         let before = col.cards.len();
         col.progress.insert(first.id.clone(), Progress { reps: 3, ..Progress::default() });
         apply(&mut col, &p);
@@ -143,5 +161,19 @@ mod tests {
         assert_eq!(col.card(&first.id).unwrap().answer, "My own version.");
         assert_eq!(col.progress_of(&first.id).reps, 3, "an update keeps the schedule");
         assert!(col.card(&own_id("New one?")).is_some());
+    }
+
+    #[test]
+    fn our_anki_export_imported_again_changes_nothing() {
+        let col = Collection::new(deck::built_in(), HashMap::new(), vec![], Settings::default());
+        assert!(col.cards.iter().any(|c| !c.synonyms.is_empty()), "the deck has what the Anki file does not carry");
+        let p = preview(&col, super::super::read_anki(&super::super::write_anki(&col.cards)));
+        assert_eq!((p.add.len(), p.update.len(), p.skipped), (0, 0, col.cards.len()));
+        let mut edited = col.cards.clone();
+        let i = edited.iter().position(|c| !c.synonyms.is_empty()).unwrap();
+        edited[i].answer = "Edited in Anki.".into();
+        let p = preview(&col, super::super::read_anki(&super::super::write_anki(&edited)));
+        assert_eq!((p.update.len(), p.skipped), (1, col.cards.len() - 1));
+        assert_eq!((p.update[0].answer.as_str(), &p.update[0].synonyms), ("Edited in Anki.", &col.cards[i].synonyms), "what the file does not carry is kept");
     }
 }
