@@ -76,6 +76,8 @@ export async function start(speech, fieldId) {
         const field = document.getElementById(fieldId);
         if (text && field) {
           field.value = (field.value ? field.value.replace(/\s+$/, '') + ' ' : '') + text.trim();
+          // As if typed: the app keeps the box's text in its state (a later render puts it back).
+          field.dispatchEvent(new Event('input', { bubbles: true }));
           notify('text', text, 0);
         }
       };

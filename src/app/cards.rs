@@ -1,16 +1,32 @@
 //! The card browser: search, filters, the list (a page at a time), a focused session of what is
 //! listed, and the way to the editor and to import and export.
 
+use super::form::{Draft, Form};
 use super::state::{Action, AppState, BrowseChange, Screen};
 use super::text_value as value;
 use crate::domain::clock::short_interval;
-use crate::domain::library::{self, CardState};
+use crate::domain::library::{self, CardState, Filter};
 use crate::domain::session::Focus;
 use crate::domain::Theme;
 use yew::prelude::*;
 
 fn themes() -> impl Iterator<Item = Theme> {
     Theme::EVERY.into_iter()
+}
+
+/// The focused session's form: the theme chosen in the filter is ticked (and follows the filter).
+pub fn draft(filter: &Filter) -> Draft {
+    let mut d = Draft::default();
+    for t in themes() {
+        d.tick(&format!("fs-{}", t.key()), filter.theme == Some(t));
+    }
+    d
+}
+
+/// The focused session the form asks for.
+pub fn read(form: &Draft, filter: &Filter) -> Focus {
+    let themes = themes().filter(|t| form.on(&format!("fs-{}", t.key()))).collect();
+    Focus { themes, tags: (!filter.tag.is_empty()).then(|| filter.tag.clone()).into_iter().collect(), ahead: form.on("f-ahead") }
 }
 
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
@@ -30,15 +46,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
     };
-    let drill = {
-        let d = dispatch.clone();
-        let tags: Vec<String> = (!f.tag.is_empty()).then(|| f.tag.clone()).into_iter().collect();
-        Callback::from(move |_: MouseEvent| {
-            let on = |id: &str| super::input(id).is_some_and(|i| i.checked());
-            let themes = themes().filter(|t| on(&format!("fs-{}", t.key()))).collect();
-            d.dispatch(Action::Drill(Focus { themes, tags: tags.clone(), ahead: on("f-ahead") }))
-        })
-    };
+    let form = Form::new(state, &dispatch);
     let now = state.clock.now_ms;
     let shown = found.len().min(state.browse.shown);
     html! {
@@ -77,14 +85,14 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 <fieldset>
                     <legend>{ "Only these themes (none ticked: all)" }</legend>
                     { for themes().map(|t| html! {
-                        <label class="check"><input id={format!("fs-{}", t.key())} type="checkbox" checked={f.theme == Some(t)} />{ t.label() }</label>
+                        <label class="check"><input id={format!("fs-{}", t.key())} type="checkbox" checked={form.checked(&format!("fs-{}", t.key()))} onchange={form.change(format!("fs-{}", t.key()))} />{ t.label() }</label>
                     }) }
                 </fieldset>
                 if !f.tag.is_empty() {
                     <p>{ format!("Only cards tagged {}.", f.tag) }</p>
                 }
-                <label class="check"><input id="f-ahead" type="checkbox" />{ "Include cards not due yet" }</label>
-                <button class="secondary" onclick={drill}>{ "Start focused session" }</button>
+                <label class="check"><input id="f-ahead" type="checkbox" checked={form.checked("f-ahead")} onchange={form.change("f-ahead")} />{ "Include cards not due yet" }</label>
+                <button class="secondary" onclick={go(Action::Submit)}>{ "Start focused session" }</button>
                 <p class="help">{ "Like Anki's filtered decks: its grades are ordinary reviews, so the main schedule stays right." }</p>
             </details>
             <ul class="card-list" data-testid="card-list">

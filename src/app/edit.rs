@@ -1,17 +1,31 @@
 //! The card editor: a new card of one's own, or any card's text (built-in cards too; their
 //! schedule stays), suspend and delete (after a confirmation).
 
+use super::form::{Draft, Form};
 use super::settings::errors_view;
 use super::state::{Action, AppState, Screen};
-use super::text_value as value;
 use crate::domain::transfer::{own_id, MAX_FIELD_CHARS};
 use crate::domain::{Card, Theme};
 use yew::prelude::*;
 
-/// Reads the form into a card, or says what is missing.
-fn read(id: Option<String>, synonyms: Vec<(String, String)>) -> Result<Card, Vec<String>> {
-    let question = value("e-q").trim().to_string();
-    let answer = value("e-a").trim().to_string();
+/// The form's starting values: the card's text (a new card: empty, theme "Your own").
+pub fn draft(card: Option<&Card>) -> Draft {
+    let d = Draft::default();
+    match card {
+        None => d.with("e-theme", Theme::Own.key()),
+        Some(c) => d
+            .with("e-q", c.question.clone())
+            .with("e-a", c.answer.clone())
+            .with("e-k", c.key_points.join("\n"))
+            .with("e-theme", c.theme.key())
+            .with("e-tags", c.tags.join(", ")),
+    }
+}
+
+/// Reads the form into a card (`card`: the one edited, none for a new one), or says what is missing.
+pub fn read(form: &Draft, card: Option<&Card>) -> Result<Card, Vec<String>> {
+    let question = form.get("e-q").trim().to_string();
+    let answer = form.get("e-a").trim().to_string();
     let mut errors = Vec::new();
     if question.is_empty() {
         errors.push("Write the question.".to_string());
@@ -25,52 +39,29 @@ fn read(id: Option<String>, synonyms: Vec<(String, String)>) -> Result<Card, Vec
     if !errors.is_empty() {
         return Err(errors);
     }
-    let lines = |text: String| text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect::<Vec<_>>();
-    let tags = value("e-tags").split(',').map(|t| crate::domain::fold(t.trim())).filter(|t| !t.is_empty()).collect();
+    let lines = |text: &str| text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect::<Vec<_>>();
+    let tags = form.get("e-tags").split(',').map(|t| crate::domain::fold(t.trim())).filter(|t| !t.is_empty()).collect();
     Ok(Card {
-        id: id.unwrap_or_else(|| own_id(&question)),
-        theme: Theme::from_key(&value("e-theme")).unwrap_or(Theme::Own),
+        id: card.map_or_else(|| own_id(&question), |c| c.id.clone()),
+        theme: Theme::from_key(form.get("e-theme")).unwrap_or(Theme::Own),
         tags,
-        key_points: lines(value("e-k")),
+        key_points: lines(form.get("e-k")),
         question,
         answer,
-        synonyms,
-        ..Default::default()
+        // What the form does not show (synonyms, coaching, other tracks' answers) stays as it was.
+        ..card.cloned().unwrap_or_default()
     })
 }
 
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
     let col = state.col();
-    let card = state.editing.as_deref().and_then(|id| col.card(id)).cloned();
-    let existing = card.as_ref().map(|c| c.id.clone());
-    // While errors are shown, the fields keep what was typed.
-    let keep = !state.form_errors.is_empty();
-    let field = |id: &str, saved: String| if keep { value(id) } else { saved };
-    let c = card.clone().unwrap_or(Card { id: String::new(), theme: Theme::Own, tags: vec![], question: String::new(), answer: String::new(), key_points: vec![], synonyms: vec![], ..Default::default() });
-    let onsubmit = {
-        let d = dispatch.clone();
-        let existing = existing.clone();
-        let synonyms = c.synonyms.clone();
-        let taken: Vec<String> = col.cards.iter().map(|c| c.id.clone()).collect();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            match read(existing.clone(), synonyms.clone()) {
-                Ok(mut card) => {
-                    // A new card whose question makes an id already in use gets a fresh one.
-                    while existing.is_none() && taken.contains(&card.id) {
-                        card.id.push('x');
-                    }
-                    d.dispatch(Action::SaveCard(card))
-                }
-                Err(list) => d.dispatch(Action::FormErrors(list)),
-            }
-        })
-    };
+    let existing = state.editing.as_deref().filter(|id| col.card(id).is_some()).map(str::to_string);
+    let f = Form::new(state, &dispatch);
     let go = |a: Action| {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
     };
-    let theme = if keep { Theme::from_key(&value("e-theme")).unwrap_or(c.theme) } else { c.theme };
+    let theme = f.value("e-theme");
     let suspended = existing.as_deref().is_some_and(|id| col.is_suspended(id));
     html! {
         <section class="editor" aria-labelledby="edit-title">
@@ -78,19 +69,19 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             if existing.as_deref().is_some_and(|id| state.is_built_in(id)) {
                 <p class="help">{ "A built-in card: your text replaces it and stays when the app updates its deck. Its schedule is kept." }</p>
             }
-            <form {onsubmit} novalidate=true>
+            <form onsubmit={f.submit()} novalidate=true>
                 <label for="e-q">{ "Question" }</label>
-                <textarea id="e-q" rows="3" value={field("e-q", c.question.clone())} />
+                <textarea id="e-q" rows="3" value={f.value("e-q")} oninput={f.input("e-q")} />
                 <label for="e-a">{ "Model answer" }</label>
-                <textarea id="e-a" rows="8" value={field("e-a", c.answer.clone())} />
+                <textarea id="e-a" rows="8" value={f.value("e-a")} oninput={f.input("e-a")} />
                 <label for="e-k">{ "Key points, one per line" }</label>
-                <textarea id="e-k" rows="4" value={field("e-k", c.key_points.join("\n"))} />
+                <textarea id="e-k" rows="4" value={f.value("e-k")} oninput={f.input("e-k")} />
                 <label for="e-theme">{ "Theme" }</label>
-                <select id="e-theme">
-                    { for Theme::EVERY.into_iter().map(|t| html! { <option value={t.key()} selected={theme == t}>{ t.label() }</option> }) }
+                <select id="e-theme" onchange={f.change("e-theme")}>
+                    { for Theme::EVERY.into_iter().map(|t| html! { <option value={t.key()} selected={&*theme == t.key()}>{ t.label() }</option> }) }
                 </select>
                 <label for="e-tags">{ "Tags, separated by commas" }</label>
-                <input id="e-tags" type="text" value={field("e-tags", c.tags.join(", "))} />
+                <input id="e-tags" type="text" value={f.value("e-tags")} oninput={f.input("e-tags")} />
                 { errors_view(&state.form_errors) }
                 <div class="form-actions">
                     <button type="submit" class="primary">{ "Save card" }</button>

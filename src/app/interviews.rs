@@ -1,7 +1,7 @@
 //! Interviews: add the date (and company and role), choose the one to prepare for, and on the home
 //! screen a countdown, the readiness on the day and the plan to reach the target.
 
-use super::text_value as value;
+use super::form::{Draft, Form};
 use super::settings::errors_view;
 use super::state::{Action, AppState, Screen};
 use crate::domain::interview::{self, Interview};
@@ -90,38 +90,26 @@ pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html
     }
 }
 
-fn checked(id: &str) -> bool {
-    super::input(id).is_some_and(|i| i.checked())
+/// Reads the form into an interview (`now`: a moment that has passed is refused), or says what is wrong.
+pub fn read(form: &Draft, now: i64) -> Result<Interview, Vec<String>> {
+    // A datetime-local value ("2026-11-28T10:00") is read as local time.
+    let at = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(form.get("iv-when"))).get_time();
+    let problem = if at.is_nan() {
+        "Enter the date and time of the interview."
+    } else if (at as i64) <= now {
+        "That moment has passed: enter a date and time ahead."
+    } else {
+        let themes = Theme::EVERY.into_iter().filter(|t| form.on(&format!("iv-theme-{}", t.key()))).collect();
+        return Ok(Interview { at_ms: at as i64, company: form.get("iv-company").to_string(), role: form.get("iv-role").to_string(), active: false, themes });
+    };
+    Err(vec![problem.to_string()])
 }
 
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
     let now = state.clock.now_ms;
     let col = state.col();
     let list = &col.interviews;
-    let onsubmit = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            // A datetime-local value ("2026-11-28T10:00") is read as local time.
-            let at = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&value("iv-when"))).get_time();
-            let problem = if at.is_nan() {
-                "Enter the date and time of the interview."
-            } else if (at as i64) <= now {
-                "That moment has passed: enter a date and time ahead."
-            } else {
-                let themes = Theme::EVERY.into_iter().filter(|t| checked(&format!("iv-theme-{}", t.key()))).collect();
-                let interview = Interview { at_ms: at as i64, company: value("iv-company"), role: value("iv-role"), active: false, themes };
-                dispatch.dispatch(Action::AddInterview(interview));
-                if let Some(form) = gloo_utils::document().get_element_by_id("iv-form") {
-                    if let Ok(form) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlFormElement>(form) {
-                        form.reset();
-                    }
-                }
-                return;
-            };
-            dispatch.dispatch(Action::FormErrors(vec![problem.to_string()]));
-        })
-    };
+    let f = Form::new(state, &dispatch);
     let send = |a: Action| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(a.clone()))
@@ -150,18 +138,18 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 </ul>
             }
             <h2>{ "Add an interview" }</h2>
-            <form id="iv-form" {onsubmit} novalidate=true>
+            <form id="iv-form" onsubmit={f.submit()} novalidate=true>
                 <label for="iv-when">{ "Date and time" }</label>
-                <input id="iv-when" type="datetime-local" required=true />
+                <input id="iv-when" type="datetime-local" required=true value={f.value("iv-when")} oninput={f.input("iv-when")} />
                 <label for="iv-company">{ "Company (optional)" }</label>
-                <input id="iv-company" type="text" autocomplete="organization" />
+                <input id="iv-company" type="text" autocomplete="organization" value={f.value("iv-company")} oninput={f.input("iv-company")} />
                 <label for="iv-role">{ "Role (optional)" }</label>
-                <input id="iv-role" type="text" autocomplete="organization-title" />
+                <input id="iv-role" type="text" autocomplete="organization-title" value={f.value("iv-role")} oninput={f.input("iv-role")} />
                 <fieldset class="themes-choice">
                     <legend>{ "Themes to prepare (none ticked: all)" }</legend>
                     { for Theme::EVERY.iter().map(|t| {
                         let id = format!("iv-theme-{}", t.key());
-                        html! { <label class="check" for={id.clone()}><input type="checkbox" id={id} />{ t.label() }</label> }
+                        html! { <label class="check" for={id.clone()}><input type="checkbox" id={id.clone()} checked={f.checked(&id)} onchange={f.change(id)} />{ t.label() }</label> }
                     }) }
                 </fieldset>
                 { errors_view(&state.form_errors) }

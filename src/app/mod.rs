@@ -3,6 +3,7 @@
 mod cards;
 mod edit;
 mod files;
+mod form;
 mod home;
 mod interviews;
 mod keys;
@@ -18,11 +19,6 @@ mod transfer;
 
 use state::{Action, AppState, Screen};
 use yew::prelude::*;
-
-/// A form field by id.
-pub(crate) fn input(id: &str) -> Option<web_sys::HtmlInputElement> {
-    gloo_utils::document().get_element_by_id(id).and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok())
-}
 
 /// The current text of a field or text area by id ("" when there is none).
 pub(crate) fn text_value(id: &str) -> String {

@@ -1,6 +1,7 @@
 //! Rehearse mode on the review screen: the countdown, the answer box and the recorder before the
 //! reveal; after it, the key points as a checklist, the insights, the playback and the suggestion.
 
+use super::form::Form;
 use super::media;
 use super::state::{Action, AppState};
 use crate::domain::clock::minutes_seconds;
@@ -23,6 +24,7 @@ pub fn question(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> 
         l => ("countdown", minutes_seconds(l), ""),
     };
     let r = &state.rehearsal;
+    let f = Form::new(state, dispatch);
     let recorder = if !media::can_record() {
         html! { <p class="help" data-testid="no-recorder">{ "Recording is not available in this browser (it needs a microphone and MediaRecorder). Type your answer, or say it aloud and tick the key points after the reveal." }</p> }
     } else if r.recording {
@@ -47,7 +49,8 @@ pub fn question(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> 
             <p class={class} role="timer" aria-label="Time left" data-testid="countdown">{ figure }</p>
             <p class="sr-only" aria-live="assertive">{ say }</p>
             <label for={media::FIELD}>{ "Your answer" }</label>
-            <textarea id={media::FIELD} rows="5" placeholder="Answer as you would aloud, or record it." />
+            <textarea id={media::FIELD} rows="5" placeholder="Answer as you would aloud, or record it."
+                value={f.value(media::FIELD)} oninput={f.input(media::FIELD)} />
             { recorder }
             if let Some(e) = &r.error {
                 <p class="error" role="alert">{ e }</p>

@@ -1,15 +1,32 @@
-//! Settings: desired retention, new cards per day, maximum reviews per day, maximum interval.
+//! Settings: desired retention, new cards per day, maximum reviews per day, maximum interval, the
+//! readiness target, rehearse mode and speech to text.
 
-use super::text_value as read;
+use super::form::{Draft, Form};
 use super::state::{Action, AppState, Screen};
 use crate::domain::Settings;
 use crate::store::local::StorageReport;
 use yew::prelude::*;
 
+/// The form's starting values: the saved settings.
+pub fn draft(s: &Settings) -> Draft {
+    let pct = |x: f32| ((x * 100.0).round() as u32).to_string();
+    let mut d = Draft::default()
+        .with("retention", pct(s.desired_retention))
+        .with("new-per-day", s.new_per_day.to_string())
+        .with("max-reviews", s.max_reviews_per_day.to_string())
+        .with("max-interval", s.max_interval_days.to_string())
+        .with("target", pct(s.readiness_target))
+        .with("answer-seconds", s.answer_seconds.to_string());
+    d.tick("rehearse", s.rehearse);
+    d.tick("speech", s.speech);
+    d
+}
+
 /// Reads and checks the form; every problem is named for the person filling it in.
-fn parse() -> Result<Settings, Vec<String>> {
+pub fn parse(form: &Draft) -> Result<Settings, Vec<String>> {
+    let read = |id: &str| form.get(id).trim();
     let mut errors = Vec::new();
-    let retention_pct: Option<u32> = read("retention").trim().parse().ok();
+    let retention_pct: Option<u32> = read("retention").parse().ok();
     let retention = match retention_pct {
         Some(p) if (70..=97).contains(&p) => p as f32 / 100.0,
         _ => {
@@ -18,7 +35,7 @@ fn parse() -> Result<Settings, Vec<String>> {
         }
     };
     let mut whole = |id: &str, name: &str, max: u32| -> u32 {
-        match read(id).trim().parse::<u32>() {
+        match read(id).parse::<u32>() {
             Ok(n) if n <= max => n,
             _ => {
                 errors.push(format!("{name} must be a whole number from 0 to {max}."));
@@ -29,21 +46,20 @@ fn parse() -> Result<Settings, Vec<String>> {
     let new_per_day = whole("new-per-day", "New cards per day", 9999);
     let max_reviews = whole("max-reviews", "Maximum reviews per day", 99_999);
     let max_interval = whole("max-interval", "Maximum interval", 36_500).max(1);
-    let target = match read("target").trim().parse::<u32>() {
+    let target = match read("target").parse::<u32>() {
         Ok(p) if (50..=99).contains(&p) => p as f32 / 100.0,
         _ => {
             errors.push("Readiness target must be a whole number from 50 to 99 (%).".to_string());
             0.9
         }
     };
-    let answer_seconds = match read("answer-seconds").trim().parse::<u32>() {
+    let answer_seconds = match read("answer-seconds").parse::<u32>() {
         Ok(n) if (15..=900).contains(&n) => n,
         _ => {
             errors.push("Answer time must be a whole number of seconds from 15 to 900.".to_string());
             120
         }
     };
-    let checked = |id: &str| super::input(id).is_some_and(|i| i.checked());
     if errors.is_empty() {
         Ok(Settings {
             desired_retention: retention,
@@ -51,9 +67,9 @@ fn parse() -> Result<Settings, Vec<String>> {
             max_reviews_per_day: max_reviews,
             max_interval_days: max_interval,
             readiness_target: target,
-            rehearse: checked("rehearse"),
+            rehearse: form.on("rehearse"),
             answer_seconds,
-            speech: checked("speech"),
+            speech: form.on("speech"),
         })
     } else {
         Err(errors)
@@ -101,47 +117,32 @@ pub fn errors_view(errors: &[String]) -> Html {
 }
 
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
-    let s = state.col().settings;
-    let onsubmit = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            match parse() {
-                Ok(settings) => dispatch.dispatch(Action::SaveSettings(settings)),
-                Err(list) => dispatch.dispatch(Action::FormErrors(list)),
-            }
-        })
-    };
+    let f = Form::new(state, &dispatch);
     let cancel = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Show(Screen::Home)));
-    // While errors are shown, the fields keep what the person typed (yew would put back the saved
-    // values on this render).
-    let keep = !state.form_errors.is_empty();
-    let num = |id: &str, saved: String| if keep { read(id) } else { saved };
-    let on = |id: &str, saved: bool| if keep { super::input(id).is_some_and(|i| i.checked()) } else { saved };
     html! {
         <section class="settings" aria-labelledby="settings-title">
             <h1 id="settings-title">{ "Settings" }</h1>
-            <form {onsubmit} novalidate=true>
+            <form onsubmit={f.submit()} novalidate=true>
                 <label for="retention">{ "Desired retention (%)" }</label>
                 <input id="retention" type="number" inputmode="decimal" min="70" max="97" step="1"
-                    value={num("retention", ((s.desired_retention * 100.0).round() as u32).to_string())} aria-describedby="retention-help" />
+                    value={f.value("retention")} oninput={f.input("retention")} aria-describedby="retention-help" />
                 <p class="help" id="retention-help">{ "How likely you want to be to recall a card when it comes back. Higher means more reviews. 70–97, default 90." }</p>
                 <label for="new-per-day">{ "New cards per day" }</label>
-                <input id="new-per-day" type="number" inputmode="numeric" min="0" step="1" value={num("new-per-day", s.new_per_day.to_string())} />
+                <input id="new-per-day" type="number" inputmode="numeric" min="0" step="1" value={f.value("new-per-day")} oninput={f.input("new-per-day")} />
                 <label for="max-reviews">{ "Maximum reviews per day" }</label>
-                <input id="max-reviews" type="number" inputmode="numeric" min="0" step="1" value={num("max-reviews", s.max_reviews_per_day.to_string())} />
+                <input id="max-reviews" type="number" inputmode="numeric" min="0" step="1" value={f.value("max-reviews")} oninput={f.input("max-reviews")} />
                 <label for="max-interval">{ "Maximum interval (days)" }</label>
-                <input id="max-interval" type="number" inputmode="numeric" min="1" step="1" value={num("max-interval", s.max_interval_days.to_string())} />
+                <input id="max-interval" type="number" inputmode="numeric" min="1" step="1" value={f.value("max-interval")} oninput={f.input("max-interval")} />
                 <label for="target">{ "Readiness target for the interview (%)" }</label>
                 <input id="target" type="number" inputmode="numeric" min="50" max="99" step="1"
-                    value={num("target", ((s.readiness_target * 100.0).round() as u32).to_string())} />
+                    value={f.value("target")} oninput={f.input("target")} />
                 <h2>{ "Rehearse mode" }</h2>
-                <label class="check"><input id="rehearse" type="checkbox" checked={on("rehearse", s.rehearse)} aria-describedby="rehearse-help" />
+                <label class="check"><input id="rehearse" type="checkbox" checked={f.checked("rehearse")} onchange={f.change("rehearse")} aria-describedby="rehearse-help" />
                     { "Rehearse: answer against the clock before the model answer shows" }</label>
                 <p class="help" id="rehearse-help">{ "Type your answer or record it on this device, then see which key points you covered, your length, fillers and a suggested grade. You can also switch it for one session on the home screen." }</p>
                 <label for="answer-seconds">{ "Answer time (seconds)" }</label>
-                <input id="answer-seconds" type="number" inputmode="numeric" min="15" max="900" step="5" value={num("answer-seconds", s.answer_seconds.to_string())} />
-                <label class="check"><input id="speech" type="checkbox" checked={on("speech", s.speech)} aria-describedby="speech-help" disabled={!super::media::can_transcribe()} />
+                <input id="answer-seconds" type="number" inputmode="numeric" min="15" max="900" step="5" value={f.value("answer-seconds")} oninput={f.input("answer-seconds")} />
+                <label class="check"><input id="speech" type="checkbox" checked={f.checked("speech")} onchange={f.change("speech")} aria-describedby="speech-help" disabled={!super::media::can_transcribe()} />
                     { "Speech to text while recording" }</label>
                 <p class="help" id="speech-help">{ if super::media::can_transcribe() {
                     "Uses this browser's speech recognition to type what you say. Some browsers (Chrome, Edge, Safari) send the audio to their maker's servers to do it; Second Round itself uploads nothing. Off by default."

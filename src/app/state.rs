@@ -1,11 +1,12 @@
 //! The app's state and the reducer that applies actions through the domain and saves through the store.
 
+use super::form::Draft;
 use crate::domain::insights::{self, Insights};
-use crate::domain::interview::{self, Interview};
+use crate::domain::interview;
 use crate::domain::library::{CardState, Filter};
 use crate::domain::session::Focus;
 use crate::domain::transfer::{self, Backup, Preview};
-use crate::domain::{self, session, Card, Clock, Collection, Rating, Settings, Theme, UndoEntry};
+use crate::domain::{self, session, Card, Clock, Collection, Rating, Theme, UndoEntry};
 use crate::store::schema;
 use crate::store::local::{External, Health, StorageReport, Store};
 use std::cell::RefCell;
@@ -101,16 +102,16 @@ pub enum Action {
     Undo,
     Key(KeyCmd),
     Show(Screen),
-    SaveSettings(Settings),
+    /// A field of the form on screen changed (its id and its new value): the draft follows.
+    Type(String, String),
+    /// The form on screen's main button: the reducer reads the draft, saves or names what is wrong.
+    Submit,
     Dismiss(usize),
     Storage(StorageReport),
-    AddInterview(Interview),
     ActivateInterview(usize),
     RemoveInterview(usize),
     /// Take the interview plan's number of new cards a day.
     UsePlan(u32),
-    /// What is wrong with the form on screen (empty: nothing).
-    FormErrors(Vec<String>),
     /// Rehearse mode on or off for this session.
     SetRehearse(bool),
     Record,
@@ -123,12 +124,9 @@ pub enum Action {
     Browse(BrowseChange),
     /// Open the editor on a card (none: a new card).
     Edit(Option<String>),
-    SaveCard(Card),
     Suspend(String, bool),
     AskDelete(bool),
     Delete(String),
-    /// Start a focused session.
-    Drill(Focus),
     EndFocus,
     /// A file (or pasted text) to import: its name and text, or why it could not be read.
     ImportText(Result<(String, String), String>),
@@ -243,6 +241,9 @@ pub struct AppState {
     pub graded: u32,
     /// The browser's word on keeping this site's data, once asked.
     pub storage: Option<StorageReport>,
+    /// What the person is typing into the form on screen, kept until they save or leave (see
+    /// `form.rs`): every field renders it, so no render puts an old value back.
+    pub draft: Draft,
     /// Problems with the form on screen, named for the person filling it in.
     pub form_errors: Vec<String>,
     /// Rehearse mode for this session (starts as the setting says).
@@ -316,6 +317,7 @@ impl AppState {
             turn: 0,
             graded: 0,
             storage: None,
+            draft: Draft::default(),
             form_errors: Vec::new(),
             rehearse,
             rehearsal: Rehearsal::default(),
@@ -469,6 +471,76 @@ impl AppState {
         }
     }
 
+    /// Which form is on screen: when it changes, the draft starts afresh.
+    fn form_key(&self) -> (Screen, Option<String>, u32) {
+        match self.screen {
+            Screen::Edit => (Screen::Edit, self.editing.clone(), 0),
+            // The rehearse answer box: a fresh one for every card shown (and none after the reveal).
+            Screen::Review => (Screen::Review, self.current.clone(), self.turn * 2 + self.revealed as u32),
+            screen => (screen, None, 0),
+        }
+    }
+
+    /// A form's starting values, as it opens.
+    fn fresh_draft(&self) -> Draft {
+        let col = self.col();
+        match self.screen {
+            Screen::Settings => super::settings::draft(&col.settings),
+            Screen::Edit => super::edit::draft(self.editing.as_deref().and_then(|id| col.card(id))),
+            Screen::Cards => super::cards::draft(&self.browse.filter),
+            _ => Draft::default(),
+        }
+    }
+
+    /// The form on screen is sent: what its draft says is saved (or started, or read), or what is
+    /// wrong with it is named and the draft stays as typed.
+    fn submit(&mut self) {
+        let done = match self.screen {
+            Screen::Settings => super::settings::parse(&self.draft).map(|settings| {
+                self.col_mut().settings = settings.sanitised();
+                self.rehearse = settings.rehearse;
+                let saved = self.store.borrow_mut().save_settings(&self.col().settings);
+                self.note_write(saved);
+                self.screen = Screen::Home;
+            }),
+            Screen::Edit => {
+                let edited = self.editing.as_deref().and_then(|id| self.col().card(id).cloned());
+                super::edit::read(&self.draft, edited.as_ref()).map(|mut card| {
+                    // A new card whose question makes an id already in use gets a fresh one.
+                    while edited.is_none() && self.col().card(&card.id).is_some() {
+                        card.id.push('x');
+                    }
+                    self.save_card(card);
+                    self.screen = Screen::Cards;
+                })
+            }
+            Screen::Interviews => super::interviews::read(&self.draft, self.clock.now_ms).map(|iv| {
+                interview::add(&mut self.col_mut().interviews, iv);
+                self.save_interviews();
+                // Added: the form is empty again for the next one.
+                self.draft = Draft::default();
+            }),
+            Screen::Transfer => {
+                let text = self.draft.get("import-paste").to_string();
+                if text.trim().is_empty() {
+                    self.import = None;
+                    self.import_error = Some("Paste the text of a card file first.".into());
+                } else {
+                    self.read_import("the pasted text".into(), text);
+                }
+                Ok(())
+            }
+            Screen::Cards => {
+                self.focus = super::cards::read(&self.draft, &self.browse.filter);
+                self.screen = Screen::Review;
+                self.next_card();
+                Ok(())
+            }
+            Screen::Home | Screen::Review | Screen::Stats => Ok(()),
+        };
+        self.form_errors = done.err().unwrap_or_default();
+    }
+
     fn next_card(&mut self) {
         let next = self.queue().next.map(|(id, _)| id);
         self.show(next);
@@ -507,7 +579,7 @@ impl AppState {
         if self.rehearsal.recording {
             super::media::stop();
         }
-        let answer = super::text_value(super::media::FIELD);
+        let answer = self.draft.get(super::media::FIELD).to_string();
         let seconds = ((self.clock.now_ms - self.shown_at_ms).max(0) / 1000) as u32;
         let limit = self.answer_limit();
         let insights = self.col().card(&id).map(|card| insights::analyse(card, &answer, seconds as usize, limit as usize));
@@ -664,6 +736,7 @@ impl Reducible for AppState {
             },
             other => other,
         };
+        let (form, saved) = (s.form_key(), s.fresh_draft());
         match action {
             Action::Tick => {
                 s.retry_pending();
@@ -685,26 +758,14 @@ impl Reducible for AppState {
                     s.next_card();
                 }
             }
-            Action::SaveSettings(settings) => {
-                s.col_mut().settings = settings.sanitised();
-                s.rehearse = settings.rehearse;
-                let saved = s.store.borrow_mut().save_settings(&s.col().settings);
-                s.note_write(saved);
-                s.screen = Screen::Home;
-                s.form_errors.clear();
-            }
+            Action::Type(id, value) => s.draft.set(&id, value),
+            Action::Submit => s.submit(),
             Action::Dismiss(i) => {
                 if i < s.notices.len() {
                     s.notices.remove(i);
                 }
             }
             Action::Storage(report) => s.storage = Some(report),
-            Action::FormErrors(list) => s.form_errors = list,
-            Action::AddInterview(iv) => {
-                s.form_errors.clear();
-                interview::add(&mut s.col_mut().interviews, iv);
-                s.save_interviews();
-            }
             Action::ActivateInterview(i) => {
                 interview::activate(&mut s.col_mut().interviews, i);
                 s.save_interviews();
@@ -756,11 +817,6 @@ impl Reducible for AppState {
                 s.form_errors.clear();
                 s.screen = Screen::Edit;
             }
-            Action::SaveCard(card) => {
-                s.save_card(card);
-                s.form_errors.clear();
-                s.screen = Screen::Cards;
-            }
             Action::Suspend(id, on) => {
                 s.col_mut().set_suspended(&id, on);
                 let list = s.col().suspended.clone();
@@ -775,11 +831,6 @@ impl Reducible for AppState {
                 s.delete(&id);
                 s.confirm_delete = false;
                 s.screen = Screen::Cards;
-            }
-            Action::Drill(focus) => {
-                s.focus = focus;
-                s.screen = Screen::Review;
-                s.next_card();
             }
             Action::EndFocus => {
                 s.focus = Focus::default();
@@ -803,6 +854,14 @@ impl Reducible for AppState {
             }
             Action::Key(_) => {}
         }
+        let now_saved = s.fresh_draft();
+        if s.form_key() != form {
+            // Another form (or none) is on screen: what was typed into the last one is let go.
+            s.draft = now_saved;
+            s.form_errors.clear();
+        } else if now_saved != saved {
+            s.draft.rebase(&saved, &now_saved);
+        }
         Rc::new(s)
     }
 }
@@ -821,6 +880,7 @@ impl AppState {
             turn: self.turn,
             graded: self.graded,
             storage: self.storage.clone(),
+            draft: self.draft.clone(),
             form_errors: self.form_errors.clone(),
             rehearse: self.rehearse,
             rehearsal: self.rehearsal.clone(),

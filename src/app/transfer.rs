@@ -3,7 +3,7 @@
 
 use super::files;
 use super::state::{Action, AppState, Export, Screen};
-use super::text_value as value;
+use super::form::Form;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -28,13 +28,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             wasm_bindgen_futures::spawn_local(async move { d.dispatch(Action::ImportText(files::read_drop(event).await)) });
         })
     };
-    let on_paste = {
-        let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            let text = value("import-paste");
-            d.dispatch(Action::ImportText(if text.trim().is_empty() { Err("Paste the text of a card file first.".into()) } else { Ok(("the pasted text".into(), text)) }))
-        })
-    };
+    let f = Form::new(state, &dispatch);
     let preview = state.import.as_ref().map(|p| {
         let v = &p.preview;
         let total = v.add.len() + v.update.len();
@@ -82,8 +76,8 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 <input id="import-file" type="file" accept=".txt,.tsv,.csv,.json,text/plain,text/csv,application/json" onchange={on_file} />
             </div>
             <label for="import-paste">{ "Or paste the text" }</label>
-            <textarea id="import-paste" rows="4" />
-            <button class="secondary" onclick={on_paste}>{ "Read the pasted text" }</button>
+            <textarea id="import-paste" rows="4" value={f.value("import-paste")} oninput={f.input("import-paste")} />
+            <button class="secondary" onclick={send(Action::Submit)}>{ "Read the pasted text" }</button>
             if let Some(e) = &state.import_error {
                 <p class="error" role="alert" data-testid="import-error">{ e }</p>
             }

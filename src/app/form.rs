@@ -1,0 +1,118 @@
+//! How every form holds what the person types: the draft.
+//!
+//! The fields of the form on screen live in `AppState::draft`. A form's draft is filled when the
+//! form opens (from what is saved: `settings::draft`, `edit::draft`, `cards::draft`; empty for the
+//! others), every keystroke, tick, choice or dictated word is written into it (`Action::Type`), the
+//! form's main button sends `Action::Submit` and the reducer reads the draft (`settings::parse`,
+//! `edit::read`, `interviews::read`, …), and the draft is dropped when the person saves or leaves
+//! (the reducer starts a fresh one whenever the form on screen changes). A field always renders the
+//! draft's value, which is what the field already holds, so a render for any other reason — the
+//! 15-second tick, another tab's update, the rehearse countdown, validation errors — puts back
+//! exactly what was typed. When what is saved changes under an open form (another tab saved the
+//! settings), the fields the person has not touched follow it. Nothing reads the page to learn what
+//! was typed.
+//!
+//! A new field: give it an id, put its starting value in the screen's `draft` (if it has one),
+//! render it with `value={f.value(ID)} oninput={f.input(ID)}` (a check box or a select:
+//! `checked={f.checked(ID)}` / `selected=…` and `onchange={f.change(ID)}`), and read it from the
+//! draft in the screen's `parse`/`read`.
+
+use super::state::{Action, AppState};
+use yew::prelude::*;
+
+/// The values of the form on screen, by field id; a ticked box holds "1", an unticked one "".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Draft(Vec<(String, String)>);
+
+impl Draft {
+    /// What the field holds ("" for a field not typed into and not filled when the form opened).
+    pub fn get(&self, id: &str) -> &str {
+        self.0.iter().find(|(k, _)| k == id).map_or("", |(_, v)| v.as_str())
+    }
+
+    /// Whether a check box is ticked.
+    pub fn on(&self, id: &str) -> bool {
+        self.get(id) == "1"
+    }
+
+    pub fn set(&mut self, id: &str, value: String) {
+        match self.0.iter_mut().find(|(k, _)| k == id) {
+            Some((_, v)) => *v = value,
+            None => self.0.push((id.to_string(), value)),
+        }
+    }
+
+    pub fn tick(&mut self, id: &str, on: bool) {
+        self.set(id, if on { "1" } else { "" }.to_string());
+    }
+
+    /// What was saved changed under the form (another tab, a filter): the fields the person has
+    /// not changed follow it; what they typed stays.
+    pub fn rebase(&mut self, old: &Draft, new: &Draft) {
+        for (id, value) in &new.0 {
+            if self.get(id) == old.get(id) {
+                self.set(id, value.clone());
+            }
+        }
+    }
+
+    /// A form's starting values, as `(id, value)` pairs.
+    pub fn with(mut self, id: &str, value: impl Into<String>) -> Self {
+        self.set(id, value.into());
+        self
+    }
+}
+
+/// The fields of a view bound to the draft: `let f = Form::new(state, &dispatch);`.
+pub struct Form<'a> {
+    draft: &'a Draft,
+    dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// The value of the element an event came from: "1"/"" for a check box, else its `value`.
+fn value_of(target: Option<web_sys::EventTarget>) -> String {
+    let Some(t) = target else { return String::new() };
+    let get = |k: &str| js_sys::Reflect::get(&t, &k.into()).ok();
+    if get("type").and_then(|v| v.as_string()).as_deref() == Some("checkbox") {
+        if get("checked").and_then(|v| v.as_bool()) == Some(true) { "1" } else { "" }.to_string()
+    } else {
+        get("value").and_then(|v| v.as_string()).unwrap_or_default()
+    }
+}
+
+impl<'a> Form<'a> {
+    pub fn new(state: &'a AppState, dispatch: &UseReducerDispatcher<AppState>) -> Self {
+        Form { draft: &state.draft, dispatch: dispatch.clone() }
+    }
+
+    /// A text field's, text area's or select's value.
+    pub fn value(&self, id: &str) -> AttrValue {
+        AttrValue::from(self.draft.get(id).to_string())
+    }
+
+    /// Whether a check box is ticked.
+    pub fn checked(&self, id: &str) -> bool {
+        self.draft.on(id)
+    }
+
+    /// For `oninput` of a text field or text area: every change goes into the draft.
+    pub fn input(&self, id: impl Into<String>) -> Callback<InputEvent> {
+        let (d, id) = (self.dispatch.clone(), id.into());
+        Callback::from(move |e: InputEvent| d.dispatch(Action::Type(id.clone(), value_of(e.target()))))
+    }
+
+    /// For `onchange` of a check box or a select (every browser fires `change` for them at once).
+    pub fn change(&self, id: impl Into<String>) -> Callback<Event> {
+        let (d, id) = (self.dispatch.clone(), id.into());
+        Callback::from(move |e: Event| d.dispatch(Action::Type(id.clone(), value_of(e.target()))))
+    }
+
+    /// For `onsubmit` of the form (or `onclick` of its main button): the reducer reads the draft.
+    pub fn submit(&self) -> Callback<SubmitEvent> {
+        let d = self.dispatch.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            d.dispatch(Action::Submit)
+        })
+    }
+}
