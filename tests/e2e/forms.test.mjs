@@ -238,7 +238,7 @@ test('the import paste box and the focused-session choices keep what is typed; t
   await context.clock.runFor(TICKS);
   assert.deepEqual(await values(a, Object.keys(chosen)), chosen, 'kept across the ticks');
   await button(a, 'Start focused session').click();
-  assert.equal(await a.getByTestId('focus').locator('p').textContent(), 'Focused session: Tricky questions, Your questions for them.');
+  assert.equal(await a.getByTestId('focus').locator('p').textContent(), 'Focused session: Tricky questions, Your questions for them, cards not due yet included.');
   await button(a, 'End focus').click();
 
   await button(a, 'Cards').click();
