@@ -231,6 +231,7 @@ test('the rehearse answer box keeps what is typed across the countdown, ticks an
 test('the import paste box and the focused-session choices keep what is typed; the import is kept', async () => {
   const { a, b, context, problems } = await twoTabs();
   await button(a, 'Cards').click();
+  const total = Number((await a.getByTestId('match-count').textContent()).match(/of (\d+) cards/)[1]);
   // The focused session's choices.
   await a.locator('.focus-start summary').click();
   const chosen = { 'Tricky questions': true, 'Your questions for them': true, 'Include cards not due yet': true };
@@ -262,7 +263,7 @@ test('the import paste box and the focused-session choices keep what is typed; t
   await a.waitForSelector('main section');
   await button(a, 'Cards').click();
   await a.getByLabel('Tag').selectOption('pasted');
-  assert.equal(await a.getByTestId('match-count').textContent(), '1 of 81 cards', 'imported and kept across a reload');
+  assert.equal(await a.getByTestId('match-count').textContent(), `1 of ${total + 1} cards`, 'imported and kept across a reload');
   assert.deepEqual(problems(), []);
   await context.close();
 });
