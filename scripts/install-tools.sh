@@ -2,7 +2,8 @@
 # Installs whatever is missing to build, serve and test Second Round, and skips every tool that is
 # already present at the right version.
 #   scripts/install-tools.sh            build tools: wasm32 target, trunk, wasm-bindgen CLI, wasm-opt, npm packages
-#   scripts/install-tools.sh --browser  the same, plus Chromium and chromedriver for the tests
+#   scripts/install-tools.sh --browser  the same, plus Chromium and chromedriver for the tests, and
+#                                       WebKitGTK's WebDriver and MiniBrowser with Xvfb (the WebKit run)
 #   scripts/install-tools.sh --anki     the same, plus Anki itself (the `anki` pip package, in a
 #                                       virtual environment in .tools/anki-venv) for the Anki checks
 # (options can be combined)
@@ -46,11 +47,13 @@ if [ ! -d node_modules/terser ] || [ ! -d node_modules/playwright-core ] || [ pa
   npm ci --no-audit --no-fund
 fi
 
-if want --browser && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
-  log "installing chromium and chromedriver"
+WEBKIT_BROWSER=/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
+if want --browser && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] \
+    || [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x "$WEBKIT_BROWSER" ] || ! command -v xvfb-run >/dev/null; }; then
+  log "installing chromium and chromedriver, WebKitGTK's WebDriver and MiniBrowser, and Xvfb"
   SUDO=""; [ "$(id -u)" != 0 ] && SUDO=sudo
   $SUDO apt-get update
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb xauth
 fi
 ANKI_PY=.tools/anki-venv/bin/python
 if want --anki && ! "$ANKI_PY" -c "import importlib.metadata as m; assert m.version('anki') == '$ANKI_VERSION'" 2>/dev/null; then

@@ -33,6 +33,9 @@ scripts/size.sh dist
 
 step "end-to-end tests against dist/ (headless Chromium, phone size)"
 node --test --test-concurrency=1 tests/e2e/ || failed=1
+step "the core journeys in WebKit (WebKitGTK through WebKitWebDriver, under Xvfb)"
+node --test --test-concurrency=1 tests/webkit/ || failed=1
+
 echo "Screenshots: $(pwd)/tests/e2e/screenshots/"
 ls tests/e2e/screenshots/
 

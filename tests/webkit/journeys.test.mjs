@@ -1,0 +1,216 @@
+// The core journeys in WebKit (WebKitGTK's MiniBrowser through WebKitWebDriver under Xvfb): the
+// engine of every iPhone browser. Drill with keys and taps, undo, reload; local storage blocked or
+// really full; a backup exported, storage cleared and the backup imported; an Anki export read back.
+// WebDriver has no page clock, so these journeys run in real time and wait for the states they need
+// (the storage-full journey waits for the app's 15-second tick, with a generous limit).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../e2e/serve.mjs';
+import { startDriver, KEY } from './webdriver.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(here, '../..');
+const DIST = path.resolve(process.env.DIST_DIR || path.join(ROOT, 'dist'));
+const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
+
+let server;
+let driver;
+let base;
+
+test.before(async () => {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error(`no build in ${DIST}: run trunk build --release first`);
+  server = await serve(DIST, 0, { hooks: path.join(here, 'hooks') });
+  base = `http://127.0.0.1:${server.address().port}/`;
+  driver = await startDriver();
+});
+test.after(async () => { driver?.close(); server?.close(); });
+
+/** A fresh WebKit session (its own empty storage) at phone width, with the app loaded. */
+async function open(hooks = []) {
+  const s = await driver.newSession();
+  await s.setSize(390, 844);
+  await s.goto(hooks.length ? `${base}?hook=${hooks.join(',')}` : base);
+  await s.waitFor(() => !!document.querySelector('main section'), [], { what: 'the app to start' });
+  return s;
+}
+
+const text = (s, testid) => s.run((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? null, testid);
+const question = (s) => text(s, 'question');
+const answerShown = (s) => s.waitFor(() => !!document.querySelector('[data-testid="answer"]'), [], { what: 'the answer' });
+const stored = (s) => s.run(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('second-round/')).sort()
+  .map((k) => [k, localStorage.getItem(k)])));
+const logLines = (s) => s.run(() => Object.keys(localStorage).filter((k) => k.startsWith('second-round/log/'))
+  .reduce((n, k) => n + localStorage.getItem(k).split('\n').filter(Boolean).length, 0));
+
+/** Waits for the next card's question to differ from `before`, and returns it. */
+async function nextQuestion(s, before) {
+  return s.waitFor((b) => {
+    const q = document.querySelector('[data-testid="question"]');
+    return q && !document.querySelector('[data-testid="answer"]') && q.textContent !== b && q.textContent;
+  }, [before], { what: 'the next question' });
+}
+
+test('WebKit: drill with keys and taps, undo, reload and carry on', async () => {
+  const s = await open();
+  try {
+    assert.equal(await text(s, 'new-count'), '15');
+    await s.tap('Start session');
+    const seen = [await s.waitFor(() => document.querySelector('[data-testid="question"]')?.textContent, [], { what: 'a question' })];
+    // Keys: Space shows the answer, 3 grades Good.
+    await s.press(' ');
+    await answerShown(s);
+    await s.screenshot(path.join(SHOTS, 'webkit-answer.png'));
+    await s.press('3');
+    seen.push(await nextQuestion(s, seen[0]));
+    // Taps: Show answer, then Good.
+    await s.tap('Show answer');
+    await answerShown(s);
+    await s.tap('Good');
+    seen.push(await nextQuestion(s, seen[1]));
+    // Enter and 4 (Easy).
+    await s.press(KEY.Enter);
+    await answerShown(s);
+    await s.press('4');
+    seen.push(await nextQuestion(s, seen[2]));
+    assert.equal(new Set(seen).size, 4, 'four different cards');
+    assert.match(await text(s, 'progress'), /^3 done/);
+    assert.equal(await logLines(s), 3, 'every grade is stored before the next card shows');
+
+    // Undo with the key: the third card comes back, its review leaves storage.
+    await s.press('u');
+    await s.waitFor((q) => document.querySelector('[data-testid="question"]')?.textContent === q, [seen[2]], { what: 'the undone card' });
+    assert.match(await text(s, 'progress'), /^2 done/);
+    assert.equal(await logLines(s), 2);
+    // Undo by tapping the button takes the second one back too.
+    await s.tap('Undo');
+    await s.waitFor((q) => document.querySelector('[data-testid="question"]')?.textContent === q, [seen[1]], { what: 'the second card again' });
+    assert.equal(await logLines(s), 1);
+    await s.press(' ');
+    await answerShown(s);
+    await s.press('1');
+    await nextQuestion(s, seen[1]);
+    const counts = await text(s, 'counts');
+    const before = await stored(s);
+
+    await s.reload();
+    await s.waitFor(() => !!document.querySelector('[data-testid="question"]'), [], { what: 'the session after a reload' });
+    assert.equal(await text(s, 'counts'), counts, 'the same counts after a reload');
+    assert.match(await text(s, 'progress'), /^2 done/);
+    assert.deepEqual(await stored(s), before, 'storage is what it was');
+    await s.screenshot(path.join(SHOTS, 'webkit-after-reload.png'));
+  } finally {
+    await s.close();
+  }
+});
+
+test('WebKit: local storage blocked — a banner says so and drilling goes on in memory', async () => {
+  const s = await open(['no-storage']);
+  try {
+    await s.waitForText('[role="alert"]', 'local storage is unavailable');
+    await s.tap('Start session');
+    const first = await s.waitFor(() => document.querySelector('[data-testid="question"]')?.textContent, [], { what: 'a question' });
+    await s.press(' ');
+    await answerShown(s);
+    await s.press('3');
+    await nextQuestion(s, first);
+    assert.match(await text(s, 'progress'), /^1 done/);
+  } finally {
+    await s.close();
+  }
+});
+
+test('WebKit: storage really full — banner, drilling goes on, and the reviews are stored once there is room', async () => {
+  const s = await open();
+  try {
+    await s.tap('Start session');
+    let q = await s.waitFor(() => document.querySelector('[data-testid="question"]')?.textContent, [], { what: 'a question' });
+    const grade = async (key) => {
+      await s.press(' ');
+      await answerShown(s);
+      await s.press(key);
+      q = await nextQuestion(s, q);
+    };
+    await grade('3');
+    const saved = await stored(s);
+    const fillers = await s.run(() => {
+      let n = 0;
+      for (let size = 1 << 20; size >= 1; size >>= 2) {
+        try { for (;;) localStorage.setItem(`filler/${n++}`, 'x'.repeat(size)); } catch (e) { n--; }
+      }
+      return n;
+    });
+    assert.ok(fillers > 0, 'the origin quota was reached');
+    await grade('3');
+    await grade('1');
+    await s.waitForText('[role="alert"]', "the browser's storage for this site is full");
+    assert.match(await text(s, 'progress'), /^3 done/, 'drilling goes on in memory');
+    for (const [k, v] of Object.entries(saved).filter(([k]) => !k.startsWith('second-round/log/'))) {
+      assert.equal(await s.run((key) => localStorage.getItem(key), k), v, `${k} untouched`);
+    }
+    assert.equal(await logLines(s), 1, 'storage holds what it held');
+    await s.screenshot(path.join(SHOTS, 'webkit-storage-full.png'));
+    await s.run((n) => { for (let i = 0; i < n; i++) localStorage.removeItem(`filler/${i}`); }, fillers);
+    // The app retries on its 15-second tick: wait for the message, not for a fixed time.
+    await s.waitForText('[role="status"]', /There is room again/, { timeout: 60_000 });
+    assert.equal(await logLines(s), 3, 'every review stored');
+  } finally {
+    await s.close();
+  }
+});
+
+test('WebKit: a backup downloaded, storage cleared, the backup pasted back gives the same collection; the Anki file reads back', async () => {
+  const s = await open(['downloads']);
+  try {
+    await s.tap('Start session');
+    let q = await s.waitFor(() => document.querySelector('[data-testid="question"]')?.textContent, [], { what: 'a question' });
+    for (const key of ['3', '4', '1']) {
+      await s.press(' ');
+      await answerShown(s);
+      await s.press(key);
+      q = await nextQuestion(s, q);
+    }
+    const before = await stored(s);
+    await s.tap('Cards');
+    await s.tap('Import and export');
+    await s.tap('Download backup (.json)');
+    const backup = await s.runAsync(async () => {
+      const d = window.__downloads.find((x) => x.name.endsWith('.json'));
+      return d && { name: d.name, text: await d.blob.text() };
+    });
+    assert.ok(backup, 'the backup was downloaded');
+    assert.equal(JSON.parse(backup.text).log.length, 3);
+    await s.tap('Download for Anki (.txt)');
+    const anki = await s.runAsync(async () => {
+      const d = window.__downloads.find((x) => x.name.endsWith('.txt'));
+      return d && await d.blob.text();
+    });
+    assert.match(anki, /^#separator:tab/m, 'an Anki plain-text file');
+
+    await s.run(() => localStorage.clear());
+    await s.reload();
+    await s.waitFor(() => !!document.querySelector('main section'), [], { what: 'the app after clearing storage' });
+    await s.tap('Cards');
+    await s.tap('Import and export');
+    const paste = await s.find('#import-paste');
+    // The backup is long: set it as a person pasting would (one input event), not key by key.
+    await s.run((t) => {
+      const el = document.getElementById('import-paste');
+      el.value = t;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, backup.text);
+    assert.ok(paste);
+    await s.tap('Read the pasted text');
+    await s.waitFor(() => [...document.querySelectorAll('button')].find((b) => /^(Import|Restore)\b/.test(b.textContent.trim()))?.textContent,
+      [], { what: 'the import button of the preview' });
+    await s.run(() => [...document.querySelectorAll('button')].find((b) => /^(Import|Restore)\b/.test(b.textContent.trim())).click());
+    await s.waitFor((n) => Object.keys(localStorage).filter((k) => k.startsWith('second-round/')).length >= n,
+      [Object.keys(before).length], { what: 'the restored keys' });
+    assert.deepEqual(await stored(s), before, 'every stored key and value as before');
+    await s.screenshot(path.join(SHOTS, 'webkit-restored.png'));
+  } finally {
+    await s.close();
+  }
+});
