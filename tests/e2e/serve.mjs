@@ -33,7 +33,8 @@ export function serve(root, port = 0, { hooks } = {}) {
       if (err) { res.writeHead(404).end('not found'); return; }
       if (hook && file.endsWith('index.html')) {
         const tags = hook.split(',').map((h) => `<script src="__hooks/${encodeURIComponent(h)}.js"></script>`).join('');
-        data = Buffer.from(String(data).replace('<head>', `<head>${tags}`));
+        // Right after the charset (the minified page has no <head> tag), before the app's own scripts.
+        data = Buffer.from(String(data).replace(/<meta charset[^>]*>|<head>/i, (m) => `${m}${tags}`));
       }
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
       res.end(data);

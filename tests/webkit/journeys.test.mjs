@@ -88,9 +88,9 @@ test('WebKit: drill with keys and taps, undo, reload and carry on', async () => 
     await s.tap('Undo');
     await s.waitFor((q) => document.querySelector('[data-testid="question"]')?.textContent === q, [seen[1]], { what: 'the second card again' });
     assert.equal(await logLines(s), 1);
-    await s.press(' ');
+    await s.tap('Show answer');
     await answerShown(s);
-    await s.press('1');
+    await s.tap('Again');
     await nextQuestion(s, seen[1]);
     const counts = await text(s, 'counts');
     const before = await stored(s);

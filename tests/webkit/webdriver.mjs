@@ -69,7 +69,7 @@ async function newSession(driverBase) {
   return new Session(driverBase, value.sessionId, value.capabilities);
 }
 
-const ELEMENT = 'element-6066-11e4-a52e-4f735466cecc';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 export class Session {
   constructor(driverBase, id, capabilities) {
@@ -129,15 +129,20 @@ export class Session {
     return v[ELEMENT];
   }
 
-  /** The button whose visible text is exactly `name` (waits for it to be there and enabled). */
+  /**
+   * The enabled button named `name` — its aria-label, or else its visible text — as a person or a
+   * screen reader would name it (waits for it to be there).
+   */
   async button(name) {
-    await this.waitFor((n) => [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === n && !b.disabled),
-      [name], { what: `button "${name}"` });
-    const v = await this.cmd('POST', '/execute/sync', {
-      script: 'return [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === arguments[0] && !b.disabled)',
-      args: [name],
-    });
-    return v[ELEMENT];
+    const find = 'return [...document.querySelectorAll("button")].find((b) => !b.disabled'
+      + ' && (b.getAttribute("aria-label") || b.textContent).trim() === arguments[0]) || null';
+    const until = Date.now() + 30_000;
+    for (;;) {
+      const v = await this.cmd('POST', '/execute/sync', { script: find, args: [name] });
+      if (v && v[ELEMENT]) return v[ELEMENT];
+      if (Date.now() > until) throw new Error(`timed out waiting for the button "${name}"`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   /** A real click (WebDriver's pointer, as a tap or mouse press would come) on an element id. */
