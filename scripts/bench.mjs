@@ -1,7 +1,8 @@
 // Benchmarks of the release build in headless Chromium (figures printed, nothing asserted):
 // navigation to the first card shown (median of 10 loads), grade → next card rendered (median and
 // p95 over 200 grades), bytes written to local storage per grade, local-storage bytes in all, wasm
-// memory and JS heap — with an empty collection and with 5,000 cards and 50,000 reviews.
+// memory and JS heap — with an empty collection and with 5,000 cards and 50,000 reviews — and a first
+// visit on a slow phone network, served compressed (brotli, as static hosts serve the app) and not.
 // Usage: node scripts/bench.mjs [dist]   (scripts/bench.sh builds first)
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -105,14 +106,48 @@ async function run(browser, base, name, data) {
   console.log(`  wasm memory: ${kb(result.wasm)}; JS heap used: ${kb(result.heap)}`);
 }
 
+/**
+ * A first visit (fresh profile: no service worker, nothing cached) on a slow phone network, as
+ * Lighthouse's mobile preset models it: 150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up, the CPU
+ * slowed four times (DevTools throttling). Navigation → first card on screen, and the bytes sent.
+ */
+async function firstVisit(browser, base, label) {
+  const times = [];
+  const bytes = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.addInitScript(instrument);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    let sent = 0;
+    cdp.on('Network.loadingFinished', (e) => { sent += e.encodedDataLength; });
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(base);
+    await page.waitForFunction(() => window.__firstCard !== undefined, null, { timeout: 120_000 });
+    times.push(await page.evaluate(() => window.__firstCard));
+    bytes.push(sent);
+    await context.close();
+  }
+  console.log(`  ${label}: first card after ${median(times).toFixed(0)} ms (median of 5: ${times.map((x) => x.toFixed(0)).join(', ')}), ${median(bytes).toLocaleString('en')} bytes over the network before it`);
+}
+
 const server = await serve(DIST);
 const base = `http://127.0.0.1:${server.address().port}/`;
+const compressed = await serve(DIST, 0, { compress: true });
+const compressedBase = `http://127.0.0.1:${compressed.address().port}/`;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
 try {
   console.log(`Second Round benchmarks — ${new Date().toISOString()}, ${DIST}, headless Chromium, 390×844`);
+  console.log('\nFirst visit on a slow phone network (150 ms RTT, 1.6 Mbit/s, CPU ×4), empty collection:');
+  await firstVisit(browser, compressedBase, 'served compressed (brotli, as static hosts serve it)');
+  await firstVisit(browser, base, 'served uncompressed');
+  console.log('\nLoopback, no throttling (the device\'s own speed; later visits come from the service worker):');
   await run(browser, base, 'Empty collection (the built-in deck, nothing studied)', { 'second-round/settings': 'retention=90;new=9999;reviews=99999;interval=36500;target=90;rehearse=0;answer=120;speech=0' });
   await run(browser, base, 'Large collection (5,080 cards, 50,001 reviews)', largeCollection(Date.now()));
 } finally {
   await browser.close();
   server.close();
+  compressed.close();
 }
