@@ -66,8 +66,8 @@ fn the_log_is_chunked_so_a_write_stays_small_and_undo_walks_back() {
     assert_eq!(chunk1.lines().count(), 3);
     assert!(chunk0.len() < 2048, "a full chunk is {} bytes", chunk0.len());
     // Undo four grades: chunk 1 empties and disappears, chunk 0 loses one line.
-    for _ in 0..4 {
-        store.save_undo("sell-01", &progress(0), true).unwrap();
+    for i in (n - 4..n).rev() {
+        store.save_undo("sell-01", entry(i, "sell-01").at_ms, Some(&progress(0)), true).unwrap();
     }
     assert_eq!(storage().get_item("second-round/log/1").unwrap(), None);
     let (_, loaded) = Store::open();
@@ -89,7 +89,7 @@ fn undoing_a_first_grade_removes_the_card_key() {
     storage().clear().unwrap();
     let (mut store, _) = Store::open();
     store.save_grade("fit-01", &progress(5), &entry(0, "fit-01")).unwrap();
-    store.save_undo("fit-01", &Progress::default(), true).unwrap();
+    store.save_undo("fit-01", entry(0, "fit-01").at_ms, None, true).unwrap();
     assert_eq!(snapshot(), vec![(Key::Meta.name(), schema::VERSION.to_string())]);
 }
 
@@ -99,8 +99,38 @@ fn undoing_a_grade_that_was_never_saved_leaves_the_stored_log_alone() {
     let (mut store, _) = Store::open();
     store.save_grade("tricky-01", &progress(5), &entry(0, "tricky-01")).unwrap();
     let log = storage().get_item("second-round/log/0").unwrap();
-    store.save_undo("tricky-02", &Progress::default(), false).unwrap();
+    store.save_undo("tricky-02", entry(1, "tricky-02").at_ms, None, false).unwrap();
     assert_eq!(storage().get_item("second-round/log/0").unwrap(), log);
+}
+
+#[wasm_bindgen_test]
+fn undo_takes_exactly_its_review_out_of_the_chunk_that_holds_it() {
+    storage().clear().unwrap();
+    let deck = second_round::domain::deck::built_in();
+    let (mut a, _) = Store::open();
+    let (mut b, _) = Store::open();
+    // Tab A grades, tab B grades (a chunk of its own), A undoes: B's review stays.
+    a.save_grade("plan-01", &progress(1), &entry(0, "plan-01")).unwrap();
+    a.save_grade("plan-02", &progress(1), &entry(1, "plan-02")).unwrap();
+    b.save_grade("plan-03", &progress(1), &entry(2, "plan-03")).unwrap();
+    a.save_undo("plan-01", entry(0, "plan-01").at_ms, None, true).unwrap();
+    assert_eq!(Store::open().1.log, vec![entry(1, "plan-02"), entry(2, "plan-03")]);
+    // Another tab rewrites the whole log (an import): A's next review now sits in a chunk with
+    // B's and the imported ones. A's undo takes out exactly that line; its later grade never
+    // writes over what the import wrote.
+    a.save_grade("plan-04", &progress(1), &entry(3, "plan-04")).unwrap();
+    let mut col = Collection::new(deck.clone(), Default::default(), Store::open().1.log, Settings::default());
+    col.log.insert(0, entry(-5, "sell-01"));
+    b.replace_all(&col, &deck).unwrap();
+    let imported = Store::open().1.log;
+    assert_eq!(imported.len(), 4);
+    a.save_undo("plan-04", entry(3, "plan-04").at_ms, None, true).unwrap();
+    assert_eq!(Store::open().1.log, vec![entry(-5, "sell-01"), entry(1, "plan-02"), entry(2, "plan-03")]);
+    a.save_grade("plan-05", &progress(1), &entry(4, "plan-05")).unwrap();
+    b.save_grade("plan-06", &progress(1), &entry(5, "plan-06")).unwrap();
+    let after = Store::open().1.log;
+    assert_eq!(after.len(), 5, "{after:?}");
+    assert_eq!(after.iter().map(|e| e.at_ms - entry(0, "").at_ms).collect::<Vec<_>>(), vec![-5, 1, 2, 4, 5]);
 }
 
 #[wasm_bindgen_test]

@@ -397,7 +397,13 @@ impl AppState {
         match change {
             External::Log(n, entries) => {
                 self.store.borrow_mut().saw_chunk(n);
-                self.col_mut().merge_log(entries);
+                let (_, changed) = self.col_mut().merge_log(entries);
+                // Written as worked out, so a reload finds it (the same value the other tab wrote,
+                // unless it graded without knowing of a review here).
+                for id in changed {
+                    let p = self.col().progress.get(&id).copied();
+                    let _ = self.store.borrow_mut().save_progress(&id, p.as_ref());
+                }
             }
             External::Progress(id, p) => {
                 self.col_mut().adopt_progress(&id, p);
@@ -409,6 +415,7 @@ impl AppState {
             External::Suspended(list) => self.col_mut().suspended = list,
             External::Settings(settings) => self.col_mut().settings = settings,
             External::Interviews(list) => self.col_mut().interviews = list,
+            External::Unlogged(gone) => self.col_mut().unlog(&gone),
         }
         if self.current.as_deref().is_some_and(|id| self.col().card(id).is_none() || self.col().is_suspended(id)) {
             self.next_card();
@@ -703,13 +710,15 @@ impl AppState {
 
     fn undo(&mut self) {
         let Some((entry, log_saved)) = self.undo.pop() else { return };
-        let undone = self.col().log.get(entry.log_len_before).cloned();
+        let same = |e: &crate::domain::LogEntry| e.card_id == entry.card_id && e.at_ms == entry.at_ms;
+        // A review storage refused first may have been stored since, on a later tick.
+        let waiting = self.pending_log.iter().any(same);
+        let stored = log_saved || (!waiting && self.store.borrow().health() == Health::Saving);
         self.col_mut().undo(&entry);
-        if !log_saved {
-            // It never reached storage: it is no longer waiting to.
-            self.pending_log.retain(|e| Some(e) != undone.as_ref());
-        }
-        let saved = self.store.borrow_mut().save_undo(&entry.card_id, &entry.before, log_saved);
+        // It no longer waits to be stored.
+        self.pending_log.retain(|e| !same(e));
+        let state = self.col().progress.get(&entry.card_id).copied();
+        let saved = self.store.borrow_mut().save_undo(&entry.card_id, entry.at_ms, state.as_ref(), stored);
         if saved.is_err() && self.store.borrow().health() == Health::Saving && !self.pending_cards.contains(&entry.card_id) {
             self.pending_cards.push(entry.card_id.clone());
         }

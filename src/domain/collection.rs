@@ -101,9 +101,13 @@ impl LogEntry {
 /// What it takes to put back one grade.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UndoEntry {
+    /// The review's card and moment: its identity in the log, whatever is merged in meanwhile.
     pub card_id: String,
+    pub at_ms: i64,
+    /// The card's schedule before the grade.
     pub before: Progress,
-    pub log_len_before: usize,
+    /// How many reviews of the card the log held before the grade.
+    pub reviews_before: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -120,6 +124,10 @@ pub struct Collection {
     pub interviews: Vec<Interview>,
     /// Ids of suspended cards (kept out of every session), sorted.
     pub suspended: Vec<String>,
+    /// When a card's text was last edited or the card deleted (ms), by id, in no order: what
+    /// decides which text wins when another device's backup is merged. Cards never edited, or
+    /// edited by a version of the app that did not keep the moment, are not listed.
+    pub edited: Vec<(String, i64)>,
 }
 
 /// A card taken out of the collection, with all it takes to put it back.
@@ -134,7 +142,19 @@ pub struct Removed {
 impl Collection {
     pub fn new(cards: Vec<Card>, progress: HashMap<String, Progress>, log: Vec<LogEntry>, settings: Settings) -> Self {
         let index = cards.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-        Collection { cards, index, progress, log, settings: settings.sanitised(), interviews: Vec::new(), suspended: Vec::new() }
+        Collection { cards, index, progress, log, settings: settings.sanitised(), interviews: Vec::new(), suspended: Vec::new(), edited: Vec::new() }
+    }
+
+    /// When the card's text was last edited (or the card deleted) on this device, if known.
+    pub fn edited_at(&self, id: &str) -> Option<i64> {
+        self.edited.iter().find(|(e, _)| e == id).map(|(_, at)| *at)
+    }
+
+    pub fn set_edited(&mut self, id: &str, at_ms: i64) {
+        match self.edited.iter_mut().find(|(e, _)| e == id) {
+            Some(e) => e.1 = at_ms,
+            None => self.edited.push((id.to_string(), at_ms)),
+        }
     }
 
     fn reindex(&mut self) {
@@ -183,17 +203,71 @@ impl Collection {
         Some(removed)
     }
 
-    /// Reviews written by another tab: each one not yet known is added, in time order.
-    pub fn merge_log(&mut self, entries: Vec<LogEntry>) -> usize {
-        let before = self.log.len();
+    /// Reviews written by another tab: each one not yet known is added, in time order, and each
+    /// card that gained reviews gets the schedule its merged history gives (the other tab may have
+    /// graded it without knowing of a review here). Returns how many reviews were added and the
+    /// cards whose schedule changed.
+    pub fn merge_log(&mut self, entries: Vec<LogEntry>) -> (usize, Vec<String>) {
+        let mut touched: HashMap<String, usize> = HashMap::new();
+        let mut before: Vec<(String, Option<Progress>, usize)> = Vec::new();
         for e in entries {
             let known = self.log.iter().rev().take_while(|k| k.at_ms >= e.at_ms).any(|k| k.at_ms == e.at_ms && k.card_id == e.card_id);
-            if !known {
-                let at = self.log.iter().rposition(|k| k.at_ms <= e.at_ms).map_or(0, |i| i + 1);
-                self.log.insert(at, e);
+            if known {
+                continue;
+            }
+            let n = before.len();
+            let i = *touched.entry(e.card_id.clone()).or_insert(n);
+            if i == n {
+                before.push((e.card_id.clone(), self.progress.get(&e.card_id).copied(), 0));
+            }
+            before[i].2 += 1;
+            let at = self.log.iter().rposition(|k| k.at_ms <= e.at_ms).map_or(0, |i| i + 1);
+            self.log.insert(at, e);
+        }
+        let added = before.iter().map(|b| b.2).sum();
+        let mut histories: Vec<Vec<&LogEntry>> = before.iter().map(|_| Vec::new()).collect();
+        for e in &self.log {
+            if let Some(&i) = touched.get(&e.card_id) {
+                histories[i].push(e);
             }
         }
-        self.log.len() - before
+        let scheduler = self.settings.scheduler();
+        let states: Vec<Option<Progress>> = before
+            .iter()
+            .zip(&histories)
+            .map(|((_, state, new), history)| {
+                let known = [super::merge::Known { state: *state, reviews: history.len() - new, same_settings: true }];
+                super::merge::card_state(&scheduler, history, &known)
+            })
+            .collect();
+        let mut changed = Vec::new();
+        for ((id, old, _), state) in before.into_iter().zip(states) {
+            if state == old || self.card(&id).is_none() {
+                continue;
+            }
+            match state {
+                Some(p) => self.progress.insert(id.clone(), p),
+                None => self.progress.remove(&id),
+            };
+            changed.push(id);
+        }
+        (added, changed)
+    }
+
+    /// Reviews another tab took back: each leaves the log (by its card and moment), and its card's
+    /// schedule is worked out again from the history left.
+    pub fn unlog(&mut self, gone: &[LogEntry]) {
+        for g in gone {
+            let Some(i) = self.log.iter().rposition(|e| e.at_ms == g.at_ms && e.card_id == g.card_id) else { continue };
+            let reviews = self.log.iter().filter(|e| e.card_id == g.card_id).count();
+            self.log.remove(i);
+            let history: Vec<&LogEntry> = self.log.iter().filter(|e| e.card_id == g.card_id).collect();
+            let known = [super::merge::Known { state: self.progress.get(&g.card_id).copied(), reviews, same_settings: true }];
+            match super::merge::card_state(&self.settings.scheduler(), &history, &known) {
+                Some(p) if self.card(&g.card_id).is_some() => self.progress.insert(g.card_id.clone(), p),
+                _ => self.progress.remove(&g.card_id),
+            };
+        }
     }
 
     /// A card's schedule as another tab saved it, taken only when it is newer (a later review) than
@@ -235,7 +309,8 @@ impl Collection {
         self.card(id)?;
         let before = self.progress_of(id);
         let after = self.settings.scheduler().grade(&before, rating, clock.now_ms);
-        let undo = UndoEntry { card_id: id.to_string(), before, log_len_before: self.log.len() };
+        let reviews_before = self.log.iter().filter(|e| e.card_id == id).count();
+        let undo = UndoEntry { card_id: id.to_string(), at_ms: clock.now_ms, before, reviews_before };
         self.progress.insert(id.to_string(), after);
         self.log.push(LogEntry {
             card_id: id.to_string(),
@@ -247,14 +322,21 @@ impl Collection {
         Some(undo)
     }
 
-    /// Puts back a grade: the card's previous progress and the log as it was.
-    pub fn undo(&mut self, entry: &UndoEntry) {
-        if entry.before == Progress::default() {
-            self.progress.remove(&entry.card_id);
-        } else {
-            self.progress.insert(entry.card_id.clone(), entry.before);
-        }
-        self.log.truncate(entry.log_len_before);
+    /// Takes back a grade: exactly that review (its card and moment) leaves the log, whatever was
+    /// merged in since, and the card gets the schedule its history gives without it — the one it
+    /// had before the grade when nothing of the card was merged in meanwhile, else its remaining
+    /// history replayed. Returns the review taken out (none if it was no longer there).
+    pub fn undo(&mut self, entry: &UndoEntry) -> Option<LogEntry> {
+        let at = self.log.iter().rposition(|e| e.at_ms == entry.at_ms && e.card_id == entry.card_id);
+        let removed = at.map(|i| self.log.remove(i));
+        let history: Vec<&LogEntry> = self.log.iter().filter(|e| e.card_id == entry.card_id).collect();
+        let before = Some(entry.before).filter(|p| *p != Progress::default());
+        let known = [super::merge::Known { state: before, reviews: entry.reviews_before, same_settings: true }];
+        match super::merge::card_state(&self.settings.scheduler(), &history, &known) {
+            Some(p) if self.card(&entry.card_id).is_some() => self.progress.insert(entry.card_id.clone(), p),
+            _ => self.progress.remove(&entry.card_id),
+        };
+        removed
     }
 }
 
@@ -277,10 +359,11 @@ mod tests {
         a.grade(&id, Rating::Good, Clock::new(t, 0), 1000).unwrap();
         b.grade(&other, Rating::Again, Clock::new(t + 5, 0), 1000).unwrap();
         a.grade(&id, Rating::Good, Clock::new(t + 10, 0), 1000).unwrap();
-        assert_eq!(a.merge_log(b.log.clone()), 1);
-        assert_eq!(a.merge_log(b.log.clone()), 0, "known reviews are not added twice");
+        assert_eq!(a.merge_log(b.log.clone()), (1, vec![other.clone()]));
+        assert_eq!(a.merge_log(b.log.clone()), (0, vec![]), "known reviews are not added twice");
         assert_eq!(a.log.iter().map(|e| e.at_ms - t).collect::<Vec<_>>(), vec![0, 5, 10]);
-        assert!(a.adopt_progress(&other, b.progress_of(&other)));
+        assert_eq!(a.progress_of(&other), b.progress_of(&other), "its history replayed: the other tab's schedule");
+        assert!(!a.adopt_progress(&other, b.progress_of(&other)), "the same, not newer");
         let older = Progress { last_review_ms: Some(t - 1), ..a.progress_of(&id) };
         assert!(!a.adopt_progress(&id, older), "an older state is not taken");
         assert_eq!(a.progress_of(&id).last_review_ms, Some(t + 10));
@@ -336,6 +419,85 @@ mod tests {
         col.undo(&u1);
         assert!(col.progress.get(&id).is_none());
         assert!(col.log.is_empty());
+    }
+
+    #[test]
+    fn undo_takes_out_exactly_its_review_whatever_was_merged_in_meanwhile() {
+        let t = 1_795_600_000_000;
+        let mut a = sample();
+        let mut b = sample();
+        let (x, y) = (a.cards[0].id.clone(), a.cards[1].id.clone());
+        a.grade(&x, Rating::Good, Clock::new(t, 0), 1000).unwrap();
+        let before_x = a.progress_of(&x);
+        let u = a.grade(&x, Rating::Again, Clock::new(t + 600_000, 0), 1000).unwrap();
+        // Another tab's review of another card, made before A's and after it, merged in since.
+        b.grade(&y, Rating::Hard, Clock::new(t + 300_000, 0), 1000).unwrap();
+        b.grade(&y, Rating::Good, Clock::new(t + 900_000, 0), 1000).unwrap();
+        assert_eq!(a.merge_log(b.log.clone()).0, 2);
+        a.adopt_progress(&y, b.progress_of(&y));
+        let removed = a.undo(&u).unwrap();
+        assert_eq!((removed.card_id.as_str(), removed.at_ms, removed.rating), (x.as_str(), t + 600_000, Rating::Again));
+        let left: Vec<(String, i64)> = a.log.iter().map(|e| (e.card_id.clone(), e.at_ms - t)).collect();
+        assert_eq!(left, vec![(x.clone(), 0), (y.clone(), 300_000), (y.clone(), 900_000)], "the other tab's reviews stay");
+        assert_eq!(a.progress_of(&x), before_x, "the card's schedule before the grade");
+        assert_eq!(a.progress_of(&y), b.progress_of(&y), "the other card untouched");
+        assert_eq!(a.undo(&u), None, "undone once: nothing else is taken");
+        assert_eq!(a.log.len(), 3);
+    }
+
+    #[test]
+    fn undo_replays_the_card_when_another_tab_reviewed_it_meanwhile() {
+        let t = 1_795_600_000_000;
+        let s = Settings::default().scheduler();
+        for other_at in [t - 5_000, t + 5_000] {
+            let mut a = sample();
+            let mut b = sample();
+            let x = a.cards[0].id.clone();
+            b.grade(&x, Rating::Easy, Clock::new(t - 86_400_000, 0), 1000).unwrap();
+            a.merge_log(b.log.clone());
+            a.adopt_progress(&x, b.progress_of(&x));
+            let u = a.grade(&x, Rating::Again, Clock::new(t, 0), 1000).unwrap();
+            // The other tab, not having heard of A's grade, reviews the same card.
+            b.grade(&x, Rating::Good, Clock::new(other_at, 0), 1000).unwrap();
+            a.merge_log(b.log.clone());
+            a.undo(&u).unwrap();
+            assert_eq!(a.log, b.log, "exactly A's review gone");
+            assert_eq!(a.progress_of(&x), b.progress_of(&x), "the card's remaining history replayed");
+            let history: Vec<&LogEntry> = a.log.iter().collect();
+            assert_eq!(super::super::merge::card_state(&s, &history, &[]), Some(a.progress_of(&x)));
+        }
+    }
+
+    #[test]
+    fn two_tabs_grading_the_same_card_unaware_of_each_other_agree_on_its_replayed_history() {
+        let t = 1_795_600_000_000;
+        let (mut a, mut b) = (sample(), sample());
+        let x = a.cards[0].id.clone();
+        a.grade(&x, Rating::Good, Clock::new(t, 0), 1000).unwrap();
+        b.grade(&x, Rating::Again, Clock::new(t + 60_000, 0), 1000).unwrap();
+        let (from_a, from_b) = (a.log.clone(), b.log.clone());
+        assert_eq!(a.merge_log(from_b), (1, vec![x.clone()]));
+        assert_eq!(b.merge_log(from_a), (1, vec![x.clone()]));
+        assert_eq!(a.progress_of(&x), b.progress_of(&x));
+        let s = a.settings.scheduler();
+        let both = s.grade(&s.grade(&Progress::default(), Rating::Good, t), Rating::Again, t + 60_000);
+        assert_eq!(a.progress_of(&x), both, "both reviews, in time order");
+    }
+
+    #[test]
+    fn reviews_another_tab_took_back_leave_and_the_card_is_worked_out_again() {
+        let t = 1_795_600_000_000;
+        let (mut a, mut b) = (sample(), sample());
+        let x = a.cards[0].id.clone();
+        b.grade(&x, Rating::Good, Clock::new(t, 0), 1000).unwrap();
+        let first = b.progress_of(&x);
+        let u = b.grade(&x, Rating::Easy, Clock::new(t + 600_000, 0), 1000).unwrap();
+        a.merge_log(b.log.clone());
+        let gone = b.undo(&u).unwrap();
+        a.unlog(&[gone.clone()]);
+        assert_eq!((a.log.clone(), a.progress_of(&x)), (b.log.clone(), first));
+        a.unlog(&[gone]);
+        assert_eq!(a.log.len(), 1, "twice is once");
     }
 
     #[test]

@@ -119,6 +119,13 @@ impl Store {
     /// Appends one review to this tab's log chunk (a new chunk when it is full or there is none).
     pub fn append_log(&mut self, entry: &LogEntry) -> Result<(), String> {
         let storage = self.writable()?.clone();
+        // The chunk as stored, not as remembered: where something else rewrote it meanwhile (an
+        // import in another tab), this tab starts a chunk of its own instead of writing over it.
+        if let Some((n, lines)) = &self.tail {
+            if storage.get_item(&Key::LogChunk(*n).name()).ok().flatten().as_deref() != Some(schema::encode_chunk(lines).as_str()) {
+                self.tail = None;
+            }
+        }
         let (mut n, lines) = schema::append_to_tail(self.tail.clone(), self.highest_chunk, entry);
         if self.tail.as_ref().is_none_or(|(t, _)| *t != n) {
             // A new chunk: never one another tab has started meanwhile.
@@ -135,28 +142,49 @@ impl Store {
         Ok(())
     }
 
-    /// Saves an undo: the card's earlier progress, and the last log entry removed — when the grade
-    /// being undone had reached storage (`log_saved`); otherwise the stored log is left as it is.
-    pub fn save_undo(&mut self, card_id: &str, before: &Progress, log_saved: bool) -> Result<(), String> {
-        self.writable()?;
-        let card_key = Key::Card(card_id.to_string()).name();
-        if *before == Progress::default() {
-            self.remove(&card_key)?;
-        } else {
-            self.set(&card_key, &schema::encode_progress(before))?;
-        }
-        if !log_saved {
+    /// Saves an undo: the card's schedule as it now is (`None`: new again), and — when the review
+    /// reached storage (`stored`) — exactly that review (its card and moment) taken out of the log
+    /// chunk that holds it, as that chunk is stored now: another tab's reviews in the same chunk
+    /// stay. This tab's own chunks are looked at first, newest first, then every other one.
+    pub fn save_undo(&mut self, card_id: &str, at_ms: i64, state: Option<&Progress>, stored: bool) -> Result<(), String> {
+        self.save_progress(card_id, state)?;
+        if !stored {
             return Ok(());
         }
-        let Some((n, mut lines)) = self.tail.take() else { return Ok(()) };
-        lines.pop();
+        let storage = self.writable()?.clone();
+        let line = format!("{card_id}\t{at_ms}\t");
+        let holds = |n: &u32| {
+            let value = storage.get_item(&Key::LogChunk(*n).name()).ok().flatten()?;
+            value.lines().any(|l| l.starts_with(&line)).then_some((*n, value))
+        };
+        let others = || -> Vec<u32> {
+            (0..storage.length().unwrap_or(0))
+                .filter_map(|k| storage.key(k).ok().flatten())
+                .filter_map(|k| match Key::parse(&k) {
+                    Some(Key::LogChunk(n)) if !self.mine.contains(&n) => Some(n),
+                    _ => None,
+                })
+                .collect()
+        };
+        let Some((n, value)) = self.mine.iter().rev().find_map(holds).or_else(|| others().iter().find_map(holds)) else { return Ok(()) };
+        let key = Key::LogChunk(n).name();
+        // A chunk that could not be read is kept as it is, never written over.
+        if !value.lines().all(|l| LogEntry::decode(l).is_some()) {
+            return Ok(());
+        }
+        let lines: Vec<String> = value.lines().filter(|l| !l.starts_with(&line)).map(str::to_string).collect();
+        let was_tail = self.tail.as_ref().is_some_and(|(t, _)| *t == n);
         if lines.is_empty() {
-            self.remove(&Key::LogChunk(n).name())?;
+            self.remove(&key)?;
             self.mine.retain(|m| *m != n);
-            self.tail = self.mine.last().and_then(|&prev| self.read_chunk(prev)).filter(|(_, l)| l.len() <= LOG_CHUNK);
+            if was_tail {
+                self.tail = self.mine.last().and_then(|&prev| self.read_chunk(prev)).filter(|(_, l)| l.len() <= LOG_CHUNK);
+            }
         } else {
-            self.set(&Key::LogChunk(n).name(), &schema::encode_chunk(&lines))?;
-            self.tail = Some((n, lines));
+            self.set(&key, &schema::encode_chunk(&lines))?;
+            if was_tail {
+                self.tail = Some((n, lines));
+            }
         }
         Ok(())
     }
@@ -309,6 +337,8 @@ pub enum External {
     Suspended(Vec<String>),
     Settings(Settings),
     Interviews(Vec<crate::domain::interview::Interview>),
+    /// Reviews another tab took back (an undo): gone from every log chunk.
+    Unlogged(Vec<LogEntry>),
 }
 
 /// Decodes another tab's write; values that cannot be read are left to the next start-up.
@@ -331,26 +361,64 @@ pub fn external(key: &str, value: Option<&str>) -> Option<External> {
 /// Calls `cb` with the changes another tab makes to the app's keys (the window's `storage` event,
 /// which the browser sends to every other tab of this site). Changes are gathered for 50 ms and
 /// handed over together: an import in the other tab writes thousands of keys, and one render for
-/// all of them keeps this tab responsive.
+/// all of them keeps this tab responsive. Reviews that left a log chunk and are in no chunk any
+/// more (the other tab took them back) come last, as `Unlogged`.
 pub fn watch_other_tabs(cb: impl Fn(Vec<External>) + 'static) {
     let Some(window) = web_sys::window() else { return };
-    let waiting: std::rc::Rc<std::cell::RefCell<Vec<External>>> = Default::default();
+    // Changes, and reviews that left a log chunk (an undo, or an import moving them elsewhere).
+    let waiting: std::rc::Rc<std::cell::RefCell<(Vec<External>, Vec<LogEntry>)>> = Default::default();
     let cb = std::rc::Rc::new(cb);
     let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
         let get = |name: &str| js_sys::Reflect::get(&e, &JsValue::from_str(name)).ok().and_then(|v| v.as_string());
-        let Some(change) = get("key").and_then(|k| external(&k, get("newValue").as_deref())) else { return };
+        let Some(key) = get("key") else { return };
+        let new = get("newValue");
+        let mut left = Vec::new();
+        if let (Some(Key::LogChunk(_)), Some(old)) = (Key::parse(&key), get("oldValue")) {
+            let now = new.as_deref().unwrap_or("");
+            left = old.lines().filter(|l| !now.lines().any(|n| n == *l)).filter_map(LogEntry::decode).collect();
+        }
+        let change = external(&key, new.as_deref());
+        if change.is_none() && left.is_empty() {
+            return;
+        }
         let first = {
             let mut w = waiting.borrow_mut();
-            w.push(change);
-            w.len() == 1
+            let first = w.0.is_empty() && w.1.is_empty();
+            w.0.extend(change);
+            w.1.extend(left);
+            first
         };
         if first {
             let (waiting, cb) = (waiting.clone(), cb.clone());
-            gloo_timers::callback::Timeout::new(50, move || cb(std::mem::take(&mut *waiting.borrow_mut()))).forget();
+            gloo_timers::callback::Timeout::new(50, move || {
+                let (mut changes, left) = std::mem::take(&mut *waiting.borrow_mut());
+                let gone = no_longer_stored(left);
+                if !gone.is_empty() {
+                    changes.push(External::Unlogged(gone));
+                }
+                cb(changes)
+            })
+            .forget();
         }
     });
     let _ = window.add_event_listener_with_callback("storage", wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()));
     listener.forget();
+}
+
+/// Of reviews that left a log chunk, those no chunk holds any more (taken back, not moved).
+fn no_longer_stored(left: Vec<LogEntry>) -> Vec<LogEntry> {
+    let Some(storage) = open_storage().filter(|_| !left.is_empty()) else { return Vec::new() };
+    let identity = |card: &str, at: &str| format!("{card}\t{at}");
+    let mut stored: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for k in (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()) {
+        if let Some(Key::LogChunk(_)) = Key::parse(&k) {
+            for line in storage.get_item(&k).ok().flatten().unwrap_or_default().lines() {
+                let mut fields = line.split('\t');
+                stored.insert(identity(fields.next().unwrap_or(""), fields.next().unwrap_or("")), 0);
+            }
+        }
+    }
+    left.into_iter().filter(|e| !stored.contains_key(&identity(&e.card_id, &e.at_ms.to_string()))).collect()
 }
 
 /// What the browser says about keeping this site's data, and how much of it is ours.

@@ -101,3 +101,60 @@ test('an import of 2,000 cards in one tab reaches the other in a few updates, no
   assert.deepEqual([...problems, ...problemsB], []);
   await context.close();
 });
+
+test('undo in one tab takes back its own review only, after the other tab has graded', async () => {
+  const { page: a, problems, context } = await phone(env);
+  const b = await context.newPage();
+  const problemsB = watch(b, env.base);
+  await b.goto(env.base);
+  await b.waitForSelector('main section');
+  const grade = async (page, key) => {
+    await page.keyboard.press('Space');
+    await page.getByTestId('answer').waitFor();
+    await page.keyboard.press(key);
+    await context.clock.runFor(2_000);
+  };
+  const hears = async (page, done) => {
+    for (let i = 0; i < 100 && !(await page.getByTestId('done-count').or(page.getByTestId('progress')).textContent()).match(new RegExp(`^${done}( done|$)`)); i++) await context.clock.runFor(100);
+  };
+
+  // Tab A grades a card; tab B hears it, goes on to another card and grades it; A hears that.
+  await button(a, 'Start session').click();
+  const mine = await question(a);
+  await grade(a, '3');
+  await hears(b, 1);
+  assert.equal(await b.getByTestId('done-count').textContent(), '1');
+  await button(b, 'Continue session').click();
+  const theirs = await question(b);
+  assert.notEqual(theirs, mine);
+  await grade(b, '4');
+  await hears(a, 2);
+  assert.match(await a.getByTestId('progress').textContent(), /^2 done/);
+  const before = await log(a);
+  assert.equal(before.length, 2);
+  const [ours, other] = before[0].rating === 3 ? before : [before[1], before[0]];
+
+  // A undoes: its own review goes, B's stays — in storage and in A's history.
+  await a.keyboard.press('u');
+  await a.getByTestId('progress').filter({ hasText: /^1 done/ }).waitFor();
+  assert.equal(await question(a), mine, 'the undone card is back on screen');
+  const after = await log(a);
+  assert.deepEqual(after, [other], 'exactly the undone review left storage');
+  assert.ok(!after.some((e) => e.id === ours.id && e.at === ours.at));
+  const keys = await a.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('second-round/card/')).map((k) => k.slice(18)));
+  assert.deepEqual(keys, [other.id], 'the undone card is new again; the other card keeps its schedule');
+  // Tab B hears the undo without a reload: A's review leaves its history too.
+  await hears(b, 1);
+  assert.match(await b.getByTestId('progress').textContent(), /^1 done/, 'tab B took the review back');
+  // Both agree after a reload.
+  await a.reload();
+  await a.waitForSelector('main section');
+  await button(a, 'Second Round home').click();
+  assert.equal(await a.getByTestId('done-count').textContent(), '1');
+  await b.reload();
+  await b.waitForSelector('main section');
+  await button(b, 'Second Round home').click();
+  assert.equal(await b.getByTestId('done-count').textContent(), '1');
+  assert.deepEqual([...problems, ...problemsB], []);
+  await context.close();
+});
