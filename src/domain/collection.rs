@@ -208,50 +208,42 @@ impl Collection {
     /// graded it without knowing of a review here). Returns how many reviews were added and the
     /// cards whose schedule changed.
     pub fn merge_log(&mut self, entries: Vec<LogEntry>) -> (usize, Vec<String>) {
-        let mut touched: HashMap<String, usize> = HashMap::new();
-        let mut before: Vec<(String, Option<Progress>, usize)> = Vec::new();
+        // Each card that gains reviews, with its schedule and its number of reviews before.
+        let mut touched: Vec<(String, Option<Progress>, usize)> = Vec::new();
+        let mut added = 0;
         for e in entries {
             let known = self.log.iter().rev().take_while(|k| k.at_ms >= e.at_ms).any(|k| k.at_ms == e.at_ms && k.card_id == e.card_id);
             if known {
                 continue;
             }
-            let n = before.len();
-            let i = *touched.entry(e.card_id.clone()).or_insert(n);
-            if i == n {
-                before.push((e.card_id.clone(), self.progress.get(&e.card_id).copied(), 0));
+            if !touched.iter().any(|(id, _, _)| *id == e.card_id) {
+                touched.push((e.card_id.clone(), self.progress.get(&e.card_id).copied(), self.reviews_of(&e.card_id)));
             }
-            before[i].2 += 1;
             let at = self.log.iter().rposition(|k| k.at_ms <= e.at_ms).map_or(0, |i| i + 1);
             self.log.insert(at, e);
+            added += 1;
         }
-        let added = before.iter().map(|b| b.2).sum();
-        let mut histories: Vec<Vec<&LogEntry>> = before.iter().map(|_| Vec::new()).collect();
-        for e in &self.log {
-            if let Some(&i) = touched.get(&e.card_id) {
-                histories[i].push(e);
-            }
-        }
-        let scheduler = self.settings.scheduler();
-        let states: Vec<Option<Progress>> = before
-            .iter()
-            .zip(&histories)
-            .map(|((_, state, new), history)| {
-                let known = [super::merge::Known { state: *state, reviews: history.len() - new, same_settings: true }];
-                super::merge::card_state(&scheduler, history, &known)
-            })
-            .collect();
-        let mut changed = Vec::new();
-        for ((id, old, _), state) in before.into_iter().zip(states) {
-            if state == old || self.card(&id).is_none() {
-                continue;
-            }
-            match state {
-                Some(p) => self.progress.insert(id.clone(), p),
-                None => self.progress.remove(&id),
-            };
-            changed.push(id);
-        }
+        let changed = touched.into_iter().filter(|(id, state, reviews)| self.rework(id, *state, *reviews)).map(|(id, _, _)| id).collect();
         (added, changed)
+    }
+
+    fn reviews_of(&self, id: &str) -> usize {
+        self.log.iter().filter(|e| e.card_id == id).count()
+    }
+
+    /// Gives a card the schedule its history in the log gives, knowing the schedule it had when
+    /// the log held `reviews` of its reviews (see `merge::card_state`). Says whether it changed.
+    #[inline(never)]
+    fn rework(&mut self, id: &str, state: Option<Progress>, reviews: usize) -> bool {
+        let history: Vec<&LogEntry> = self.log.iter().filter(|e| e.card_id == id).collect();
+        let known = [super::merge::Known { state, reviews, same_settings: true }];
+        let next = super::merge::card_state(&self.settings.scheduler(), &history, &known).filter(|_| self.card(id).is_some());
+        let changed = next != self.progress.get(id).copied();
+        match next {
+            Some(p) => self.progress.insert(id.to_string(), p),
+            None => self.progress.remove(id),
+        };
+        changed
     }
 
     /// Reviews another tab took back: each leaves the log (by its card and moment), and its card's
@@ -259,14 +251,9 @@ impl Collection {
     pub fn unlog(&mut self, gone: &[LogEntry]) {
         for g in gone {
             let Some(i) = self.log.iter().rposition(|e| e.at_ms == g.at_ms && e.card_id == g.card_id) else { continue };
-            let reviews = self.log.iter().filter(|e| e.card_id == g.card_id).count();
+            let reviews = self.reviews_of(&g.card_id);
             self.log.remove(i);
-            let history: Vec<&LogEntry> = self.log.iter().filter(|e| e.card_id == g.card_id).collect();
-            let known = [super::merge::Known { state: self.progress.get(&g.card_id).copied(), reviews, same_settings: true }];
-            match super::merge::card_state(&self.settings.scheduler(), &history, &known) {
-                Some(p) if self.card(&g.card_id).is_some() => self.progress.insert(g.card_id.clone(), p),
-                _ => self.progress.remove(&g.card_id),
-            };
+            self.rework(&g.card_id, self.progress.get(&g.card_id).copied(), reviews);
         }
     }
 
@@ -309,7 +296,7 @@ impl Collection {
         self.card(id)?;
         let before = self.progress_of(id);
         let after = self.settings.scheduler().grade(&before, rating, clock.now_ms);
-        let reviews_before = self.log.iter().filter(|e| e.card_id == id).count();
+        let reviews_before = self.reviews_of(id);
         let undo = UndoEntry { card_id: id.to_string(), at_ms: clock.now_ms, before, reviews_before };
         self.progress.insert(id.to_string(), after);
         self.log.push(LogEntry {
@@ -329,13 +316,8 @@ impl Collection {
     pub fn undo(&mut self, entry: &UndoEntry) -> Option<LogEntry> {
         let at = self.log.iter().rposition(|e| e.at_ms == entry.at_ms && e.card_id == entry.card_id);
         let removed = at.map(|i| self.log.remove(i));
-        let history: Vec<&LogEntry> = self.log.iter().filter(|e| e.card_id == entry.card_id).collect();
         let before = Some(entry.before).filter(|p| *p != Progress::default());
-        let known = [super::merge::Known { state: before, reviews: entry.reviews_before, same_settings: true }];
-        match super::merge::card_state(&self.settings.scheduler(), &history, &known) {
-            Some(p) if self.card(&entry.card_id).is_some() => self.progress.insert(entry.card_id.clone(), p),
-            _ => self.progress.remove(&entry.card_id),
-        };
+        self.rework(&entry.card_id, before, entry.reviews_before);
         removed
     }
 }

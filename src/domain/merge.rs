@@ -37,14 +37,21 @@ pub struct Known {
 /// that could not be read), the replay starts from that schedule — the latest such — and applies
 /// the reviews after it.
 pub fn card_state(scheduler: &Scheduler, history: &[&LogEntry], known: &[Known]) -> Option<Progress> {
-    if let Some(k) = known.iter().find(|k| k.reviews == history.len() && k.same_settings) {
-        return k.state;
+    let mut base: Option<Progress> = None;
+    for k in known {
+        if k.reviews == history.len() && k.same_settings {
+            return k.state;
+        }
+        if let Some(s) = k.state.filter(|s| s.reps as usize > k.reviews && base.is_none_or(|b| s.last_review_ms > b.last_review_ms)) {
+            base = Some(s);
+        }
     }
-    let base = known.iter().filter_map(|k| k.state.filter(|s| s.reps as usize > k.reviews)).max_by_key(|s| s.last_review_ms);
-    let from = base.and_then(|b| b.last_review_ms);
+    let from = base.and_then(|b| b.last_review_ms).unwrap_or(i64::MIN);
     let mut state = base;
-    for e in history.iter().filter(|e| from.is_none_or(|f| e.at_ms > f)) {
-        state = Some(scheduler.grade(&state.unwrap_or_default(), e.rating, e.at_ms));
+    for e in history {
+        if e.at_ms > from {
+            state = Some(scheduler.grade(&state.unwrap_or_default(), e.rating, e.at_ms));
+        }
     }
     state
 }

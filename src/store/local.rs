@@ -153,20 +153,14 @@ impl Store {
         }
         let storage = self.writable()?.clone();
         let line = format!("{card_id}\t{at_ms}\t");
-        let holds = |n: &u32| {
+        // This tab's own chunks first, newest first; then every chunk stored.
+        let all: Vec<u32> = (0..storage.length().unwrap_or(0)).filter_map(|k| storage.key(k).ok().flatten()).filter_map(|k| chunk_number(&k)).collect();
+        let Some((n, value)) = self.mine.iter().rev().chain(&all).find_map(|n| {
             let value = storage.get_item(&Key::LogChunk(*n).name()).ok().flatten()?;
             value.lines().any(|l| l.starts_with(&line)).then_some((*n, value))
+        }) else {
+            return Ok(());
         };
-        let others = || -> Vec<u32> {
-            (0..storage.length().unwrap_or(0))
-                .filter_map(|k| storage.key(k).ok().flatten())
-                .filter_map(|k| match Key::parse(&k) {
-                    Some(Key::LogChunk(n)) if !self.mine.contains(&n) => Some(n),
-                    _ => None,
-                })
-                .collect()
-        };
-        let Some((n, value)) = self.mine.iter().rev().find_map(holds).or_else(|| others().iter().find_map(holds)) else { return Ok(()) };
         let key = Key::LogChunk(n).name();
         // A chunk that could not be read is kept as it is, never written over.
         if !value.lines().all(|l| LogEntry::decode(l).is_some()) {
@@ -366,16 +360,20 @@ pub fn external(key: &str, value: Option<&str>) -> Option<External> {
 pub fn watch_other_tabs(cb: impl Fn(Vec<External>) + 'static) {
     let Some(window) = web_sys::window() else { return };
     // Changes, and reviews that left a log chunk (an undo, or an import moving them elsewhere).
-    let waiting: std::rc::Rc<std::cell::RefCell<(Vec<External>, Vec<LogEntry>)>> = Default::default();
+    let waiting: std::rc::Rc<std::cell::RefCell<(Vec<External>, Vec<String>)>> = Default::default();
     let cb = std::rc::Rc::new(cb);
     let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
         let get = |name: &str| js_sys::Reflect::get(&e, &JsValue::from_str(name)).ok().and_then(|v| v.as_string());
         let Some(key) = get("key") else { return };
         let new = get("newValue");
+        // A chunk that lost one line and gained none: the shape of an undo in the other tab (an
+        // import rewrites chunks wholesale).
         let mut left = Vec::new();
-        if let (Some(Key::LogChunk(_)), Some(old)) = (Key::parse(&key), get("oldValue")) {
+        if let (Some(_), Some(old)) = (chunk_number(&key), get("oldValue")) {
             let now = new.as_deref().unwrap_or("");
-            left = old.lines().filter(|l| !now.lines().any(|n| n == *l)).filter_map(LogEntry::decode).collect();
+            if now.lines().all(|n| old.lines().any(|l| l == n)) && old.lines().count() == now.lines().count() + 1 {
+                left.extend(old.lines().filter(|l| !now.lines().any(|n| n == *l)).map(str::to_string));
+            }
         }
         let change = external(&key, new.as_deref());
         if change.is_none() && left.is_empty() {
@@ -392,7 +390,7 @@ pub fn watch_other_tabs(cb: impl Fn(Vec<External>) + 'static) {
             let (waiting, cb) = (waiting.clone(), cb.clone());
             gloo_timers::callback::Timeout::new(50, move || {
                 let (mut changes, left) = std::mem::take(&mut *waiting.borrow_mut());
-                let gone = no_longer_stored(left);
+                let gone = if left.is_empty() { Vec::new() } else { no_longer_stored(left) };
                 if !gone.is_empty() {
                     changes.push(External::Unlogged(gone));
                 }
@@ -405,20 +403,29 @@ pub fn watch_other_tabs(cb: impl Fn(Vec<External>) + 'static) {
     listener.forget();
 }
 
-/// Of reviews that left a log chunk, those no chunk holds any more (taken back, not moved).
-fn no_longer_stored(left: Vec<LogEntry>) -> Vec<LogEntry> {
-    let Some(storage) = open_storage().filter(|_| !left.is_empty()) else { return Vec::new() };
-    let identity = |card: &str, at: &str| format!("{card}\t{at}");
-    let mut stored: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for k in (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()) {
-        if let Some(Key::LogChunk(_)) = Key::parse(&k) {
-            for line in storage.get_item(&k).ok().flatten().unwrap_or_default().lines() {
-                let mut fields = line.split('\t');
-                stored.insert(identity(fields.next().unwrap_or(""), fields.next().unwrap_or("")), 0);
-            }
-        }
+/// Of review lines that left a log chunk, the reviews no chunk holds any more (taken back, not
+/// moved).
+fn no_longer_stored(left: Vec<String>) -> Vec<LogEntry> {
+    let Some(storage) = open_storage() else { return Vec::new() };
+    let chunks: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| chunk_number(k).is_some())
+        .filter_map(|k| storage.get_item(&k).ok().flatten())
+        .collect();
+    left.iter()
+        .filter_map(|l| LogEntry::decode(l))
+        .filter(|e| {
+            let line = format!("{}\t{}\t", e.card_id, e.at_ms);
+            !chunks.iter().any(|c| c.lines().any(|l| l.starts_with(&line)))
+        })
+        .collect()
+}
+
+fn chunk_number(key: &str) -> Option<u32> {
+    match Key::parse(key)? {
+        Key::LogChunk(n) => Some(n),
+        _ => None,
     }
-    left.into_iter().filter(|e| !stored.contains_key(&identity(&e.card_id, &e.at_ms.to_string()))).collect()
 }
 
 /// What the browser says about keeping this site's data, and how much of it is ours.
