@@ -397,7 +397,7 @@ mod tests {
         edit(&mut b, 4, "B, before A deleted it", Some(T + 1));
         b.remove_card(&deck[5].id);
         b.set_edited(&deck[5].id, T + 5);
-        let own = Card { id: "own-1".into(), theme: Theme::Own, tags: vec![], question: "Mine?".into(), answer: "Yes.".into(), key_points: vec![], synonyms: vec![] };
+        let own = Card { id: "own-1".into(), theme: Theme::Own, tags: vec![], question: "Mine?".into(), answer: "Yes.".into(), key_points: vec![], ..Card::default() };
         b.put_card(own.clone());
         let mut m = a.clone();
         let out = merge(&mut m, &b, &deck, Choices::default());
@@ -430,7 +430,7 @@ mod tests {
         let mut c = deck[9].clone();
         c.question = "Mine?".into();
         a.put_card(c);
-        a.put_card(Card { id: "own-2".into(), theme: Theme::Own, tags: vec!["x".into()], question: "Own?".into(), answer: "Yes.".into(), key_points: vec![], synonyms: vec![] });
+        a.put_card(Card { id: "own-2".into(), theme: Theme::Own, tags: vec!["x".into()], question: "Own?".into(), answer: "Yes.".into(), key_points: vec![], ..Card::default() });
         let mut empty = fresh();
         let out = merge(&mut empty, &a, &deck, Choices { settings: true, interviews: true });
         assert_eq!(empty.cards, a.cards);
