@@ -8,7 +8,11 @@ async function read(file) {
   if (!file) throw new Error('No file was chosen.');
   if (file.size > LIMIT) throw new Error(`${file.name} is larger than 20 MB; that is not a card file.`);
   try {
-    return [file.name, await file.text()];
+    // UTF-8 (a byte-order mark or not), or UTF-16 with its byte-order mark (Excel's "Unicode
+    // Text"), the same in every browser; other bytes come through as U+FFFD, and the app names them.
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const bom = (bytes[0] << 8) | bytes[1];
+    return [file.name, new TextDecoder(bom === 0xfffe ? 'utf-16le' : bom === 0xfeff ? 'utf-16be' : 'utf-8').decode(bytes)];
   } catch (e) {
     throw new Error(`${file.name} could not be read.`);
   }

@@ -178,6 +178,8 @@ pub struct Pending {
     pub name: String,
     pub preview: Preview,
     pub backup: Option<Backup>,
+    /// Quizlet's export: its text, read again when the person chooses other separators.
+    pub quizlet: Option<Rc<str>>,
 }
 
 /// What the recorder reports.
@@ -385,10 +387,23 @@ impl AppState {
         match transfer::read(&name, &text) {
             Ok(read) => {
                 let preview = transfer::preview(&self.col(), read.parsed);
-                self.import = Some(Rc::new(Pending { name, preview, backup: read.backup }));
+                if let Some(s) = &read.separators {
+                    super::transfer::choose(&mut self.draft, s);
+                }
+                let quizlet = read.separators.map(|_| Rc::from(text.as_str()));
+                self.import = Some(Rc::new(Pending { name, preview, backup: read.backup, quizlet }));
             }
             Err(why) => self.import_error = Some(why),
         }
+    }
+
+    /// Quizlet's export read again with the separators now chosen.
+    fn reread_quizlet(&mut self) {
+        let Some(p) = self.import.clone() else { return };
+        let Some(text) = p.quizlet.clone() else { return };
+        let parsed = transfer::read_quizlet(&text, &super::transfer::separators(&self.draft));
+        let preview = transfer::preview(&self.col(), parsed);
+        self.import = Some(Rc::new(Pending { name: p.name.clone(), preview, backup: None, quizlet: Some(text) }));
     }
 
     /// Takes in what another tab saved: its reviews are merged into the log, a card's schedule is
@@ -767,7 +782,13 @@ impl Reducible for AppState {
                     s.next_card();
                 }
             }
-            Action::Type(id, value) => s.draft.set(&id, value),
+            Action::Type(id, value) => {
+                let separator = id.starts_with("q-");
+                s.draft.set(&id, value);
+                if separator {
+                    s.reread_quizlet();
+                }
+            }
             Action::Submit => s.submit(),
             Action::Dismiss(i) => {
                 if i < s.notices.len() {

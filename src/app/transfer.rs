@@ -3,7 +3,8 @@
 
 use super::files;
 use super::state::{Action, AppState, Export, Screen};
-use super::form::Form;
+use super::form::{Draft, Form};
+use crate::domain::transfer::Separators;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -43,6 +44,9 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 if let Some(media) = v.media.sentence() {
                     <p data-testid="import-media">{ media }</p>
                 }
+                if p.quizlet.is_some() {
+                    { separators_view(&f) }
+                }
                 if p.backup.is_none() && !v.first.is_empty() {
                     <p class="as-read" data-testid="import-first">{ as_read(&v.first) }</p>
                 }
@@ -70,7 +74,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
         <section class="transfer" aria-labelledby="transfer-title">
             <h1 id="transfer-title">{ "Import and export" }</h1>
             <h2>{ "Import" }</h2>
-            <p class="help">{ "Anki's \u{201c}Notes in Plain Text\u{201d} export (.txt), a CSV file whose first row names the columns (question, answer, key points separated by ;, tags, theme), or a Second Round backup (.json)." }</p>
+            <p class="help">{ "Anki's \u{201c}Notes in Plain Text\u{201d} or \u{201c}Cards in Plain Text\u{201d} export (.txt), Quizlet's export (paste it), a spreadsheet saved as CSV whose first row names the columns (question, answer, key points separated by ;, tags, theme), or a Second Round backup (.json)." }</p>
             <div class="drop" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
                 <label for="import-file">{ "Choose a file, or drop it here" }</label>
                 <input id="import-file" type="file" accept=".txt,.tsv,.csv,.json,text/plain,text/csv,application/json" onchange={on_file} />
@@ -93,6 +97,52 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             </div>
             <button class="link" onclick={send(Action::Show(Screen::Cards))}>{ "Back to cards" }</button>
         </section>
+    }
+}
+
+/// The separators Quizlet's export is read with, as chosen in the preview (guessed at first).
+pub fn separators(draft: &Draft) -> Separators {
+    let term = match draft.get("q-term") {
+        "comma" => ",",
+        "other" => draft.get("q-term-other"),
+        _ => "\t",
+    };
+    let row = match draft.get("q-row") {
+        "semicolon" => ";",
+        "other" => draft.get("q-row-other"),
+        _ => "\n",
+    };
+    Separators::new(term, row)
+}
+
+/// The choice as a guess found it.
+pub fn choose(draft: &mut Draft, s: &Separators) {
+    let (term, row) = (s.term.as_str(), s.row.as_str());
+    draft.set("q-term", match term { "\t" => "tab", "," => "comma", _ => "other" }.into());
+    draft.set("q-row", match row { "\n" => "newline", ";" => "semicolon", _ => "other" }.into());
+}
+
+/// Quizlet's two separators, chosen (the file is read again at once).
+fn separators_view(f: &Form) -> Html {
+    let choice = |id: &'static str, label: &'static str, options: [(&'static str, &'static str); 3]| {
+        let other = format!("{id}-other");
+        html! { <>
+            <label for={id}>{ label }</label>
+            <select {id} onchange={f.change(id)}>
+                { for options.iter().map(|(v, name)| html! { <option value={*v} selected={f.value(id) == *v}>{ *name }</option> }) }
+            </select>
+            if f.value(id) == "other" {
+                <label for={other.clone()}>{ "The text between them" }</label>
+                <input id={other.clone()} type="text" value={f.value(&other)} oninput={f.input(other)} />
+            }
+        </> }
+    };
+    html! {
+        <fieldset class="separators" data-testid="quizlet-choice">
+            <legend>{ "Read as Quizlet's export:" }</legend>
+            { choice("q-term", "Between a term and its definition", [("tab", "Tab"), ("comma", "Comma"), ("other", "Other text")]) }
+            { choice("q-row", "Between cards", [("newline", "New line"), ("semicolon", "Semicolon"), ("other", "Other text")]) }
+        </fieldset>
     }
 }
 

@@ -40,7 +40,12 @@ fn rows<'a>(text: &'a str, s: &'a Separators) -> impl Iterator<Item = (usize, &'
 /// a semicolon.
 pub fn guess(text: &str) -> Separators {
     let mut best = (Separators::new("\t", "\n"), (false, 0, 0));
+    let body = text.trim();
     for (i, (term, row)) in GUESSES.iter().enumerate() {
+        // A separator the text does not hold is no guess (one row of everything reads "well").
+        if i > 0 && !(body.contains(row) && body.contains(term)) {
+            continue;
+        }
         let s = Separators::new(term, row);
         let (mut all, mut exact, mut good) = (true, 0, 0);
         for (_, r) in rows(text, &s).filter(|(_, r)| !r.trim().is_empty()) {
@@ -104,6 +109,7 @@ mod tests {
         assert_eq!(read_quizlet(comma_semi, &guess(comma_semi)).cards.len(), 2);
         let semicolons_inside = "Q one\tA; with a semicolon\nQ two\tA two\n";
         assert_eq!(guess(semicolons_inside), Separators::new("\t", "\n"), "new lines win a tie");
+        assert_eq!(guess("Why us? - You build it.\nWhen? - Friday, at the latest."), Separators::new(",", "\n"), "one row of everything is no guess");
     }
 
     #[test]
