@@ -75,3 +75,16 @@ export const button = (page, name) => page.getByRole('button', { name, exact: tr
 export const question = (page) => page.getByTestId('question').textContent();
 export const progressText = (page) => page.getByTestId('progress').textContent();
 export const countsText = async (page) => (await page.getByTestId('counts').innerText()).replace(/\s+/g, ' ').trim();
+
+/**
+ * Moves the clock on in small steps until `ready()` holds: for what arrives in real time (another
+ * tab's storage events) and is then taken in on the page's timers. Fails after `within` ms of wall
+ * time, with `what` in the message.
+ */
+export async function advanceUntil(context, ready, what, { step = 100, within = 20_000 } = {}) {
+  const end = Date.now() + within;
+  while (!(await ready())) {
+    if (Date.now() > end) throw new Error(`still waiting after ${within} ms: ${what}`);
+    await context.clock.runFor(step);
+  }
+}

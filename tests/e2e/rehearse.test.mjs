@@ -111,15 +111,28 @@ test('a story question gets STAR signals; an answer said aloud is ticked by hand
   await context.close();
 });
 
+/** Counts the recorder's chunks of sound (`__chunks`): a recording has sound once one has arrived. */
+const countChunks = () => {
+  window.__chunks = 0;
+  const Recorder = window.MediaRecorder;
+  window.MediaRecorder = class extends Recorder {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('dataavailable', (e) => { if (e.data && e.data.size) window.__chunks++; });
+    }
+  };
+};
+
 test('recording with a (fake) microphone: stop, play back next to the model answer, keep', async () => {
-  const { page, problems, context } = await phone(env);
+  const { page, problems, context } = await phone(env, { init: countChunks });
   await context.grantPermissions(['microphone']);
   await context.clock.resume();
   await page.getByLabel(/Rehearse this session/).check();
   await button(page, 'Start session').click();
   await button(page, '● Record').click();
   await button(page, '■ Stop recording').waitFor();
-  await page.waitForTimeout(1500);
+  // The microphone opened and the recorder has sound (it hands over a chunk a second).
+  await page.waitForFunction(() => window.__chunks >= 1);
   await button(page, '■ Stop recording').click();
   const take = page.getByTestId('take');
   await take.waitFor();
@@ -141,7 +154,8 @@ test('recording with a (fake) microphone: stop, play back next to the model answ
   await button(page, 'Good').click();
   await button(page, '● Record').click();
   await button(page, '■ Stop recording').waitFor();
-  await page.waitForTimeout(800);
+  const chunks = await page.evaluate(() => window.__chunks);
+  await page.waitForFunction((n) => window.__chunks > n, chunks);
   await button(page, 'Show answer').click(); // stops the recording too
   await page.getByLabel('Your recording', { exact: true }).waitFor();
   const url = await page.getByLabel('Your recording', { exact: true }).getAttribute('src');
