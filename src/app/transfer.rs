@@ -2,7 +2,7 @@
 //! export (a full backup, and a file Anki imports; downloaded, or shared where the phone can).
 
 use super::files;
-use super::state::{Action, AppState, Export, Screen};
+use super::state::{Action, AppState, Export, Pending, Screen};
 use super::form::{Draft, Form};
 use crate::domain::transfer::Separators;
 use wasm_bindgen::JsCast;
@@ -30,46 +30,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
         })
     };
     let f = Form::new(state, &dispatch);
-    let preview = state.import.as_ref().map(|p| {
-        let v = &p.preview;
-        let total = v.add.len() + v.update.len();
-        let errors = v.errors.len();
-        html! {
-            <div class="preview" role="status" data-testid="import-preview">
-                <h2>{ format!("From {}", p.name) }</h2>
-                <p data-testid="import-counts">{ format!(
-                    "{} card{} will be added, {} updated and {} skipped (the same question as a card you have, or twice in the file).",
-                    v.add.len(), if v.add.len() == 1 { "" } else { "s" }, v.update.len(), v.skipped
-                ) }</p>
-                if let Some(media) = v.media.sentence() {
-                    <p data-testid="import-media">{ media }</p>
-                }
-                if p.quizlet.is_some() {
-                    { separators_view(&f) }
-                }
-                if p.backup.is_none() && !v.first.is_empty() {
-                    <p class="as-read" data-testid="import-first">{ as_read(&v.first) }</p>
-                }
-                if p.backup.is_some() {
-                    <p class="help">{ "A backup also brings each card's schedule where it is newer than yours, and its reviews; into an app with no reviews yet, its settings and interviews too." }</p>
-                }
-                if errors > 0 {
-                    <p>{ format!("{errors} line{} could not be read:", if errors == 1 { "" } else { "s" }) }</p>
-                    <ul class="errors" data-testid="import-errors">
-                        { for v.errors.iter().take(5).map(|e| html! { <li>{ format!("Line {}: {}", e.line, e.message) }</li> }) }
-                        if errors > 5 { <li>{ format!("…and {} more.", errors - 5) }</li> }
-                    </ul>
-                }
-                <div class="form-actions">
-                    if total > 0 {
-                        <button class="primary" onclick={send(Action::ConfirmImport)}>{ format!("Import {total} card{}", if total == 1 { "" } else { "s" }) }</button>
-                    }
-                    <button class="secondary" onclick={send(Action::CancelImport)}>{ "Cancel" }</button>
-                </div>
-                <p class="help">{ "Nothing changes until you import." }</p>
-            </div>
-        }
-    });
+    let preview = state.import.as_ref().map(|p| preview_view(p, &f, &dispatch));
     html! {
         <section class="transfer" aria-labelledby="transfer-title">
             <h1 id="transfer-title">{ "Import and export" }</h1>
@@ -97,6 +58,52 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             </div>
             <button class="link" onclick={send(Action::Show(Screen::Cards))}>{ "Back to cards" }</button>
         </section>
+    }
+}
+
+/// What an import would do, the first cards as read (and Quizlet's separators), and the buttons.
+fn preview_view(p: &Pending, f: &Form, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let send = |a: Action| {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
+    };
+    let v = &p.preview;
+    let total = v.add.len() + v.update.len();
+    let errors = v.errors.len();
+    html! {
+        <div class="preview" role="status" data-testid="import-preview">
+            <h2>{ format!("From {}", p.name) }</h2>
+            <p data-testid="import-counts">{ format!(
+                "{} card{} will be added, {} updated and {} skipped (the same question as a card you have, or twice in the file).",
+                v.add.len(), if v.add.len() == 1 { "" } else { "s" }, v.update.len(), v.skipped
+            ) }</p>
+            if let Some(media) = v.media.sentence() {
+                <p data-testid="import-media">{ media }</p>
+            }
+            if p.quizlet.is_some() {
+                { separators_view(&f) }
+            }
+            if p.backup.is_none() && !v.first.is_empty() {
+                <p class="as-read" data-testid="import-first">{ as_read(&v.first) }</p>
+            }
+            if p.backup.is_some() {
+                <p class="help">{ "A backup also brings each card's schedule where it is newer than yours, and its reviews; into an app with no reviews yet, its settings and interviews too." }</p>
+            }
+            if errors > 0 {
+                <p>{ format!("{errors} line{} could not be read:", if errors == 1 { "" } else { "s" }) }</p>
+                <ul class="errors" data-testid="import-errors">
+                    { for v.errors.iter().take(5).map(|e| html! { <li>{ format!("Line {}: {}", e.line, e.message) }</li> }) }
+                    if errors > 5 { <li>{ format!("…and {} more.", errors - 5) }</li> }
+                </ul>
+            }
+            <div class="form-actions">
+                if total > 0 {
+                    <button class="primary" onclick={send(Action::ConfirmImport)}>{ format!("Import {total} card{}", if total == 1 { "" } else { "s" }) }</button>
+                }
+                <button class="secondary" onclick={send(Action::CancelImport)}>{ "Cancel" }</button>
+            </div>
+            <p class="help">{ "Nothing changes until you import." }</p>
+        </div>
     }
 }
 
