@@ -107,6 +107,44 @@ async function run(browser, base, name, data) {
 }
 
 /**
+ * A keystroke in a form (every field's value lives in the app's state as it is typed, see
+ * src/app/form.rs): 200 characters into the rehearse answer box (on the review screen, whose render
+ * builds the day's queue) and 200 into the card editor's question. Each keystroke is an input event;
+ * the time runs until every task it queued (the reducer, any render) has finished.
+ */
+async function typing(browser, base, name, data) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.addInitScript(instrument);
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.evaluate((d) => { localStorage.clear(); for (const [k, v] of Object.entries(d)) localStorage.setItem(k, v); }, data);
+  await page.reload();
+  await page.waitForSelector('#answer-text', { timeout: 60_000 });
+  const type = (id) => page.evaluate(async (field) => {
+    const el = document.getElementById(field);
+    const settled = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+    const times = [];
+    for (let i = 0; i < 200; i++) {
+      const t0 = performance.now();
+      el.value += 'abcdefghij klmnopq '[i % 19];
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, data: 'x', inputType: 'insertText' }));
+      await settled();
+      times.push(performance.now() - t0);
+    }
+    return { times, kept: document.getElementById(field).value.length };
+  }, id);
+  const box = await type('answer-text');
+  await page.getByRole('button', { name: 'Cards', exact: true }).click();
+  await page.getByRole('button', { name: 'Add a card', exact: true }).click();
+  const editor = await type('e-q');
+  await context.close();
+  console.log(`\n${name}`);
+  for (const [label, r] of [['rehearse answer box', box], ['card editor question', editor]]) {
+    console.log(`  keystroke handled, ${label}: median ${median(r.times).toFixed(2)} ms, p95 ${p95(r.times).toFixed(2)} ms (${r.times.length} keys, ${r.kept} characters kept)`);
+  }
+}
+
+/**
  * A first visit (fresh profile: no service worker, nothing cached) on a slow phone network, as
  * Lighthouse's mobile preset models it: 150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up, the CPU
  * slowed four times (DevTools throttling). Navigation → first card on screen, and the bytes sent.
@@ -146,6 +184,10 @@ try {
   console.log('\nLoopback, no throttling (the device\'s own speed; later visits come from the service worker):');
   await run(browser, base, 'Empty collection (the built-in deck, nothing studied)', { 'second-round/settings': 'retention=90;new=9999;reviews=99999;interval=36500;target=90;rehearse=0;answer=120;speech=0' });
   await run(browser, base, 'Large collection (5,080 cards, 50,001 reviews)', largeCollection(Date.now()));
+  console.log('\nTyping into a form (rehearse mode on):');
+  const rehearsing = (d) => ({ ...d, 'second-round/settings': d['second-round/settings'].replace('rehearse=0', 'rehearse=1') });
+  await typing(browser, base, 'Empty collection', rehearsing({ 'second-round/settings': 'retention=90;new=9999;reviews=99999;interval=36500;target=90;rehearse=0;answer=120;speech=0' }));
+  await typing(browser, base, 'Large collection', rehearsing(largeCollection(Date.now())));
 } finally {
   await browser.close();
   server.close();

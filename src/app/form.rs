@@ -2,7 +2,8 @@
 //!
 //! The fields of the form on screen live in `AppState::draft`. A form's draft is filled when the
 //! form opens (from what is saved: `settings::draft`, `edit::draft`, `cards::draft`; empty for the
-//! others), every keystroke, tick, choice or dictated word is written into it (`Action::Type`), the
+//! others), every keystroke or dictated word is written into it in place without a render
+//! (`Action::Type`: the field already shows it) and every tick or choice with one (`Action::Change`), the
 //! form's main button sends `Action::Submit` and the reducer reads the draft (`settings::parse`,
 //! `edit::read`, `interviews::read`, …), and the draft is dropped when the person saves or leaves
 //! (the reducer starts a fresh one whenever the form on screen changes). A field always renders the
@@ -14,7 +15,8 @@
 //!
 //! A new field: give it an id, put its starting value in the screen's `draft` (if it has one),
 //! render it with `value={f.value(ID)} oninput={f.input(ID)}` (a check box or a select:
-//! `checked={f.checked(ID)}` / `selected=…` and `onchange={f.change(ID)}`), and read it from the
+//! `checked={f.checked(ID)}` / `selected=…` and `onchange={f.change(ID)}`; a text field whose text
+//! changes something else on screen as it is typed: `oninput={f.live(ID)}`), and read it from the
 //! draft in the screen's `parse`/`read`.
 
 use super::state::{Action, AppState};
@@ -65,7 +67,7 @@ impl Draft {
 
 /// The fields of a view bound to the draft: `let f = Form::new(state, &dispatch);`.
 pub struct Form<'a> {
-    draft: &'a Draft,
+    draft: std::cell::Ref<'a, Draft>,
     dispatch: UseReducerDispatcher<AppState>,
 }
 
@@ -82,7 +84,7 @@ fn value_of(target: Option<web_sys::EventTarget>) -> String {
 
 impl<'a> Form<'a> {
     pub fn new(state: &'a AppState, dispatch: &UseReducerDispatcher<AppState>) -> Self {
-        Form { draft: &state.draft, dispatch: dispatch.clone() }
+        Form { draft: state.draft(), dispatch: dispatch.clone() }
     }
 
     /// A text field's, text area's or select's value.
@@ -95,16 +97,25 @@ impl<'a> Form<'a> {
         self.draft.on(id)
     }
 
-    /// For `oninput` of a text field or text area: every change goes into the draft.
+    /// For `oninput` of a text field or text area: every keystroke goes into the draft (without a
+    /// render: the field already shows it).
     pub fn input(&self, id: impl Into<String>) -> Callback<InputEvent> {
         let (d, id) = (self.dispatch.clone(), id.into());
         Callback::from(move |e: InputEvent| d.dispatch(Action::Type(id.clone(), value_of(e.target()))))
     }
 
-    /// For `onchange` of a check box or a select (every browser fires `change` for them at once).
+    /// For `oninput` of a text field whose text changes something else on screen as it is typed
+    /// (the Quizlet separators re-read the preview): into the draft, then the screen renders.
+    pub fn live(&self, id: impl Into<String>) -> Callback<InputEvent> {
+        let (d, id) = (self.dispatch.clone(), id.into());
+        Callback::from(move |e: InputEvent| d.dispatch(Action::Change(id.clone(), value_of(e.target()))))
+    }
+
+    /// For `onchange` of a check box or a select (every browser fires `change` for them at once):
+    /// into the draft, then the screen renders (a choice may show or hide other fields).
     pub fn change(&self, id: impl Into<String>) -> Callback<Event> {
         let (d, id) = (self.dispatch.clone(), id.into());
-        Callback::from(move |e: Event| d.dispatch(Action::Type(id.clone(), value_of(e.target()))))
+        Callback::from(move |e: Event| d.dispatch(Action::Change(id.clone(), value_of(e.target()))))
     }
 
     /// For `onsubmit` of the form (or `onclick` of its main button): the reducer reads the draft.

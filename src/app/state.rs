@@ -102,8 +102,12 @@ pub enum Action {
     Undo,
     Key(KeyCmd),
     Show(Screen),
-    /// A field of the form on screen changed (its id and its new value): the draft follows.
+    /// A keystroke in a field of the form on screen (its id and its new value): the draft follows,
+    /// in place and without a render, since the field already shows it.
     Type(String, String),
+    /// A box ticked, a choice made, or text typed that changes something else on screen: the draft
+    /// follows and the screen is rendered.
+    Change(String, String),
     /// The form on screen's main button: the reducer reads the draft, saves or names what is wrong.
     Submit,
     Dismiss(usize),
@@ -244,8 +248,9 @@ pub struct AppState {
     /// The browser's word on keeping this site's data, once asked.
     pub storage: Option<StorageReport>,
     /// What the person is typing into the form on screen, kept until they save or leave (see
-    /// `form.rs`): every field renders it, so no render puts an old value back.
-    pub draft: Draft,
+    /// `form.rs`): every field renders it, so no render puts an old value back. Shared by the
+    /// versions of the state, so a keystroke changes it in place without a render.
+    draft: Rc<RefCell<Draft>>,
     /// Problems with the form on screen, named for the person filling it in.
     pub form_errors: Vec<String>,
     /// Rehearse mode for this session (starts as the setting says).
@@ -319,7 +324,7 @@ impl AppState {
             turn: 0,
             graded: 0,
             storage: None,
-            draft: Draft::default(),
+            draft: Rc::default(),
             form_errors: Vec::new(),
             rehearse,
             rehearsal: Rehearsal::default(),
@@ -388,7 +393,7 @@ impl AppState {
             Ok(read) => {
                 let preview = transfer::preview(&self.col(), read.parsed);
                 if let Some(s) = &read.separators {
-                    super::transfer::choose(&mut self.draft, s);
+                    super::transfer::choose(&mut self.draft.borrow_mut(), s);
                 }
                 let quizlet = read.separators.map(|_| Rc::from(text.as_str()));
                 self.import = Some(Rc::new(Pending { name, preview, backup: read.backup, quizlet }));
@@ -401,7 +406,7 @@ impl AppState {
     fn reread_quizlet(&mut self) {
         let Some(p) = self.import.clone() else { return };
         let Some(text) = p.quizlet.clone() else { return };
-        let parsed = transfer::read_quizlet(&text, &super::transfer::separators(&self.draft));
+        let parsed = transfer::read_quizlet(&text, &super::transfer::separators(&self.draft.borrow()));
         let preview = transfer::preview(&self.col(), parsed);
         self.import = Some(Rc::new(Pending { name: p.name.clone(), preview, backup: None, quizlet: Some(text) }));
     }
@@ -514,11 +519,21 @@ impl AppState {
         }
     }
 
+    /// The form on screen, as typed so far.
+    pub fn draft(&self) -> std::cell::Ref<'_, Draft> {
+        self.draft.borrow()
+    }
+
+    fn set_draft(&self, draft: Draft) {
+        *self.draft.borrow_mut() = draft;
+    }
+
     /// The form on screen is sent: what its draft says is saved (or started, or read), or what is
     /// wrong with it is named and the draft stays as typed.
     fn submit(&mut self) {
+        let form = self.draft().clone();
         let done = match self.screen {
-            Screen::Settings => super::settings::parse(&self.draft).map(|settings| {
+            Screen::Settings => super::settings::parse(&form).map(|settings| {
                 self.col_mut().settings = settings.sanitised();
                 self.rehearse = settings.rehearse;
                 let saved = self.store.borrow_mut().save_settings(&self.col().settings);
@@ -527,7 +542,7 @@ impl AppState {
             }),
             Screen::Edit => {
                 let edited = self.editing.as_deref().and_then(|id| self.col().card(id).cloned());
-                super::edit::read(&self.draft, edited.as_ref()).map(|mut card| {
+                super::edit::read(&form, edited.as_ref()).map(|mut card| {
                     // A new card whose question makes an id already in use gets a fresh one.
                     while edited.is_none() && self.col().card(&card.id).is_some() {
                         card.id.push('x');
@@ -536,14 +551,14 @@ impl AppState {
                     self.screen = Screen::Cards;
                 })
             }
-            Screen::Interviews => super::interviews::read(&self.draft, self.clock.now_ms).map(|iv| {
+            Screen::Interviews => super::interviews::read(&form, self.clock.now_ms).map(|iv| {
                 interview::add(&mut self.col_mut().interviews, iv);
                 self.save_interviews();
                 // Added: the form is empty again for the next one.
-                self.draft = Draft::default();
+                self.set_draft(Draft::default());
             }),
             Screen::Transfer => {
-                let text = self.draft.get("import-paste").to_string();
+                let text = form.get("import-paste").to_string();
                 if text.trim().is_empty() {
                     self.import = None;
                     self.import_error = Some("Paste the text of a card file first.".into());
@@ -553,7 +568,7 @@ impl AppState {
                 Ok(())
             }
             Screen::Cards => {
-                self.focus = super::cards::read(&self.draft, &self.browse.filter);
+                self.focus = super::cards::read(&form, &self.browse.filter);
                 self.screen = Screen::Review;
                 self.next_card();
                 Ok(())
@@ -601,7 +616,7 @@ impl AppState {
         if self.rehearsal.recording {
             super::media::stop();
         }
-        let answer = self.draft.get(super::media::FIELD).to_string();
+        let answer = self.draft().get(super::media::FIELD).to_string();
         let seconds = ((self.clock.now_ms - self.shown_at_ms).max(0) / 1000) as u32;
         let limit = self.answer_limit();
         let insights = self.col().card(&id).map(|card| insights::analyse(card, &answer, seconds as usize, limit as usize));
@@ -748,6 +763,12 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if let Action::Type(id, value) = action {
+            // The field already shows the keystroke: only the draft changes, and nothing renders,
+            // so typing costs the same however large the collection is.
+            self.draft.borrow_mut().set(&id, value);
+            return self;
+        }
         let mut s = Rc::try_unwrap(self).unwrap_or_else(|rc| rc.duplicate());
         s.clock = now();
         let action = match action {
@@ -782,9 +803,10 @@ impl Reducible for AppState {
                     s.next_card();
                 }
             }
-            Action::Type(id, value) => {
+            Action::Type(..) => {}
+            Action::Change(id, value) => {
                 let separator = id.starts_with("q-");
-                s.draft.set(&id, value);
+                s.draft.borrow_mut().set(&id, value);
                 if separator {
                     s.reread_quizlet();
                 }
@@ -887,10 +909,10 @@ impl Reducible for AppState {
         let now_saved = s.fresh_draft();
         if s.form_key() != form {
             // Another form (or none) is on screen: what was typed into the last one is let go.
-            s.draft = now_saved;
+            s.set_draft(now_saved);
             s.form_errors.clear();
         } else if now_saved != saved {
-            s.draft.rebase(&saved, &now_saved);
+            s.draft.borrow_mut().rebase(&saved, &now_saved);
         }
         Rc::new(s)
     }

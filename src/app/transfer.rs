@@ -140,7 +140,7 @@ fn separators_view(f: &Form) -> Html {
             </select>
             if f.value(id) == "other" {
                 <label for={other.clone()}>{ "The text between them" }</label>
-                <input id={other.clone()} type="text" value={f.value(&other)} oninput={f.input(other)} />
+                <input id={other.clone()} type="text" value={f.value(&other)} oninput={f.live(other)} />
             }
         </> }
     };
