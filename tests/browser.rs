@@ -177,10 +177,10 @@ fn cards_of_ones_own_edits_deletions_and_suspensions_are_stored_and_read_back() 
     let mut edited = deck[0].clone();
     edited.answer = "Mine.".into();
     let own = Card { id: "own-1".into(), theme: Theme::Own, tags: vec![], question: "Q?".into(), answer: "A.".into(), key_points: vec![], synonyms: vec![], ..Default::default() };
-    store.save_card(&edited, 0).unwrap();
-    store.save_card(&own, 80).unwrap();
+    store.save_card(&edited, 0, 1_795_600_000_000).unwrap();
+    store.save_card(&own, 80, 0).unwrap();
     store.save_grade("plan-02", &progress(9), &entry(0, "plan-02")).unwrap();
-    store.delete_card("plan-02", true).unwrap();
+    store.delete_card("plan-02", true, 1_795_600_000_001).unwrap();
     store.save_suspended(&["plan-03".to_string()]).unwrap();
     let (_, loaded) = Store::open();
     let cards = schema::assemble(deck.clone(), &loaded.own);
@@ -189,6 +189,9 @@ fn cards_of_ones_own_edits_deletions_and_suspensions_are_stored_and_read_back() 
     assert!(!cards.iter().any(|c| c.id == "plan-02"), "a deleted built-in card stays deleted");
     assert!(!loaded.progress.contains_key("plan-02"), "with its schedule");
     assert_eq!(loaded.suspended, vec!["plan-03"]);
+    let mut edited_at = loaded.edited.clone();
+    edited_at.sort();
+    assert_eq!(edited_at, vec![("own-1".to_string(), 0), ("plan-01".to_string(), 1_795_600_000_000), ("plan-02".to_string(), 1_795_600_000_001)], "when each was edited or deleted");
     store.save_suspended(&[]).unwrap();
     assert_eq!(storage().get_item("second-round/suspended").unwrap(), None);
 }

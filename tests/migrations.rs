@@ -61,6 +61,10 @@ fn version_2_reads_whole_into_today_s_schema() {
     assert_eq!(col.cards.last().unwrap().question, "How did I check the report?");
     assert_eq!(col.suspended, vec!["fit-02", "sell-01"]);
     assert!(col.settings.rehearse);
+    // Records written before edits kept their moment read as edited at an unknown, oldest moment.
+    let loaded = schema::decode(fixture(2));
+    assert_eq!(loaded.edited.len(), loaded.own.len());
+    assert!(loaded.edited.iter().all(|(_, at)| *at == 0), "{:?}", loaded.edited);
 }
 
 #[test]
@@ -113,7 +117,7 @@ proptest! {
     #[test]
     fn card_records_round_trip(q in ".{1,40}", a in ".{0,40}", tags in prop::collection::vec("[a-z ]{1,6}", 0..3), order in any::<i64>()) {
         let card = second_round::domain::Card { id: "own-1".into(), theme: second_round::domain::Theme::Own, tags, question: q, answer: a, key_points: vec![], synonyms: vec![], ..Default::default() };
-        let back = schema::decode_card("own-1", &schema::encode_card(&card, order)).unwrap();
+        let back = schema::decode_card("own-1", &schema::encode_card(&card, order, 0)).unwrap();
         prop_assert_eq!(back, OwnRecord::Card { card, order });
     }
 }

@@ -5,7 +5,8 @@ use crate::domain::insights::{self, Insights};
 use crate::domain::interview;
 use crate::domain::library::{CardState, Filter};
 use crate::domain::session::Focus;
-use crate::domain::transfer::{self, Backup, Preview};
+use crate::domain::merge::{self, Choices, Outcome};
+use crate::domain::transfer::{self, Preview};
 use crate::domain::{self, session, Card, Clock, Collection, Rating, Theme, UndoEntry};
 use crate::store::schema;
 use crate::store::local::{External, Health, StorageReport, Store};
@@ -134,6 +135,8 @@ pub enum Action {
     EndFocus,
     /// A file (or pasted text) to import: its name and text, or why it could not be read.
     ImportText(Result<(String, String), String>),
+    /// Whether a backup's settings and interviews come too.
+    ImportChoices(Choices),
     ConfirmImport,
     CancelImport,
     Export(Export),
@@ -177,13 +180,29 @@ impl Default for Browse {
 }
 
 /// An import read and previewed, waiting for the person's confirmation.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Pending {
     pub name: String,
+    /// What a file of cards would add, update and skip.
     pub preview: Preview,
-    pub backup: Option<Backup>,
+    /// A backup, to be merged.
+    pub backup: Option<BackupImport>,
     /// Quizlet's export: its text, read again when the person chooses other separators.
     pub quizlet: Option<Rc<str>>,
+}
+
+/// A backup read and compared with this collection.
+#[derive(Debug, Clone)]
+pub struct BackupImport {
+    /// The backup as a collection to merge (see `transfer::backup_collection`).
+    pub theirs: Collection,
+    /// Whether its settings and interviews come too.
+    pub choices: Choices,
+    /// What the merge does with these choices.
+    pub outcome: Outcome,
+    /// Whether its settings differ from this device's, and how many of its interviews this
+    /// device lacks (what the choices offer).
+    pub offers: (bool, usize),
 }
 
 /// What the recorder reports.
@@ -308,6 +327,7 @@ impl AppState {
         let mut col = Collection::new(cards, loaded.progress, loaded.log, loaded.settings);
         col.interviews = loaded.interviews;
         col.suspended = loaded.suspended;
+        col.edited = loaded.edited;
         let clock = now();
         let queue = session::build(&col, clock);
         // Mid-session on reload: go straight back to the next card.
@@ -364,9 +384,19 @@ impl AppState {
             let col = self.col();
             col.cards.iter().position(|c| c.id == card.id).unwrap_or(col.cards.len())
         };
-        let saved = self.store.borrow_mut().save_card(&card, order);
+        let now = self.clock.now_ms;
+        let saved = self.store.borrow_mut().save_card(&card, order, now);
         self.note_write(saved);
+        self.col_mut().set_edited(&card.id, now);
         self.col_mut().put_card(card);
+    }
+
+    /// When a card was last edited or deleted; `None`: nothing of it is kept any more.
+    fn note_edit(&mut self, id: &str, at: Option<i64>) {
+        match at {
+            Some(at) => self.col_mut().set_edited(id, at),
+            None => self.col_mut().edited.retain(|(e, _)| e != id),
+        }
     }
 
     fn delete(&mut self, id: &str) {
@@ -374,8 +404,10 @@ impl AppState {
         if self.col_mut().remove_card(id).is_none() {
             return;
         }
-        let saved = self.store.borrow_mut().delete_card(id, built_in);
+        let now = self.clock.now_ms;
+        let saved = self.store.borrow_mut().delete_card(id, built_in, now);
         self.note_write(saved);
+        self.note_edit(id, built_in.then_some(now));
         let suspended = self.col().suspended.clone();
         let saved = self.store.borrow_mut().save_suspended(&suspended);
         self.note_write(saved);
@@ -391,12 +423,19 @@ impl AppState {
         self.import_error = None;
         match transfer::read(&name, &text) {
             Ok(read) => {
-                let preview = transfer::preview(&self.col(), read.parsed);
+                let col = self.col();
+                let backup = read.backup.map(|b| {
+                    let theirs = transfer::backup_collection(&b, &self.built_in);
+                    let choices = Choices::for_device(&col);
+                    BackupImport { outcome: merge::preview(&col, &theirs, &self.built_in, choices), offers: merge::offers(&col, &theirs), theirs, choices }
+                });
+                let preview = if backup.is_some() { Preview::default() } else { transfer::preview(&col, read.parsed) };
+                drop(col);
                 if let Some(s) = &read.separators {
                     super::transfer::choose(&mut self.draft.borrow_mut(), s);
                 }
                 let quizlet = read.separators.map(|_| Rc::from(text.as_str()));
-                self.import = Some(Rc::new(Pending { name, preview, backup: read.backup, quizlet }));
+                self.import = Some(Rc::new(Pending { name, preview, backup, quizlet }));
             }
             Err(why) => self.import_error = Some(why),
         }
@@ -409,6 +448,17 @@ impl AppState {
         let parsed = transfer::read_quizlet(&text, &super::transfer::separators(&self.draft.borrow()));
         let preview = transfer::preview(&self.col(), parsed);
         self.import = Some(Rc::new(Pending { name: p.name.clone(), preview, backup: None, quizlet: Some(text) }));
+    }
+
+    /// A backup's settings or interviews ticked or unticked: what the merge does is worked out again.
+    fn choose(&mut self, choices: Choices) {
+        let Some(pending) = self.import.take() else { return };
+        let mut pending = Rc::unwrap_or_clone(pending);
+        if let Some(b) = &mut pending.backup {
+            b.choices = choices;
+            b.outcome = merge::preview(&self.col(), &b.theirs, &self.built_in, choices);
+        }
+        self.import = Some(Rc::new(pending));
     }
 
     /// Takes in what another tab saved: its reviews are merged into the log, a card's schedule is
@@ -428,9 +478,14 @@ impl AppState {
             External::Progress(id, p) => {
                 self.col_mut().adopt_progress(&id, p);
             }
-            External::Card(_, Some(card)) => self.col_mut().put_card(card),
-            External::Card(id, None) => {
+            External::Card(id, Some(card), at) => {
+                self.col_mut().set_edited(&id, at);
+                self.col_mut().put_card(card);
+            }
+            External::Card(id, None, at) => {
                 self.col_mut().remove_card(&id);
+                // A deleted built-in card is remembered with its moment; one's own is gone.
+                self.note_edit(&id, self.is_built_in(&id).then_some(at));
             }
             External::Suspended(list) => self.col_mut().suspended = list,
             External::Settings(settings) => self.col_mut().settings = settings,
@@ -474,18 +529,26 @@ impl AppState {
     fn confirm_import(&mut self) {
         let Some(pending) = self.import.take() else { return };
         let before = self.col().clone();
-        {
+        let now = self.clock.now_ms;
+        let done = {
             let mut col = self.col_mut();
             match &pending.backup {
-                Some(b) => transfer::apply_backup(&mut col, b, &pending.preview),
-                None => transfer::apply(&mut col, &pending.preview),
+                Some(b) => merge::merge(&mut col, &b.theirs, &self.built_in, b.choices).summary(),
+                None => {
+                    let p = &pending.preview;
+                    transfer::apply(&mut col, p);
+                    // Text written on this device now: it wins over an older edit elsewhere.
+                    for c in p.add.iter().chain(&p.update) {
+                        col.set_edited(&c.id, now);
+                    }
+                    format!("{} added, {} updated, {} skipped.", p.add.len(), p.update.len(), p.skipped)
+                }
             }
-        }
+        };
         let saved = self.store.borrow_mut().replace_all(&self.col(), &self.built_in);
         match saved {
             Ok(()) => {
-                let p = &pending.preview;
-                self.notices.push(Notice::Done(format!("Imported from {}: {} added, {} updated, {} skipped.", pending.name, p.add.len(), p.update.len(), p.skipped)));
+                self.notices.push(Notice::Done(format!("Imported from {}: {done}", pending.name)));
                 self.undo.clear();
                 let rehearse = self.col().settings.rehearse;
                 self.rehearse = rehearse;
@@ -893,6 +956,7 @@ impl Reducible for AppState {
                 s.import = None;
                 s.import_error = Some(why);
             }
+            Action::ImportChoices(choices) => s.choose(choices),
             Action::ConfirmImport => s.confirm_import(),
             Action::Export(kind) => s.export(kind),
             Action::External(changes) => {

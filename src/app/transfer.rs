@@ -2,8 +2,9 @@
 //! export (a full backup, and a file Anki imports; downloaded, or shared where the phone can).
 
 use super::files;
-use super::state::{Action, AppState, Export, Pending, Screen};
+use super::state::{Action, AppState, BackupImport, Export, Pending, Screen};
 use super::form::{Draft, Form};
+use crate::domain::merge::Choices;
 use crate::domain::transfer::Separators;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -67,6 +68,9 @@ fn preview_view(p: &Pending, f: &Form, dispatch: &UseReducerDispatcher<AppState>
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
     };
+    if let Some(b) = &p.backup {
+        return backup_preview(&p.name, b, dispatch);
+    }
     let v = &p.preview;
     let total = v.add.len() + v.update.len();
     let errors = v.errors.len();
@@ -83,11 +87,8 @@ fn preview_view(p: &Pending, f: &Form, dispatch: &UseReducerDispatcher<AppState>
             if p.quizlet.is_some() {
                 { separators_view(&f) }
             }
-            if p.backup.is_none() && !v.first.is_empty() {
+            if !v.first.is_empty() {
                 <p class="as-read" data-testid="import-first">{ as_read(&v.first) }</p>
-            }
-            if p.backup.is_some() {
-                <p class="help">{ "A backup also brings each card's schedule where it is newer than yours, and its reviews; into an app with no reviews yet, its settings and interviews too." }</p>
             }
             if errors > 0 {
                 <p>{ format!("{errors} line{} could not be read:", if errors == 1 { "" } else { "s" }) }</p>
@@ -150,6 +151,55 @@ fn separators_view(f: &Form) -> Html {
             { choice("q-term", "Between a term and its definition", [("tab", "Tab"), ("comma", "Comma"), ("other", "Other text")]) }
             { choice("q-row", "Between cards", [("newline", "New line"), ("semicolon", "Semicolon"), ("other", "Other text")]) }
         </fieldset>
+    }
+}
+
+/// What importing a backup does: its reviews and cards merged into this device's, and its settings
+/// and interviews where the person ticks them.
+fn backup_preview(name: &str, b: &BackupImport, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let send = |a: Action| {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
+    };
+    let choose = |choices: Choices| {
+        let d = dispatch.clone();
+        Callback::from(move |_: Event| d.dispatch(Action::ImportChoices(choices)))
+    };
+    let c = b.choices;
+    let (settings, interviews) = b.offers;
+    let sentences = b.outcome.sentences();
+    let nothing = b.outcome.changes_nothing();
+    html! {
+        <div class="preview" role="status" data-testid="import-preview">
+            <h2>{ format!("From {name}") }</h2>
+            <div data-testid="import-counts">
+                if sentences.is_empty() {
+                    <p>{ if settings || interviews > 0 { "This device already has every review and card of this backup." } else { "Nothing to import: this device already has everything in this backup." } }</p>
+                }
+                { for sentences.into_iter().map(|s| html! { <p>{ s }</p> }) }
+            </div>
+            if settings || interviews > 0 {
+                <fieldset class="choices">
+                    <legend>{ "Also from the backup" }</legend>
+                    if settings {
+                        <label class="check"><input id="import-settings" type="checkbox" checked={c.settings} onchange={choose(Choices { settings: !c.settings, ..c })} />{ "Its settings, in place of this device's" }</label>
+                    }
+                    if interviews > 0 {
+                        <label class="check"><input id="import-interviews" type="checkbox" checked={c.interviews} onchange={choose(Choices { interviews: !c.interviews, ..c })} />{ format!("Its {interviews} interview{} this device does not have", if interviews == 1 { "" } else { "s" }) }</label>
+                    }
+                </fieldset>
+            }
+            <p class="help">{ "A backup's reviews join this device's (a review both have counts once), each card's schedule follows from all its reviews in time order, and where both devices edited a card, the newer edit wins." }</p>
+            <div class="form-actions">
+                if !nothing {
+                    <button class="primary" onclick={send(Action::ConfirmImport)}>{ "Import" }</button>
+                }
+                <button class="secondary" onclick={send(Action::CancelImport)}>{ if nothing { "Close" } else { "Cancel" } }</button>
+            </div>
+            if !nothing {
+                <p class="help">{ "Nothing changes until you import." }</p>
+            }
+        </div>
     }
 }
 

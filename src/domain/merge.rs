@@ -134,15 +134,11 @@ impl Outcome {
     }
 }
 
-/// How recent a card's text is on one side: the deck's own text, never edited, is oldest; then an
-/// edit or a deletion stored without its moment (by an older version of the app); then edits and
-/// deletions by their moment.
-fn stamp(edited: Option<i64>, text: Option<&Card>, built_in: Option<&Card>) -> (u8, i64) {
-    match edited {
-        Some(t) => (2, t),
-        None if built_in.is_some() && text == built_in => (0, 0),
-        None => (1, 0),
-    }
+/// How recent a card's text is on one side: the deck's own text (no edit known) is oldest; then
+/// edits and deletions by their moment (0 for one stored by a version of the app that did not
+/// keep the moment).
+fn stamp(edited: Option<i64>) -> (bool, i64) {
+    edited.map_or((false, 0), |t| (true, t))
 }
 
 /// A side's edit moments by card id (an index into its list: the list is kept in no order).
@@ -154,7 +150,9 @@ fn edit_times(col: &Collection) -> impl Fn(&str) -> Option<i64> + '_ {
 /// Merges another collection (another device's backup) into `mine`: the union of both review
 /// logs, each card's schedule from its merged history, the newer text (or deletion) of each card,
 /// the other side's cards this one lacks, suspensions of both, and its settings and interviews
-/// where chosen. Pure: nothing but `mine` changes.
+/// where chosen. A built-in card either side lacks was deleted there; `theirs` must hold every
+/// built-in card it has not deleted (see `transfer::backup_collection`). Pure: nothing but `mine`
+/// changes.
 pub fn merge(mine: &mut Collection, theirs: &Collection, built_in: &[Card], choices: Choices) -> Outcome {
     let mut out = Outcome::default();
     let mut settings = mine.settings;
@@ -176,12 +174,13 @@ pub fn merge(mine: &mut Collection, theirs: &Collection, built_in: &[Card], choi
         if done.insert(id.to_string(), 0).is_some() {
             continue;
         }
-        let b = deck.get(id).map(|&i| &built_in[i]);
         let (m, t) = (mine.card(id), theirs.card(id));
-        let theirs_wins = match (b, m, t) {
-            (None, None, _) => true,
-            (None, _, None) => false,
-            _ => stamp(theirs_at(id), t, b) > stamp(mine_at(id), m, b),
+        // A card of one's own missing on one side was never there (only built-in cards are
+        // remembered as deleted).
+        let theirs_wins = match (deck.contains_key(id), m, t) {
+            (false, None, _) => true,
+            (false, _, None) => false,
+            _ => stamp(theirs_at(id)) > stamp(mine_at(id)),
         };
         let (winner, at) = if theirs_wins { (t, theirs_at(id)) } else { (m, mine_at(id)) };
         if let Some(at) = at {
@@ -225,18 +224,7 @@ pub fn merge(mine: &mut Collection, theirs: &Collection, built_in: &[Card], choi
 
     let mut interviews = mine.interviews.clone();
     if choices.interviews {
-        if interviews.is_empty() {
-            interviews = theirs.interviews.clone();
-            out.interviews_added = interviews.len();
-        } else {
-            for iv in &theirs.interviews {
-                if !interviews.iter().any(|m| m.at_ms == iv.at_ms && m.company == iv.company && m.role == iv.role) {
-                    let at = interviews.partition_point(|m| m.at_ms <= iv.at_ms);
-                    interviews.insert(at, super::interview::Interview { active: false, ..iv.clone() });
-                    out.interviews_added += 1;
-                }
-            }
-        }
+        out.interviews_added = add_interviews(&mut interviews, &theirs.interviews);
     }
 
     let mut merged = Collection::new(cards, progress, log, settings);
@@ -250,6 +238,104 @@ pub fn merge(mine: &mut Collection, theirs: &Collection, built_in: &[Card], choi
     }
     *mine = merged;
     out
+}
+
+/// Adds the interviews `list` lacks (the same moment, company and role), in date order; the one
+/// prepared for stays. Into an empty list they come as they are. Returns how many were added.
+fn add_interviews(list: &mut Vec<super::interview::Interview>, theirs: &[super::interview::Interview]) -> usize {
+    if list.is_empty() {
+        *list = theirs.to_vec();
+        return list.len();
+    }
+    let mut added = 0;
+    for iv in theirs {
+        if !list.iter().any(|m| m.at_ms == iv.at_ms && m.company == iv.company && m.role == iv.role) {
+            let at = list.partition_point(|m| m.at_ms <= iv.at_ms);
+            list.insert(at, super::interview::Interview { active: false, ..iv.clone() });
+            added += 1;
+        }
+    }
+    added
+}
+
+impl Choices {
+    /// What is offered ticked: the other side's settings and interviews where this device has
+    /// none of its own (its settings are the defaults; it has no interviews).
+    pub fn for_device(mine: &Collection) -> Choices {
+        Choices { settings: mine.settings == super::collection::Settings::default(), interviews: mine.interviews.is_empty() }
+    }
+}
+
+/// What the other side offers besides its reviews and cards: whether its settings differ from
+/// these, and how many of its interviews these lack.
+pub fn offers(mine: &Collection, theirs: &Collection) -> (bool, usize) {
+    (theirs.settings != mine.settings, add_interviews(&mut mine.interviews.clone(), &theirs.interviews))
+}
+
+impl Outcome {
+    /// What the merge does, in sentences ("12 reviews from the other device will be added; 5
+    /// cards' schedules change."); none when it changes nothing.
+    pub fn sentences(&self) -> Vec<String> {
+        let n = |count: usize, one: &str, many: &str| format!("{count} {}", if count == 1 { one } else { many });
+        let mut out = Vec::new();
+        if self.reviews_added + self.schedules_changed > 0 {
+            out.push(format!(
+                "{} from the other device will be added; {} {}.",
+                n(self.reviews_added, "review", "reviews"),
+                n(self.schedules_changed, "card's schedule", "cards' schedules"),
+                if self.schedules_changed == 1 { "changes" } else { "change" }
+            ));
+        }
+        if self.cards_added > 0 {
+            out.push(format!("{} will be added.", n(self.cards_added, "card", "cards")));
+        }
+        if self.cards_updated > 0 {
+            out.push(format!("{} text will be updated: edited there more recently than here.", n(self.cards_updated, "card's", "cards'")));
+        }
+        if self.cards_deleted > 0 {
+            out.push(format!("{} will be deleted: deleted there after the last edit here.", n(self.cards_deleted, "card", "cards")));
+        }
+        if self.suspended_added > 0 {
+            out.push(format!("{} suspended there will be suspended here.", n(self.suspended_added, "card", "cards")));
+        }
+        if self.settings_changed {
+            out.push("This device will take the backup's settings.".into());
+        }
+        if self.interviews_added > 0 {
+            out.push(format!("{} will be added.", n(self.interviews_added, "interview", "interviews")));
+        }
+        out
+    }
+}
+
+impl Outcome {
+    /// What a merge did, in short: "5 reviews added, 4 schedules changed, 1 card added".
+    pub fn summary(&self) -> String {
+        let parts: Vec<String> = [
+            (self.reviews_added, "review", "added"),
+            (self.schedules_changed, "schedule", "changed"),
+            (self.cards_added, "card", "added"),
+            (self.cards_updated, "card's text", "updated"),
+            (self.cards_deleted, "card", "deleted"),
+            (self.suspended_added, "card", "suspended"),
+            (self.interviews_added, "interview", "added"),
+            (self.settings_changed as usize, "settings", "taken"),
+        ]
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, what, done)| match (*n, *what) {
+            (_, "settings") => "its settings taken".to_string(),
+            (1, what) => format!("1 {what} {done}"),
+            (n, "card's text") => format!("{n} cards' texts {done}"),
+            (n, what) => format!("{n} {what}s {done}"),
+        })
+        .collect();
+        if parts.is_empty() {
+            "nothing changed.".into()
+        } else {
+            format!("{}.", parts.join(", "))
+        }
+    }
 }
 
 /// What merging `theirs` would do, leaving `mine` as it is.
@@ -377,28 +463,27 @@ mod tests {
     fn the_newer_edit_of_a_card_wins_and_a_deletion_is_an_edit() {
         let deck = deck::built_in();
         let (mut a, mut b) = (fresh(), fresh());
-        let edit = |col: &mut Collection, i: usize, answer: &str, at: Option<i64>| {
+        let edit = |col: &mut Collection, i: usize, answer: &str, at: i64| {
             let mut c = deck[i].clone();
             c.answer = answer.into();
             col.put_card(c);
-            if let Some(at) = at {
-                col.set_edited(&deck[i].id, at);
-            }
+            col.set_edited(&deck[i].id, at);
         };
-        edit(&mut a, 0, "A, later", Some(T + 10));
-        edit(&mut b, 0, "B, earlier", Some(T));
-        edit(&mut a, 1, "A, earlier", Some(T));
-        edit(&mut b, 1, "B, later", Some(T + 10));
-        edit(&mut b, 2, "B, by an older app", None);
-        edit(&mut a, 3, "A, by an older app", None);
-        edit(&mut b, 3, "B, with its moment", Some(T));
+        edit(&mut a, 0, "A, later", T + 10);
+        edit(&mut b, 0, "B, earlier", T);
+        edit(&mut a, 1, "A, earlier", T);
+        edit(&mut b, 1, "B, later", T + 10);
+        edit(&mut b, 2, "B, by an older app", 0);
+        edit(&mut a, 3, "A, by an older app", 0);
+        edit(&mut b, 3, "B, with its moment", T);
         a.remove_card(&deck[4].id);
         a.set_edited(&deck[4].id, T + 5);
-        edit(&mut b, 4, "B, before A deleted it", Some(T + 1));
+        edit(&mut b, 4, "B, before A deleted it", T + 1);
         b.remove_card(&deck[5].id);
         b.set_edited(&deck[5].id, T + 5);
         let own = Card { id: "own-1".into(), theme: Theme::Own, tags: vec![], question: "Mine?".into(), answer: "Yes.".into(), key_points: vec![], ..Card::default() };
         b.put_card(own.clone());
+        b.set_edited("own-1", T);
         let mut m = a.clone();
         let out = merge(&mut m, &b, &deck, Choices::default());
         assert_eq!(m.card(&deck[0].id).unwrap().answer, "A, later");
@@ -430,7 +515,9 @@ mod tests {
         let mut c = deck[9].clone();
         c.question = "Mine?".into();
         a.put_card(c);
+        a.set_edited(&deck[9].id, 0);
         a.put_card(Card { id: "own-2".into(), theme: Theme::Own, tags: vec!["x".into()], question: "Own?".into(), answer: "Yes.".into(), key_points: vec![], ..Card::default() });
+        a.set_edited("own-2", T + 1);
         let mut empty = fresh();
         let out = merge(&mut empty, &a, &deck, Choices { settings: true, interviews: true });
         assert_eq!(empty.cards, a.cards);
@@ -492,6 +579,28 @@ mod tests {
         let expected = s.grade(&a.progress[&id], Rating::Good, day4);
         assert_eq!(p, expected);
         assert_eq!(p.phase, Phase::Review);
+    }
+
+    #[test]
+    fn the_preview_says_what_a_merge_does() {
+        let (a, b) = two_devices();
+        let deck = deck::built_in();
+        let out = preview(&a, &b, &deck, Choices::default());
+        assert_eq!(out.sentences(), vec!["5 reviews from the other device will be added; 4 cards' schedules change."]);
+        let one = Outcome { reviews_added: 1, schedules_changed: 1, cards_added: 1, cards_updated: 2, cards_deleted: 1, suspended_added: 1, settings_changed: true, interviews_added: 1 };
+        assert_eq!(one.sentences().join(" "), "1 review from the other device will be added; 1 card's schedule changes. 1 card will be added. 2 cards' text will be updated: edited there more recently than here. 1 card will be deleted: deleted there after the last edit here. 1 card suspended there will be suspended here. This device will take the backup's settings. 1 interview will be added.");
+        assert!(Outcome::default().sentences().is_empty());
+        assert_eq!(out.summary(), "5 reviews added, 4 schedules changed.");
+        assert_eq!(one.summary(), "1 review added, 1 schedule changed, 1 card added, 2 cards' texts updated, 1 card deleted, 1 card suspended, 1 interview added, its settings taken.");
+        // What is offered ticked: only what this device has none of.
+        let mut c = fresh();
+        assert_eq!(Choices::for_device(&c), Choices { settings: true, interviews: true });
+        c.settings.new_per_day = 3;
+        c.interviews = vec![Interview { at_ms: T, company: "Acme".into(), role: String::new(), active: true, themes: vec![] }];
+        assert_eq!(Choices::for_device(&c), Choices { settings: false, interviews: false });
+        assert_eq!(offers(&c, &a), (true, 0));
+        assert_eq!(offers(&c, &c), (false, 0));
+        assert_eq!(offers(&a, &c), (true, 1));
     }
 
     #[test]

@@ -211,16 +211,16 @@ impl Store {
     }
 
     /// Saves a card's text (one of the person's own, or an edited built-in card).
-    pub fn save_card(&mut self, card: &Card, order: usize) -> Result<(), String> {
-        self.set(&Key::Own(card.id.clone()).name(), &schema::encode_card(card, order as i64))
+    pub fn save_card(&mut self, card: &Card, order: usize, edited: i64) -> Result<(), String> {
+        self.set(&Key::Own(card.id.clone()).name(), &schema::encode_card(card, order as i64, edited))
     }
 
     /// Deletes a card and its schedule; a built-in card is remembered as deleted, so a later
     /// version of the deck does not bring it back.
-    pub fn delete_card(&mut self, id: &str, built_in: bool) -> Result<(), String> {
+    pub fn delete_card(&mut self, id: &str, built_in: bool, at_ms: i64) -> Result<(), String> {
         let own = Key::Own(id.to_string()).name();
         if built_in {
-            self.set(&own, schema::DELETED)?;
+            self.set(&own, &schema::encode_deleted(at_ms))?;
         } else {
             self.remove(&own)?;
         }
@@ -263,15 +263,16 @@ impl Store {
             wanted.push((Key::Suspended.name(), col.suspended.join("\n")));
         }
         for (i, card) in col.cards.iter().enumerate() {
-            if built_in.iter().find(|b| b.id == card.id) != Some(card) {
-                wanted.push((Key::Own(card.id.clone()).name(), schema::encode_card(card, i as i64)));
+            let edited = col.edited_at(&card.id);
+            if edited.is_some() || built_in.iter().find(|b| b.id == card.id) != Some(card) {
+                wanted.push((Key::Own(card.id.clone()).name(), schema::encode_card(card, i as i64, edited.unwrap_or(0))));
             }
             if let Some(p) = col.progress.get(&card.id) {
                 wanted.push((Key::Card(card.id.clone()).name(), schema::encode_progress(p)));
             }
         }
         for b in built_in.iter().filter(|b| col.card(&b.id).is_none()) {
-            wanted.push((Key::Own(b.id.clone()).name(), schema::DELETED.to_string()));
+            wanted.push((Key::Own(b.id.clone()).name(), schema::encode_deleted(col.edited_at(&b.id).unwrap_or(0))));
         }
         let lines: Vec<String> = col.log.iter().map(LogEntry::encode).collect();
         let chunks: Vec<&[String]> = lines.chunks(LOG_CHUNK).collect();
@@ -326,8 +327,8 @@ impl Store {
 pub enum External {
     Log(u32, Vec<LogEntry>),
     Progress(String, Progress),
-    /// A card's own text, or `None` when it was deleted.
-    Card(String, Option<crate::domain::Card>),
+    /// A card's own text, or `None` when it was deleted; and when (ms, 0: not known).
+    Card(String, Option<crate::domain::Card>, i64),
     Suspended(Vec<String>),
     Settings(Settings),
     Interviews(Vec<crate::domain::interview::Interview>),
@@ -340,10 +341,10 @@ pub fn external(key: &str, value: Option<&str>) -> Option<External> {
     Some(match (Key::parse(key)?, value) {
         (Key::LogChunk(n), Some(v)) => External::Log(n, v.lines().filter_map(LogEntry::decode).collect()),
         (Key::Card(id), Some(v)) => External::Progress(id, schema::decode_progress(v).ok()?),
-        (Key::Own(id), None) => External::Card(id, None),
-        (Key::Own(id), Some(v)) => match schema::decode_card(&id, v).ok()? {
-            schema::OwnRecord::Card { card, .. } => External::Card(id, Some(card)),
-            schema::OwnRecord::Deleted => External::Card(id, None),
+        (Key::Own(id), None) => External::Card(id, None, 0),
+        (Key::Own(id), Some(v)) => match schema::decode_own(&id, v).ok()? {
+            (schema::OwnRecord::Card { card, .. }, at) => External::Card(id, Some(card), at),
+            (schema::OwnRecord::Deleted, at) => External::Card(id, None, at),
         },
         (Key::Suspended, v) => External::Suspended(v.unwrap_or("").lines().filter(|l| !l.is_empty()).map(str::to_string).collect()),
         (Key::Settings, Some(v)) => External::Settings(schema::decode_settings(v).ok()?),

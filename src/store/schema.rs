@@ -11,6 +11,12 @@
 //! | `second-round/suspended`     | ids of suspended cards, one per line                      |
 //! | `second-round/unreadable/<key>` | raw text of a key that could not be read, kept aside   |
 //!
+//! An `own/` record also holds `"edited"`, when the card was last edited or deleted (ms), which
+//! decides which text wins when another device's backup is merged. It came after version 2 was
+//! released, as an optional field: a record without it reads as edited at an unknown, oldest
+//! moment, and an app of version 2 reads records with it unchanged (it ignores the field), so the
+//! schema version stays 2.
+//!
 //! Version 2 added `own/` and `suspended`; version 1 data reads unchanged (the migration only
 //! writes the new version number), and a version 1 app shown version 2 data writes nothing.
 //!
@@ -109,7 +115,8 @@ fn strs(items: &[String]) -> Json {
     Json::Arr(items.iter().map(|t| Json::Str(t.clone())).collect())
 }
 
-pub fn encode_card(card: &Card, order: i64) -> String {
+/// A card's text as stored; `edited` is when it was last edited (ms; 0: not known, left out).
+pub fn encode_card(card: &Card, order: i64, edited: i64) -> String {
     let mut m = vec![
         ("theme".to_string(), Json::Str(card.theme.key().into())),
         ("tags".into(), strs(&card.tags)),
@@ -122,15 +129,35 @@ pub fn encode_card(card: &Card, order: i64) -> String {
         m.push(("syn".into(), Json::Arr(card.synonyms.iter().map(|(a, b)| strs(&[a.clone(), b.clone()])).collect())));
     }
     m.extend(card.extras_json());
+    if edited > 0 {
+        m.push(("edited".into(), Json::Int(edited)));
+    }
     Json::Obj(m).to_text()
 }
 
+/// A deleted built-in card, as written before deletions kept their moment.
 pub const DELETED: &str = "{\"deleted\":true}";
 
+/// A deleted built-in card, with when it was deleted (ms; 0: not known).
+pub fn encode_deleted(edited: i64) -> String {
+    if edited > 0 {
+        format!("{{\"deleted\":true,\"edited\":{edited}}}")
+    } else {
+        DELETED.to_string()
+    }
+}
+
 pub fn decode_card(id: &str, text: &str) -> Result<OwnRecord, String> {
+    decode_own(id, text).map(|(record, _)| record)
+}
+
+/// An `own/<id>` record and when it was last edited or deleted (ms): 0 for a record written
+/// before edits kept their moment, which counts as the oldest edit.
+pub fn decode_own(id: &str, text: &str) -> Result<(OwnRecord, i64), String> {
     let v = json::parse(text).map_err(|e| e.message)?;
+    let edited = v.get("edited").and_then(Json::as_i64).unwrap_or(0);
     if v.get("deleted").and_then(Json::as_bool) == Some(true) {
-        return Ok(OwnRecord::Deleted);
+        return Ok((OwnRecord::Deleted, edited));
     }
     let s = |k: &str| v.get(k).and_then(Json::as_str).map(str::to_string).ok_or(format!("no text \"{k}\""));
     let list = |k: &str| -> Result<Vec<String>, String> {
@@ -160,7 +187,7 @@ pub fn decode_card(id: &str, text: &str) -> Result<OwnRecord, String> {
         ..Default::default()
     };
     card.read_extras(&v)?;
-    Ok(OwnRecord::Card { card, order: v.get("order").and_then(Json::as_i64).unwrap_or(0) })
+    Ok((OwnRecord::Card { card, order: v.get("order").and_then(Json::as_i64).unwrap_or(0) }, edited))
 }
 
 /// A built-in card as the person edited it. Whether it is retired is the deck's say; a record
@@ -320,6 +347,8 @@ pub struct Loaded {
     pub newer: bool,
     /// Cards of one's own, edited built-in cards and deleted built-in cards, by id.
     pub own: Vec<(String, OwnRecord)>,
+    /// When each of those was last edited or deleted (ms; 0: not known, the oldest).
+    pub edited: Vec<(String, i64)>,
     /// Ids of suspended cards, sorted.
     pub suspended: Vec<String>,
 }
@@ -352,8 +381,11 @@ pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
                 loaded.highest_chunk = loaded.highest_chunk.max(Some(n));
                 chunks.push((n, name, value));
             }
-            Some(Key::Own(id)) => match decode_card(&id, &value) {
-                Ok(record) => loaded.own.push((id, record)),
+            Some(Key::Own(id)) => match decode_own(&id, &value) {
+                Ok((record, edited)) => {
+                    loaded.edited.push((id.clone(), edited));
+                    loaded.own.push((id, record));
+                }
                 Err(e) => bad(&name, format!("not a card: {e}"), &mut loaded),
             },
             Some(Key::Suspended) => {
@@ -428,9 +460,9 @@ mod tests {
         edited.answer = "My version, with \"quotes\"\nand a line.".into();
         let own = Card { id: "own-1".into(), theme: Theme::Own, tags: vec!["mine".into()], question: "Q?".into(), answer: "A.".into(), key_points: vec!["k".into()], synonyms: vec![("a".into(), "b".into())], ..Default::default() };
         let stored = vec![
-            (Key::Own(own.id.clone()).name(), encode_card(&own, 5)),
+            (Key::Own(own.id.clone()).name(), encode_card(&own, 5, 1_795_600_000_000)),
             (Key::Own(deck[0].id.clone()).name(), DELETED.to_string()),
-            (Key::Own(edited.id.clone()).name(), encode_card(&edited, 0)),
+            (Key::Own(edited.id.clone()).name(), encode_card(&edited, 0, 0)),
             (Key::Suspended.name(), "b\na\n".to_string()),
             (Key::Own("bad".into()).name(), "{\"q\":1}".to_string()),
         ];
@@ -466,7 +498,7 @@ mod tests {
             variants: vec![Variant { track: Track::Manager, answer: "M.".into(), key_points: vec!["m".into()] }],
             ..Default::default()
         };
-        assert_eq!(decode_card("plan-01", &encode_card(&card, 3)), Ok(OwnRecord::Card { card: card.clone(), order: 3 }));
+        assert_eq!(decode_card("plan-01", &encode_card(&card, 3, 0)), Ok(OwnRecord::Card { card: card.clone(), order: 3 }));
         // The deck retires the card: the person's edit stays, and so does the retirement.
         let retired = Card { retired: Some("merged into plan-02".into()), ..card.clone() };
         let edit = Card { answer: "Mine.".into(), ..card.clone() };
@@ -477,6 +509,23 @@ mod tests {
         let cards = assemble(vec![card.clone()], &[("plan-01".into(), old)]);
         assert_eq!((cards[0].answer.as_str(), cards[0].why.as_str(), cards[0].probes.len()), ("Old.", "Why.", 2));
         assert!(decode_card("x", r#"{"theme":"plan","tags":[],"q":"Q?","a":"A","k":[],"tracks":[{"track":"pilot","answer":"x"}]}"#).is_err());
+    }
+
+    #[test]
+    fn edits_and_deletions_keep_their_moment_and_older_records_read_as_oldest() {
+        let card = Card { id: "own-1".into(), theme: Theme::Own, question: "Q?".into(), answer: "A.".into(), ..Card::default() };
+        assert_eq!(decode_own("own-1", &encode_card(&card, 2, 1_795_600_000_123)), Ok((OwnRecord::Card { card: card.clone(), order: 2 }, 1_795_600_000_123)));
+        assert_eq!(decode_own("plan-01", &encode_deleted(1_795_600_000_456)), Ok((OwnRecord::Deleted, 1_795_600_000_456)));
+        assert_eq!(encode_deleted(0), DELETED, "no moment known: the record as version 2 first wrote it");
+        assert!(!encode_card(&card, 2, 0).contains("edited"));
+        let l = decode(vec![
+            (Key::Own("own-1".into()).name(), r#"{"theme":"own","tags":[],"q":"Q?","a":"A.","k":[],"order":2}"#.to_string()),
+            (Key::Own("plan-02".into()).name(), DELETED.to_string()),
+            (Key::Own("plan-03".into()).name(), encode_deleted(7)),
+        ]);
+        let mut edited = l.edited.clone();
+        edited.sort();
+        assert_eq!(edited, vec![("own-1".to_string(), 0), ("plan-02".to_string(), 0), ("plan-03".to_string(), 7)]);
     }
 
     #[test]

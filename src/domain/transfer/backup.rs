@@ -23,6 +23,9 @@ pub struct Backup {
     pub suspended: Vec<String>,
     /// Built-in cards the person had deleted.
     pub deleted: Vec<String>,
+    /// When each card's text was last edited, or a built-in card deleted (ms; 0: not known); `None`
+    /// for a backup written before edits kept their moment.
+    pub edited: Option<Vec<(String, i64)>>,
 }
 
 fn s(text: &str) -> Json {
@@ -39,7 +42,8 @@ fn bits(x: f32) -> Json {
 
 /// The whole collection as the backup file's JSON: the schema version, every card with its text
 /// (edits included), its memory state (stability and difficulty as exact f32 bit patterns, so a
-/// restore is identical), the complete review log and the settings.
+/// restore is identical), the complete review log, the settings, and when each card was last
+/// edited (what decides between two devices' texts when one's backup is merged into the other).
 pub fn write_backup(col: &Collection, built_in: &[Card], now_ms: i64) -> String {
     let cards = col
         .cards
@@ -108,6 +112,7 @@ pub fn write_backup(col: &Collection, built_in: &[Card], now_ms: i64) -> String 
         ("interviews".into(), s(&interview::encode(&col.interviews))),
         ("suspended".into(), list(&col.suspended)),
         ("deletedBuiltIn".into(), Json::Arr(built_in.iter().filter(|b| col.card(&b.id).is_none()).map(|b| s(&b.id)).collect())),
+        ("edited".into(), Json::Obj(col.edited.iter().map(|(id, at)| (id.clone(), Json::Int(*at))).collect())),
         ("cards".into(), Json::Arr(cards)),
         ("log".into(), Json::Arr(log)),
     ])
@@ -177,6 +182,11 @@ pub fn read_backup(file: &str) -> Result<Backup, String> {
         interviews: vec![],
         suspended: strings(&root, "suspended", "the backup")?,
         deleted: strings(&root, "deletedBuiltIn", "the backup")?,
+        edited: match root.get("edited") {
+            None => None,
+            Some(Json::Obj(pairs)) => Some(pairs.iter().map(|(id, at)| at.as_i64().map(|at| (id.clone(), at))).collect::<Option<_>>().ok_or("\"edited\" must give whole numbers")?),
+            Some(_) => return Err("\"edited\" must be an object".into()),
+        },
     };
     sort_by_key(&mut b.suspended, |s| s.clone());
     if let Some(st) = root.get("settings") {
@@ -301,7 +311,8 @@ fn read_review(e: &Json, w: &str, cards: &HashMap<String, usize>) -> Result<LogE
 mod tests {
     use super::*;
     use super::super::fixtures::studied;
-    use super::super::preview::{apply_backup, backup_cards, preview, restore};
+    use super::super::preview::{apply_backup, restore};
+    use crate::domain::merge::Choices;
     use crate::domain::clock::Clock;
     use crate::domain::deck;
     use proptest::prelude::*;
@@ -320,33 +331,55 @@ mod tests {
         assert_eq!(crate::domain::session::build(&back, clock).next, crate::domain::session::build(&col, clock).next, "the same schedule");
     }
 
+    fn sorted(mut list: Vec<(String, i64)>) -> Vec<(String, i64)> {
+        list.sort();
+        list
+    }
+
     #[test]
     fn importing_a_backup_into_a_wiped_app_gives_back_the_same_collection() {
         let mut col = studied();
+        col = Collection::new(col.cards, col.progress, col.log, col.settings);
         let deck = deck::built_in();
         let gone = col.cards[10].id.clone();
         col.remove_card(&gone);
+        col.set_edited(&gone, 1_795_650_000_000);
         col.set_suspended(&col.cards[2].id.clone(), true);
         col.settings.answer_seconds = 75;
         let mut edited = col.cards[0].clone();
         edited.question = "My own wording of it?".into();
+        col.set_edited(&edited.id, 1_795_650_000_001);
         col.put_card(edited);
+        let own = col.cards.last().unwrap().id.clone();
+        col.set_edited(&own, 0);
         let file = write_backup(&col, &deck, 42);
-        let mut wiped = Collection::new(deck.clone(), HashMap::new(), vec![], Settings::default());
+        let wiped = Collection::new(deck.clone(), HashMap::new(), vec![], Settings::default());
         let backup = read_backup(&file).unwrap();
-        let p = preview(&wiped, backup_cards(&backup));
-        assert_eq!((p.add.len(), p.update.len(), p.skipped), (1, 1, col.cards.len() - 2));
-        apply_backup(&mut wiped, &backup, &p);
-        assert_eq!(wiped.cards, col.cards);
-        assert_eq!(wiped.progress, col.progress);
-        assert_eq!(wiped.log, col.log);
-        assert_eq!((wiped.settings, &wiped.suspended), (col.settings, &col.suspended));
+        let mut restored = wiped.clone();
+        let out = apply_backup(&mut restored, &backup, &deck, Choices::for_device(&wiped));
+        assert_eq!((out.cards_added, out.cards_updated, out.cards_deleted, out.reviews_added, out.settings_changed), (1, 1, 1, col.log.len(), true));
+        assert_eq!(restored.cards, col.cards);
+        assert_eq!(restored.progress, col.progress);
+        assert_eq!(restored.log, col.log);
+        assert_eq!((restored.settings, &restored.suspended), (col.settings, &col.suspended));
+        assert_eq!(sorted(restored.edited.clone()), sorted(col.edited.clone()));
         // Importing it again changes nothing.
-        let again = preview(&wiped, backup_cards(&backup));
-        assert_eq!((again.add.len(), again.update.len()), (0, 0));
-        let before = wiped.log.len();
-        apply_backup(&mut wiped, &backup, &again);
-        assert_eq!(wiped.log.len(), before, "the same reviews are not added twice");
+        let choices = Choices::for_device(&restored);
+        let again = apply_backup(&mut restored, &backup, &deck, choices);
+        assert!(again.changes_nothing(), "{again:?}");
+        assert_eq!(restored.log, col.log, "the same reviews are not added twice");
+        // A backup written before edits kept their moment restores the same.
+        let old = read_backup(&file.replace(r#""edited":{"#, r#""x":{"#)).unwrap();
+        assert_eq!(old.edited, None);
+        let mut from_old = wiped.clone();
+        apply_backup(&mut from_old, &old, &deck, Choices::for_device(&wiped));
+        assert_eq!(from_old.cards, col.cards);
+        // A backup from an app whose deck did not have a card yet leaves that card here.
+        let mut older_deck = backup.clone();
+        older_deck.cards.retain(|c| c.id != deck[20].id);
+        let mut here = restored.clone();
+        let out = apply_backup(&mut here, &older_deck, &deck, Choices::default());
+        assert!(out.changes_nothing() && here.card(&deck[20].id).is_some(), "{out:?}");
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub use anki::{read_anki, write_anki};
 pub use backup::{read_backup, write_backup, Backup, BACKUP_VERSION};
 pub use csv::read_csv;
 pub use html::html_to_text;
-pub use preview::{apply, apply_backup, backup_cards, preview, restore, Preview};
+pub use preview::{apply, apply_backup, backup_cards, backup_collection, preview, restore, Preview};
 pub use quizlet::{read_quizlet, Separators};
 
 use super::card::{Card, Theme};

@@ -4,8 +4,8 @@
 use super::backup::Backup;
 use super::{normalise, Incoming, LineError, Media, Parsed};
 use crate::domain::card::Card;
-use crate::domain::collection::{Collection, LogEntry};
-use crate::domain::sort_by_key;
+use crate::domain::collection::Collection;
+use crate::domain::merge::{self, Choices, Outcome};
 use std::collections::HashMap;
 
 /// What an import would do, shown before the person confirms.
@@ -60,7 +60,8 @@ pub fn preview(col: &Collection, parsed: Parsed) -> Preview {
     out
 }
 
-/// Applies a confirmed preview: updated cards keep their progress, new cards start new.
+/// Applies a confirmed preview: updated cards keep their progress, new cards start new;
+/// interviews, suspensions and edit moments stay.
 pub fn apply(col: &mut Collection, preview: &Preview) {
     let mut cards = col.cards.clone();
     for u in &preview.update {
@@ -69,10 +70,11 @@ pub fn apply(col: &mut Collection, preview: &Preview) {
         }
     }
     cards.extend(preview.add.iter().cloned());
-    let rebuilt = Collection::new(cards, std::mem::take(&mut col.progress), std::mem::take(&mut col.log), col.settings);
-    let interviews = std::mem::take(&mut col.interviews);
+    let mut rebuilt = Collection::new(cards, std::mem::take(&mut col.progress), std::mem::take(&mut col.log), col.settings);
+    rebuilt.interviews = std::mem::take(&mut col.interviews);
+    rebuilt.suspended = std::mem::take(&mut col.suspended);
+    rebuilt.edited = std::mem::take(&mut col.edited);
     *col = rebuilt;
-    col.interviews = interviews;
 }
 
 /// The cards of a backup, as an import reads them (matched by id).
@@ -80,40 +82,32 @@ pub fn backup_cards(backup: &Backup) -> Parsed {
     Parsed { cards: backup.cards.iter().enumerate().map(|(i, c)| Incoming { line: i + 1, id: Some(c.id.clone()), card: c.clone() }).collect(), ..Parsed::default() }
 }
 
-/// Applies a confirmed backup import. Cards are added and updated as the preview says, built-in
-/// cards deleted in the backup are deleted; each card takes the backup's schedule where it is newer
-/// (or the only one); review logs are merged (an entry of the same card at the same moment once).
-/// Into a collection with no reviews yet (a new device, or after a wipe) the backup's settings,
-/// interviews and suspensions come too, so the result is the collection that was exported.
-pub fn apply_backup(col: &mut Collection, backup: &Backup, preview: &Preview) {
-    let fresh = col.log.is_empty() && col.progress.is_empty();
-    apply(col, preview);
-    for id in &backup.deleted {
-        col.remove_card(id);
-    }
-    for (id, p) in &backup.progress {
-        if col.card(id).is_none() {
-            continue;
-        }
-        let newer = col.progress.get(id).is_none_or(|mine| p.last_review_ms > mine.last_review_ms);
-        if newer {
-            col.progress.insert(id.clone(), *p);
+/// The collection a backup holds, as a merge reads it (`merge::merge`): its cards, schedules,
+/// review log, settings, interviews, suspensions and edit moments, plus every built-in card of
+/// this app's deck that it neither holds nor deleted (a backup from an app with an older deck), as
+/// the deck has it. A backup written before edits kept their moment counts each card whose text is
+/// not this deck's, and each deleted built-in card, as edited at an unknown, oldest moment.
+pub fn backup_collection(backup: &Backup, built_in: &[Card]) -> Collection {
+    let mut col = restore(backup.clone());
+    for b in built_in {
+        if col.card(&b.id).is_none() && !backup.deleted.contains(&b.id) {
+            col.put_card(b.clone());
         }
     }
-    let review = |e: &LogEntry| format!("{}\t{}", e.card_id, e.at_ms);
-    let known: HashMap<String, usize> = col.log.iter().map(|e| (review(e), 0)).collect();
-    let extra: Vec<LogEntry> = backup.log.iter().filter(|e| !known.contains_key(&review(e))).cloned().collect();
-    col.log.extend(extra);
-    sort_by_key(&mut col.log, |e| e.at_ms);
-    if fresh {
-        col.settings = backup.settings;
-        col.interviews = backup.interviews.clone();
-        col.suspended = backup.suspended.clone();
-    } else {
-        for id in &backup.suspended {
-            col.set_suspended(id, true);
+    col.edited = match &backup.edited {
+        Some(edited) => edited.clone(),
+        None => {
+            let differs = |c: &&Card| built_in.iter().find(|b| b.id == c.id) != Some(*c);
+            backup.cards.iter().filter(differs).map(|c| &c.id).chain(&backup.deleted).map(|id| (id.clone(), 0)).collect()
         }
-    }
+    };
+    col
+}
+
+/// Imports a confirmed backup: merged into the collection (`merge::merge`), its settings and
+/// interviews where chosen. Returns what changed.
+pub fn apply_backup(col: &mut Collection, backup: &Backup, built_in: &[Card], choices: Choices) -> Outcome {
+    merge::merge(col, &backup_collection(backup, built_in), built_in, choices)
 }
 
 /// The collection a backup restores: its cards, schedule, log, settings and interviews, exactly.
@@ -121,6 +115,7 @@ pub fn restore(backup: Backup) -> Collection {
     let mut col = Collection::new(backup.cards, backup.progress, backup.log, backup.settings);
     col.interviews = backup.interviews;
     col.suspended = backup.suspended;
+    col.edited = backup.edited.unwrap_or_default();
     col
 }
 
@@ -156,7 +151,9 @@ mod tests {
         assert_eq!((p.first[2].0, p.first[2].1.as_str()), (3, "New one?"), "the first rows as read, skipped or not");
         let before = col.cards.len();
         col.progress.insert(first.id.clone(), Progress { reps: 3, ..Progress::default() });
+        col.set_suspended(&col.cards[5].id.clone(), true);
         apply(&mut col, &p);
+        assert_eq!(col.suspended, vec![col.cards[5].id.clone()], "suspensions stay");
         assert_eq!(col.cards.len(), before + 1);
         assert_eq!(col.card(&first.id).unwrap().answer, "My own version.");
         assert_eq!(col.progress_of(&first.id).reps, 3, "an update keeps the schedule");
