@@ -157,48 +157,44 @@ fn separators_view(f: &Form) -> Html {
 /// What importing a backup does: its reviews and cards merged into this device's, and its settings
 /// and interviews where the person ticks them.
 fn backup_preview(name: &str, b: &BackupImport, dispatch: &UseReducerDispatcher<AppState>) -> Html {
-    let send = |a: Action| {
-        let d = dispatch.clone();
+    let d = dispatch.clone();
+    let send = move |a: Action| {
+        let d = d.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
-    };
-    let choose = |choices: Choices| {
-        let d = dispatch.clone();
-        Callback::from(move |_: Event| d.dispatch(Action::ImportChoices(choices)))
     };
     let c = b.choices;
     let (settings, interviews) = b.offers;
-    let sentences = b.outcome.sentences();
     let nothing = b.outcome.changes_nothing();
+    let said = if !nothing {
+        b.outcome.sentences().join("\n")
+    } else if settings || interviews > 0 {
+        "This device already has every review and card of this backup.".into()
+    } else {
+        "Nothing to import: this device already has everything in this backup.".into()
+    };
+    let check = |id: &'static str, on: bool, label: String, choices: Choices| {
+        let d = dispatch.clone();
+        let change = Callback::from(move |_: Event| d.dispatch(Action::ImportChoices(choices)));
+        html! { <label class="check"><input {id} type="checkbox" checked={on} onchange={change} />{ label }</label> }
+    };
     html! {
         <div class="preview" role="status" data-testid="import-preview">
             <h2>{ format!("From {name}") }</h2>
-            <div data-testid="import-counts">
-                if sentences.is_empty() {
-                    <p>{ if settings || interviews > 0 { "This device already has every review and card of this backup." } else { "Nothing to import: this device already has everything in this backup." } }</p>
-                }
-                { for sentences.into_iter().map(|s| html! { <p>{ s }</p> }) }
-            </div>
+            <p class="as-read" data-testid="import-counts">{ said }</p>
             if settings || interviews > 0 {
-                <fieldset class="choices">
+                <fieldset>
                     <legend>{ "Also from the backup" }</legend>
-                    if settings {
-                        <label class="check"><input id="import-settings" type="checkbox" checked={c.settings} onchange={choose(Choices { settings: !c.settings, ..c })} />{ "Its settings, in place of this device's" }</label>
-                    }
-                    if interviews > 0 {
-                        <label class="check"><input id="import-interviews" type="checkbox" checked={c.interviews} onchange={choose(Choices { interviews: !c.interviews, ..c })} />{ format!("Its {interviews} interview{} this device does not have", if interviews == 1 { "" } else { "s" }) }</label>
-                    }
+                    if settings { { check("import-settings", c.settings, "Its settings, in place of this device's".into(), Choices { settings: !c.settings, ..c }) } }
+                    if interviews > 0 { { check("import-interviews", c.interviews, format!("Its {interviews} interview{} this device does not have", if interviews == 1 { "" } else { "s" }), Choices { interviews: !c.interviews, ..c }) } }
                 </fieldset>
             }
-            <p class="help">{ "A backup's reviews join this device's (a review both have counts once), each card's schedule follows from all its reviews in time order, and where both devices edited a card, the newer edit wins." }</p>
+            <p class="help">{ "A backup's reviews join this device's (a review both have counts once), each card's schedule follows from all its reviews in time order, and where both devices edited a card, the newer edit wins. Nothing changes until you import." }</p>
             <div class="form-actions">
                 if !nothing {
                     <button class="primary" onclick={send(Action::ConfirmImport)}>{ "Import" }</button>
                 }
                 <button class="secondary" onclick={send(Action::CancelImport)}>{ if nothing { "Close" } else { "Cancel" } }</button>
             </div>
-            if !nothing {
-                <p class="help">{ "Nothing changes until you import." }</p>
-            }
         </div>
     }
 }

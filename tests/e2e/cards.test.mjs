@@ -183,7 +183,7 @@ test('a backup: export, wipe the browser, import restores the same collection, s
   // Into an empty app: every review, the card of one's own, the suspension, and (ticked, since this
   // device has none of its own) the settings.
   assert.equal(await page.getByTestId('import-counts').innerText(), ['4 reviews from the other device will be added; 4 cards\' schedules change.',
-    '1 card will be added.', '1 card suspended there will be suspended here.', 'This device will take the backup\'s settings.'].join('\n\n'));
+    '1 card will be added.', '1 card suspended there will be suspended here.', 'This device will take the backup\'s settings.'].join('\n'));
   assert.equal(await page.getByLabel('Its settings, in place of this device\'s').isChecked(), true);
   await button(page, 'Import').click();
   assert.deepEqual(await snapshot(page), before, 'every stored key and value as before');
