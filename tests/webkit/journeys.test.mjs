@@ -29,8 +29,8 @@ test.before(async () => {
 test.after(async () => { driver?.close(); server?.close(); });
 
 /** A fresh WebKit session (its own empty storage) at phone width, with the app loaded. */
-async function open(hooks = []) {
-  const s = await driver.newSession();
+async function open(hooks = [], drv = driver) {
+  const s = await drv.newSession();
   await s.setSize(390, 844);
   await s.goto(hooks.length ? `${base}?hook=${hooks.join(',')}` : base);
   await s.waitFor(() => !!document.querySelector('main section'), [], { what: 'the app to start' });
@@ -212,5 +212,70 @@ test('WebKit: a backup downloaded, storage cleared, the backup pasted back gives
     await s.screenshot(path.join(SHOTS, 'webkit-restored.png'));
   } finally {
     await s.close();
+  }
+});
+
+test('WebKit: a backup from another device merges — both devices\' reviews, each once; the same file again changes nothing', async () => {
+  const drill = async (s, keys) => {
+    await s.tap('Start session');
+    let q = await s.waitFor(() => document.querySelector('[data-testid="question"]')?.textContent, [], { what: 'a question' });
+    for (const key of keys) {
+      await s.press(' ');
+      await answerShown(s);
+      await s.press(key);
+      q = await nextQuestion(s, q);
+    }
+  };
+  const reviews = (s) => s.run(() => Object.keys(localStorage).filter((k) => k.startsWith('second-round/log/'))
+    .flatMap((k) => localStorage.getItem(k).split('\n').filter(Boolean)).sort());
+  // WebKitWebDriver drives one session at a time: the second device gets a driver of its own.
+  const second = await startDriver();
+  const phoneDevice = await open(['downloads']);
+  const laptop = await open([], second);
+  try {
+    // The phone reviews three cards and exports its backup; the laptop reviews two (the first is the same card).
+    await drill(phoneDevice, ['3', '3', '4']);
+    await phoneDevice.tap('Cards');
+    await phoneDevice.tap('Import and export');
+    await phoneDevice.tap('Download backup (.json)');
+    const backup = await phoneDevice.runAsync(async () => {
+      const d = window.__downloads.find((x) => x.name.endsWith('.json'));
+      return d && await d.blob.text();
+    });
+    const phoneReviews = await reviews(phoneDevice);
+    assert.equal(phoneReviews.length, 3);
+    await drill(laptop, ['1', '3']);
+    const laptopReviews = await reviews(laptop);
+    assert.equal(laptopReviews.length, 2);
+
+    const importBackup = async () => {
+      await laptop.tap('Cards');
+      await laptop.tap('Import and export');
+      await laptop.run((t) => {
+        const el = document.getElementById('import-paste');
+        el.value = t;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }, backup);
+      await laptop.tap('Read the pasted text');
+      return laptop.waitFor(() => document.querySelector('[data-testid="import-counts"]')?.textContent, [], { what: 'the preview' });
+    };
+    const said = await importBackup();
+    assert.match(said, /3 reviews/, `the preview says what comes from the other device: ${said}`);
+    await laptop.screenshot(path.join(SHOTS, 'webkit-merge-preview.png'));
+    await laptop.tap('Import');
+    await laptop.waitFor((n) => Object.keys(localStorage).filter((k) => k.startsWith('second-round/log/'))
+      .flatMap((k) => localStorage.getItem(k).split('\n').filter(Boolean)).length === n, [5], { what: 'five reviews stored' });
+    const merged = await reviews(laptop);
+    const key = (line) => line.split('\t').slice(0, 2).join('\t');
+    assert.deepEqual([...new Set(merged.map(key))].sort(), [...phoneReviews, ...laptopReviews].map(key).sort(), 'the union of both logs, each review once');
+
+    // The same file again: nothing to do.
+    const again = await importBackup();
+    assert.match(again, /already has everything|Nothing to import/);
+    assert.equal((await reviews(laptop)).length, 5);
+  } finally {
+    await phoneDevice.close();
+    await laptop.close();
+    second.close();
   }
 });
