@@ -37,11 +37,14 @@ pub struct Known {
 /// that could not be read), the replay starts from that schedule — the latest such — and applies
 /// the reviews after it.
 pub fn card_state(scheduler: &Scheduler, history: &[&LogEntry], known: &[Known]) -> Option<Progress> {
+    // Nothing new happened to the card: its schedule stays (one that knows of reviews rather than
+    // none, should a side have lost it).
+    let unchanged = |k: &&Known| k.reviews == history.len() && k.same_settings;
+    if let Some(k) = known.iter().filter(unchanged).find(|k| k.state.is_some()).or_else(|| known.iter().find(unchanged)) {
+        return k.state;
+    }
     let mut base: Option<Progress> = None;
     for k in known {
-        if k.reviews == history.len() && k.same_settings {
-            return k.state;
-        }
         if let Some(s) = k.state.filter(|s| s.reps as usize > k.reviews && base.is_none_or(|b| s.last_review_ms > b.last_review_ms)) {
             base = Some(s);
         }
@@ -601,6 +604,25 @@ mod tests {
         assert_eq!(offers(&c, &a), (true, 0));
         assert_eq!(offers(&c, &c), (false, 0));
         assert_eq!(offers(&a, &c), (true, 1));
+    }
+
+    #[test]
+    fn a_schedule_the_other_side_kept_without_its_reviews_is_not_lost() {
+        let deck = deck::built_in();
+        let (a, _) = two_devices();
+        // A device whose log of card 0 was lost keeps its schedule; merged into one that never
+        // studied the card, the schedule comes along rather than the card starting as new.
+        let mut lost = a.clone();
+        let id = lost.cards[0].id.clone();
+        lost.log.retain(|e| e.card_id != id);
+        let mut m = fresh();
+        merge(&mut m, &lost, &deck, Choices::default());
+        assert_eq!(m.progress.get(&id), Some(&a.progress[&id]));
+        // And the other way round: the device that lost it gets it back; its own card stays.
+        let mut back = fresh();
+        back.progress.insert(id.clone(), a.progress[&id]);
+        merge(&mut back, &lost, &deck, Choices::default());
+        assert_eq!(back.progress.get(&id), Some(&a.progress[&id]));
     }
 
     #[test]
