@@ -45,8 +45,19 @@ export async function phone(env, { colorScheme = 'light', viewport = PHONE, time
   return { context, page, problems };
 }
 
+/**
+ * `E2E_CPU_SLOWDOWN=4` runs every page of the suite with its CPU slowed that many times (Chromium's
+ * DevTools throttling), as on a slower machine or phone: a test that races a timer shows up there.
+ */
+const SLOWDOWN = Number(process.env.E2E_CPU_SLOWDOWN || 1);
+
 /** Pauses the context's clock at `time`, and reports any CSP violation as a console error. */
 export async function prepare(context, time = T0) {
+  if (SLOWDOWN > 1) {
+    context.on('page', (page) => {
+      context.newCDPSession(page).then((cdp) => cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN })).catch(() => {});
+    });
+  }
   await context.clock.install({ time });
   await context.clock.pauseAt(time);
   await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => {
@@ -87,4 +98,16 @@ export async function advanceUntil(context, ready, what, { step = 100, within = 
     if (Date.now() > end) throw new Error(`still waiting after ${within} ms: ${what}`);
     await context.clock.runFor(step);
   }
+}
+
+/**
+ * Pastes `text` into a field: the whole text at once with one input event, as a paste is. (Playwright's
+ * `fill` types a long text in a way that takes seconds per thousand lines, more on a slow machine.)
+ */
+export async function paste(field, text) {
+  await field.evaluate((el, t) => {
+    el.focus();
+    el.value = t;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
 }
