@@ -12,10 +12,10 @@ test.after(async () => { await env?.close(); });
 /** More than four of the app's 15-second ticks (and, in rehearse mode, 61 countdown renders). */
 const TICKS = 61_000;
 
-/** Counts the storage events a tab hears (the app's own listener runs for the same events). */
+/** Notes the keys of the storage events a tab hears (the app's own listener hears the same). */
 const hearing = () => {
-  window.__heard = 0;
-  addEventListener('storage', () => { window.__heard++; });
+  window.__heard = [];
+  addEventListener('storage', (e) => { window.__heard.push(e.key); });
 };
 
 /** Tab A and a second tab B of the app in the same browser (same storage, same clock). */
@@ -29,13 +29,13 @@ async function twoTabs() {
 }
 
 /**
- * Does `act` in tab B, waits until tab A has heard B's writes, then moves the clock on so A's
- * batch of other-tab changes (on a 50 ms timer) has been taken in and rendered.
+ * Does `act` in tab B, waits until tab A has heard B write `key` (events arrive in real time), then
+ * moves the clock on so A's batch of other-tab changes (on a 50 ms timer) is taken in and rendered.
  */
-async function fromOtherTab(a, b, context, act) {
-  const before = await a.evaluate(() => window.__heard);
+async function fromOtherTab(a, b, context, key, act) {
+  await a.evaluate(() => { window.__heard = []; });
   await act(b);
-  await a.waitForFunction((n) => window.__heard > n, before);
+  await a.waitForFunction((k) => window.__heard.includes(k), key);
   await context.clock.runFor(1_000);
 }
 
@@ -85,7 +85,7 @@ test('the card editor keeps what is typed across ticks, another tab and validati
   typed['Model answer'] = 'I spent two weeks listening, then changed how returns were logged: errors fell by a third.';
   expect['Model answer'] = typed['Model answer'];
   await a.getByLabel('Model answer').fill(typed['Model answer']);
-  await fromOtherTab(a, b, context, async (tab) => {
+  await fromOtherTab(a, b, context, 'second-round/log/0', async (tab) => {
     await button(tab, 'Start session').click();
     await tab.keyboard.press('Space');
     await tab.getByTestId('answer').waitFor();
@@ -129,7 +129,7 @@ test('settings keep what is typed across ticks, another tab and validation error
   assert.deepEqual(await values(a, Object.keys(typed)), typed, 'kept across the validation error');
 
   // Tab B saves its settings meanwhile: a readiness target of 80 and a maximum interval of 400.
-  await fromOtherTab(a, b, context, async (tab) => {
+  await fromOtherTab(a, b, context, 'second-round/settings', async (tab) => {
     await button(tab, 'Settings').click();
     await tab.getByLabel('Readiness target for the interview (%)').fill('80');
     await tab.getByLabel('Maximum interval (days)').fill('400');
@@ -178,7 +178,7 @@ test('the interview form keeps what is typed across ticks, another tab and a ref
   assert.match(await a.getByRole('alert').textContent(), /That moment has passed/);
   typed['Date and time'] = '2026-12-02T10:00';
   await a.getByLabel('Date and time').fill(typed['Date and time']);
-  await fromOtherTab(a, b, context, async (tab) => {
+  await fromOtherTab(a, b, context, 'second-round/settings', async (tab) => {
     await button(tab, 'Settings').click();
     await tab.getByLabel('New cards per day').fill('9');
     await button(tab, 'Save settings').click();
@@ -208,7 +208,7 @@ test('the rehearse answer box keeps what is typed across the countdown, ticks an
   await context.clock.runFor(TICKS);
   assert.equal(await a.getByTestId('countdown').textContent(), '0:59', 'the countdown rendered meanwhile');
   assert.equal(await a.getByLabel('Your answer').inputValue(), answer, 'kept across the countdown and the ticks');
-  await fromOtherTab(a, b, context, async (tab) => {
+  await fromOtherTab(a, b, context, 'second-round/settings', async (tab) => {
     await button(tab, 'Settings').click();
     await tab.getByLabel('Maximum reviews per day').fill('120');
     await button(tab, 'Save settings').click();
@@ -247,7 +247,7 @@ test('the import paste box and the focused-session choices keep what is typed; t
   const text = 'question,answer,tags\nWhat would your first week look like?,Meet the team and read the last audit.,pasted\n';
   await a.getByLabel('Or paste the text').fill(text);
   await context.clock.runFor(TICKS);
-  await fromOtherTab(a, b, context, async (tab) => {
+  await fromOtherTab(a, b, context, 'second-round/settings', async (tab) => {
     await button(tab, 'Settings').click();
     await tab.getByLabel('New cards per day').fill('4');
     await button(tab, 'Save settings').click();
