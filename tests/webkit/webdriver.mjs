@@ -147,7 +147,24 @@ export class Session {
 
   /** A real click (WebDriver's pointer, as a tap or mouse press would come) on an element id. */
   async click(elementId) { await this.cmd('POST', `/element/${elementId}/click`, {}); }
-  async tap(name) { await this.click(await this.button(name)); }
+
+  /**
+   * Taps the button named `name`. While something still covers it (a banner sliding away, a screen
+   * being replaced), WebDriver answers "element click intercepted" or "stale element": wait for the
+   * button to be tappable and try again, within the usual limit.
+   */
+  async tap(name) {
+    const until = Date.now() + 30_000;
+    for (;;) {
+      try {
+        await this.click(await this.button(name));
+        return;
+      } catch (e) {
+        if (!/intercepted|stale|not interactable/i.test(e.message) || Date.now() > until) throw e;
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    }
+  }
 
   async type(elementId, text) { await this.cmd('POST', `/element/${elementId}/value`, { text }); }
   async clear(elementId) { await this.cmd('POST', `/element/${elementId}/clear`, {}); }
