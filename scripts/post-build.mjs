@@ -2,7 +2,9 @@
 //  1. minifies the wasm-bindgen JavaScript with terser and rewrites its integrity hash;
 //  2. writes a strict Content-Security-Policy into index.html, allowing only the hashed inline
 //     loader script that trunk emits, plus 'wasm-unsafe-eval' for WebAssembly;
-//  3. writes sw.js from web/sw.js with the precache list and cache version of this very build.
+//  3. copies the role tracks' answer files that build.rs wrote (<target>/deck-tracks/*.txt) into
+//     tracks/, fetched by the app when a person chooses a track;
+//  4. writes sw.js from web/sw.js with the precache list and cache version of this very build.
 // `node scripts/post-build.mjs --service-worker DIR` redoes step 3 alone on a finished build.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -64,6 +66,15 @@ function writeCsp(dir) {
   console.log(`post-build: CSP with ${inline.length} hashed inline script(s)`);
 }
 
+export function copyTracks(dir) {
+  const from = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'deck-tracks');
+  const names = fs.existsSync(from) ? fs.readdirSync(from).filter((n) => n.endsWith('.txt')).sort() : [];
+  if (names.length !== 4) throw new Error(`post-build: expected the four track files in ${from} (written by build.rs), found ${names.length}`);
+  fs.mkdirSync(path.join(dir, 'tracks'), { recursive: true });
+  for (const n of names) fs.copyFileSync(path.join(from, n), path.join(dir, 'tracks', n));
+  console.log(`post-build: ${names.length} track files copied into tracks/`);
+}
+
 function listFiles(dir) {
   const out = [];
   const walk = (d) => {
@@ -99,6 +110,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
     await minifyJs(dir);
     writeCsp(dir);
+    copyTracks(dir);
     writeServiceWorker(dir);
   }
 }

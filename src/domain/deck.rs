@@ -31,7 +31,8 @@ use super::card::{Card, Theme, Track, Variant};
 use std::collections::HashSet;
 
 /// The built-in deck as compiled in: `build.rs` joins decks/*.deck in name order, drops comments
-/// and blank lines and joins continuation lines.
+/// and blank lines and joins continuation lines. The role tracks' own answers are not in it: each
+/// track's are a file of their own (`tracks/<track>.txt` next to the app), read by `read_track`.
 pub const BUILT_IN: &str = include_str!(concat!(env!("OUT_DIR"), "/deck.txt"));
 
 /// Limits of the built-in deck (retired cards do not count).
@@ -472,6 +473,26 @@ fn read_compact(text: &str) -> Deck {
     deck
 }
 
+/// A track's file (`[id]` lines, each followed by that card's `a.<track>:` and `k.<track>:`
+/// lines) as the cards' variants, by card id. Lines of other tracks are ignored.
+pub fn read_track(text: &str, track: Track) -> Vec<(String, Variant)> {
+    let mut out: Vec<(String, Variant)> = Vec::new();
+    for line in text.lines() {
+        if let Some(id) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            out.push((id.trim().to_string(), Variant { track, ..Variant::default() }));
+            continue;
+        }
+        let (Some((_, v)), Some((field, value))) = (out.last_mut(), line.split_once(':')) else { continue };
+        match field_track(field.trim()) {
+            Some(('a', Ok(t))) if t == track => v.answer = value.trim().to_string(),
+            Some(('k', Ok(t))) if t == track => v.key_points.push(value.trim().to_string()),
+            _ => {}
+        }
+    }
+    out.retain(|(_, v)| !v.answer.is_empty());
+    out
+}
+
 /// The built-in cards (retired ones included: a person's progress on them is kept).
 pub fn built_in() -> Vec<Card> {
     built_in_deck().cards
@@ -492,7 +513,7 @@ mod tests {
     }
 
     #[test]
-    fn the_compacted_deck_reads_exactly_like_the_sources() {
+    fn the_compacted_deck_and_track_files_read_exactly_like_the_sources() {
         let files = sources();
         assert!(files.len() >= 10 && files[0].0.ends_with("00-tracks.deck"), "{:?}", files.iter().map(|f| &f.0).collect::<Vec<_>>());
         let (source, _) = parse_files(&files);
@@ -502,11 +523,39 @@ mod tests {
             assert_eq!(a, b, "the compaction keeps every card");
         }
         assert_eq!(compact, source, "the compaction keeps every card and track");
-        assert_eq!(read_compact(&text), compact, "the app's reader and the validating parser agree");
+        // What the app holds, and the track files: together, the whole deck.
+        let (general, tracks) = compaction::split(&text);
+        assert_eq!(tracks.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(), ["graduate", "frontline", "technical", "manager"]);
+        let mut app = read_compact(&general);
+        assert!(app.cards.iter().all(|c| c.variants.is_empty()), "no track answers in the app itself");
+        assert_eq!(app.tracks, source.tracks, "labels and personas stay in the app");
+        for (key, file) in &tracks {
+            let track = Track::from_key(key).unwrap();
+            for (id, v) in read_track(file, track) {
+                app.cards.iter_mut().find(|c| c.id == id).expect("a track's card is in the deck").variants.push(v);
+            }
+        }
+        for c in &mut app.cards {
+            super::super::sort_by_key(&mut c.variants, |v| Track::ALL.iter().position(|t| *t == v.track));
+        }
+        let mut sorted = source.clone();
+        for c in &mut sorted.cards {
+            super::super::sort_by_key(&mut c.variants, |v| Track::ALL.iter().position(|t| *t == v.track));
+        }
+        assert_eq!(app, sorted, "the app's reader, with the track files, reads what the validating parser reads");
         assert!(source.cards.len() >= 80 && source.tracks.len() == 5);
         // What the app holds was compacted by build.rs from these files (when they have not
         // changed since the build, which a writer editing them may have done).
         assert!(built_in_deck().cards.len() >= 80 && built_in_deck().tracks.len() == 5);
+        assert!(built_in_deck().cards.iter().all(|c| c.variants.is_empty()));
+    }
+
+    #[test]
+    fn a_track_file_gives_that_tracks_answers() {
+        let text = "[a-1]\na.graduate: G.\nk.graduate: one\nk.graduate: two\n[a-2]\na.manager: M.\nk.manager: m\n";
+        let g = read_track(text, Track::Graduate);
+        assert_eq!(g, vec![("a-1".to_string(), Variant { track: Track::Graduate, answer: "G.".into(), key_points: vec!["one".into(), "two".into()] })]);
+        assert!(read_track("", Track::Manager).is_empty());
     }
 
     #[test]
