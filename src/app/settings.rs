@@ -70,6 +70,7 @@ pub fn parse(form: &Draft) -> Result<Settings, Vec<String>> {
             rehearse: form.on("rehearse"),
             answer_seconds,
             speech: form.on("speech"),
+            track: None,
         })
     } else {
         Err(errors)

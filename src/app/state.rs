@@ -596,7 +596,9 @@ impl AppState {
     fn submit(&mut self) {
         let form = self.draft().clone();
         let done = match self.screen {
-            Screen::Settings => super::settings::parse(&form).map(|settings| {
+            Screen::Settings => super::settings::parse(&form).map(|mut settings| {
+                // The form leaves the track alone unless it chose one.
+                settings.track = settings.track.or(self.col().settings.track);
                 self.col_mut().settings = settings.sanitised();
                 self.rehearse = settings.rehearse;
                 let saved = self.store.borrow_mut().save_settings(&self.col().settings);

@@ -1,6 +1,6 @@
 //! The collection: the cards, each card's progress, the review log and the settings; grading and undo.
 
-use super::card::{Card, Phase, Progress, Rating};
+use super::card::{Card, Phase, Progress, Rating, Track};
 use super::interview::Interview;
 use super::clock::Clock;
 use super::schedule::Scheduler;
@@ -24,6 +24,9 @@ pub struct Settings {
     pub answer_seconds: u32,
     /// Use the browser's speech recognition while recording (only where it exists).
     pub speech: bool,
+    /// The role track whose model answers the person drills; `None` until they choose one (or
+    /// skip the choice, which picks General/office), so the app asks once.
+    pub track: Option<Track>,
 }
 
 impl Default for Settings {
@@ -37,6 +40,7 @@ impl Default for Settings {
             rehearse: false,
             answer_seconds: 120,
             speech: false,
+            track: None,
         }
     }
 }
@@ -57,6 +61,11 @@ impl Settings {
             answer_seconds: self.answer_seconds.clamp(15, 900),
             ..self
         }
+    }
+
+    /// The track in use: General/office until one is chosen.
+    pub fn track(&self) -> Track {
+        self.track.unwrap_or_default()
     }
 
     pub fn scheduler(&self) -> Scheduler {

@@ -1,5 +1,6 @@
-//! The card browser's search: text over question and answer, theme, tag and state filters, and
-//! the order (deck order, or soonest due first).
+//! The card browser's search: text over question, answer and coaching, theme, tag and state
+//! filters, and the order (deck order, or soonest due first). Cards retired from the deck are
+//! listed only when the person studied or edited them.
 
 use super::card::{Phase, Theme};
 use super::clock::Clock;
@@ -43,13 +44,16 @@ impl CardState {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Filter {
-    /// Words that must all appear in the question or the answer (any case of ASCII letters).
+    /// Words that must all appear in the question, the answer or the coaching (why, avoid,
+    /// probes), in any case of ASCII letters.
     pub query: String,
     pub theme: Option<Theme>,
     /// Empty: any tag.
     pub tag: String,
     pub state: CardState,
     pub sort_by_due: bool,
+    /// Retired cards the person edited: listed, as retired cards with progress are.
+    pub edited_retired: Vec<String>,
 }
 
 /// The positions (in `col.cards`) of the cards the filter lets through, in the chosen order.
@@ -69,11 +73,13 @@ pub fn find(col: &Collection, clock: Clock, f: &Filter) -> Vec<usize> {
                 CardState::Due => !p.is_new() && clock.day_of(p.due_ms) <= today && !col.is_suspended(&c.id),
                 CardState::Suspended => col.is_suspended(&c.id),
             };
-            state
+            let listed = !c.is_retired() || col.progress.contains_key(&c.id) || f.edited_retired.contains(&c.id);
+            listed
+                && state
                 && f.theme.is_none_or(|t| c.theme == t)
                 && (f.tag.is_empty() || c.tags.iter().any(|t| *t == f.tag))
                 && (words.is_empty() || {
-                    let text = super::fold(&format!("{}\n{}", c.question, c.answer));
+                    let text = super::fold(&format!("{}\n{}\n{}\n{}\n{}", c.question, c.answer, c.why, c.avoid, c.probes.join("\n")));
                     words.iter().all(|w| text.contains(w.as_str()))
                 })
         })
@@ -118,12 +124,12 @@ mod tests {
     fn search_and_filters_narrow_the_list() {
         let mut c = col();
         let clock = Clock::new(1_795_600_000_000, 0);
-        let n = c.cards.len();
-        assert_eq!(find(&c, clock, &Filter::default()).len(), n);
+        let n = c.cards.iter().filter(|x| !x.is_retired()).count();
+        assert_eq!(find(&c, clock, &Filter::default()).len(), n, "retired cards nobody studied are not listed");
         let f = Filter { query: "RELEVANT role".into(), ..Filter::default() };
         let hits = find(&c, clock, &f);
-        assert!(!hits.is_empty() && hits.iter().all(|&i| { let t = format!("{} {}", c.cards[i].question, c.cards[i].answer).to_lowercase(); t.contains("relevant") && t.contains("role") }));
-        let follow_up = c.cards.iter().filter(|x| x.theme == Theme::FollowUp).count();
+        assert!(!hits.is_empty() && hits.iter().all(|&i| { let x = &c.cards[i]; let t = format!("{} {} {} {} {}", x.question, x.answer, x.why, x.avoid, x.probes.join(" ")).to_lowercase(); t.contains("relevant") && t.contains("role") }));
+        let follow_up = c.cards.iter().filter(|x| x.theme == Theme::FollowUp && !x.is_retired()).count();
         assert!(follow_up >= 10);
         assert_eq!(find(&c, clock, &Filter { theme: Some(Theme::FollowUp), ..Filter::default() }).len(), follow_up);
         assert!(find(&c, clock, &Filter { tag: "star".into(), ..Filter::default() }).iter().all(|&i| c.cards[i].tags.contains(&"star".to_string())));
@@ -136,5 +142,28 @@ mod tests {
         assert_eq!(find(&c, clock, &Filter { state: CardState::New, ..Filter::default() }).len(), n - 2);
         assert_eq!(find(&c, clock, &Filter { sort_by_due: true, ..Filter::default() })[0], 5, "soonest due first, new cards last");
         assert!(tags(&c).windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn the_coaching_is_searched_and_retired_cards_are_listed_only_when_touched() {
+        let mut c = col();
+        let clock = Clock::new(1_795_600_000_000, 0);
+        let i = c.cards.iter().position(|x| !x.probes.is_empty()).unwrap();
+        let probe: String = c.cards[i].probes[0].split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+        assert!(find(&c, clock, &Filter { query: probe.to_uppercase(), ..Filter::default() }).contains(&i), "{probe}");
+        let why: String = c.cards[i].why.split_whitespace().take(5).collect::<Vec<_>>().join(" ");
+        assert!(find(&c, clock, &Filter { query: why, ..Filter::default() }).contains(&i));
+        // Three retired cards: untouched, studied, edited.
+        let n = c.cards.iter().filter(|x| !x.is_retired()).count();
+        for k in 0..3 {
+            let mut card = c.cards[k].clone();
+            card.retired = Some("merged".into());
+            c.put_card(card);
+        }
+        c.grade(&c.cards[1].id.clone(), Rating::Good, clock, 1000).unwrap();
+        let f = Filter { edited_retired: vec![c.cards[2].id.clone()], ..Filter::default() };
+        let all = find(&c, clock, &f);
+        assert_eq!(all.len(), n - 1);
+        assert!(!all.contains(&0) && all.contains(&1) && all.contains(&2));
     }
 }

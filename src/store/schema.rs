@@ -283,7 +283,7 @@ pub fn encode_settings(s: &Settings) -> String {
         s.rehearse as u8,
         s.answer_seconds,
         s.speech as u8
-    )
+    ) + &s.track.map(|t| format!(";track={}", t.key())).unwrap_or_default()
 }
 
 /// Unknown names are ignored and missing ones keep their defaults, so later versions can add settings.
@@ -311,6 +311,8 @@ pub fn decode_settings(text: &str) -> Result<Settings, String> {
                 }
             }
             "answer" => s.answer_seconds = value.parse().map_err(|_| bad())?,
+            // A track a later version added reads as not chosen yet.
+            "track" => s.track = crate::domain::card::Track::from_key(value),
             _ => {}
         }
     }
@@ -615,6 +617,11 @@ mod tests {
         assert_eq!(decode_settings(&encode_settings(&r)), Ok(r));
         assert_eq!(decode_settings("retention=90;new=15"), Ok(Settings { new_per_day: 15, ..Settings::default() }), "older records: rehearse off, 2:00");
         assert!(decode_settings("rehearse=yes").is_err());
+        let t = Settings { track: Some(crate::domain::card::Track::Frontline), ..Settings::default() };
+        assert!(encode_settings(&t).ends_with(";track=frontline"));
+        assert_eq!(decode_settings(&encode_settings(&t)), Ok(t));
+        assert!(!encode_settings(&Settings::default()).contains("track"), "not chosen yet: not written");
+        assert_eq!(decode_settings("track=astronaut").map(|s| s.track), Ok(None), "a later version's track reads as not chosen");
         assert_eq!(decode_settings("new=3;future=yes"), Ok(Settings { new_per_day: 3, ..Settings::default() }));
         assert_eq!(decode_settings("retention=150"), Ok(Settings { desired_retention: 0.97, ..Settings::default() }));
         // bf800000 is -1.0, 7f800000 infinity, 7fc00000 NaN.

@@ -1,7 +1,7 @@
 //! The app's own backup file (JSON): every card with its text, every schedule, the review log,
 //! the settings, interviews and suspensions.
 
-use crate::domain::card::{Card, Phase, Progress, Rating, Theme};
+use crate::domain::card::{Card, Phase, Progress, Rating, Theme, Track};
 use crate::domain::collection::{Collection, LogEntry, Settings};
 use crate::domain::interview::{self, Interview};
 use crate::domain::json::{self, Json};
@@ -103,6 +103,7 @@ pub fn write_backup(col: &Collection, built_in: &[Card], now_ms: i64) -> String 
         ("rehearse".into(), Json::Bool(st.rehearse)),
         ("answerSeconds".into(), Json::Int(st.answer_seconds as i64)),
         ("speechToText".into(), Json::Bool(st.speech)),
+        ("track".into(), st.track.map_or(Json::Null, |t| s(t.key()))),
     ]);
     Json::Obj(vec![
         ("app".into(), s("Second Round")),
@@ -235,6 +236,7 @@ fn read_settings(st: &Json) -> Result<Settings, String> {
         rehearse: opt_bool("rehearse", d.rehearse)?,
         answer_seconds: u(opt_int("answerSeconds", d.answer_seconds as i64)?)?,
         speech: opt_bool("speechToText", d.speech)?,
+        track: st.get("track").and_then(Json::as_str).and_then(Track::from_key),
     }
     .sanitised())
 }
@@ -357,7 +359,7 @@ mod tests {
         let backup = read_backup(&file).unwrap();
         let mut restored = wiped.clone();
         let out = apply_backup(&mut restored, &backup, &deck, Choices::for_device(&wiped));
-        assert_eq!((out.cards_added, out.cards_updated, out.cards_deleted, out.reviews_added, out.settings_changed), (1, 1, 1, col.log.len(), true));
+        assert_eq!((out.cards_added, out.cards_updated, out.cards_deleted, out.reviews_added, out.settings_changed), (2, 1, 1, col.log.len(), true), "two cards of ones own");
         assert_eq!(restored.cards, col.cards);
         assert_eq!(restored.progress, col.progress);
         assert_eq!(restored.log, col.log);

@@ -1,15 +1,24 @@
 //! Spreadsheets: CSV with a header row naming the columns.
 
-use super::{for_rows, new_card, split_list, theme_or_tag, Incoming, LineError, Parsed};
+use super::{for_rows, new_card, set_coaching, split_list, theme_or_tag, Incoming, LineError, Parsed};
 
-/// Where question, answer, key points, tags and theme are.
-type Columns = [Option<usize>; 5];
+/// Where question, answer, key points, tags, theme, why, avoid and probes are.
+type Columns = [Option<usize>; 8];
 
 /// The columns a header row names, when it names at least question and answer.
 fn columns<'a>(names: impl Iterator<Item = &'a str>) -> Option<Columns> {
     let names: Vec<String> = names.map(|n| n.trim().trim_matches('"').to_ascii_lowercase().replace(['_', '-'], " ")).collect();
     let col = |wanted: &[&str]| names.iter().position(|n| wanted.contains(&n.as_str()));
-    let found = [col(&["question", "front", "q"]), col(&["answer", "back", "a", "model answer"]), col(&["key points", "keypoints", "points"]), col(&["tags", "tag"]), col(&["theme"])];
+    let found = [
+        col(&["question", "front", "q"]),
+        col(&["answer", "back", "a", "model answer"]),
+        col(&["key points", "keypoints", "points"]),
+        col(&["tags", "tag"]),
+        col(&["theme"]),
+        col(&["why"]),
+        col(&["avoid"]),
+        col(&["probes", "probe"]),
+    ];
     (found[0].is_some() && found[1].is_some()).then_some(found)
 }
 
@@ -41,7 +50,7 @@ pub fn has_header(text: &str) -> bool {
 /// between cells, a byte-order mark or not, CRLF or LF, cells in quotes over several lines. The
 /// first row names the columns (any order, any case): question, answer, key points (separated by
 /// `;`), tags (separated by `,` or spaces), theme (a theme's key or name; anything else becomes a
-/// tag). Spreadsheet text is plain text: kept as written (and shown as text).
+/// tag), and the coaching: why, avoid, probes (one per line). Spreadsheet text is plain text: kept as written (and shown as text).
 pub fn read_csv(text: &str) -> Parsed {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut parsed = Parsed::default();
@@ -55,14 +64,17 @@ pub fn read_csv(text: &str) -> Parsed {
             header = Some(found);
             return;
         };
-        let Some([qc, ac, pc, tc, thc]) = cols else { return };
+        let Some([qc, ac, pc, tc, thc, wc, avc, prc]) = cols else { return };
         let field = |c: Option<usize>| c.and_then(|c| record.get(c)).map_or("", String::as_str);
         let mut tags = split_list(&crate::domain::fold(field(tc)), &[',', ' ']);
         let theme = theme_or_tag(field(thc), &mut tags);
         let points = split_list(field(pc), &[';', '\n']);
         let plain = |t: &str| t.replace("\r\n", "\n");
         match new_card(line, plain(field(qc)), plain(field(ac)), points, tags, theme) {
-            Ok(card) => parsed.cards.push(Incoming { line, id: None, card }),
+            Ok(mut card) => {
+                set_coaching(&mut card, plain(field(wc)), plain(field(avc)), &plain(field(prc)));
+                parsed.cards.push(Incoming { line, id: None, card });
+            }
             Err(e) => parsed.errors.push(e),
         }
     });

@@ -222,6 +222,13 @@ pub(crate) fn new_card(line: usize, question: String, answer: String, key_points
     }
 }
 
+/// A read card's coaching: why and avoid as written, probes one per line (a probe may hold `;`).
+pub(crate) fn set_coaching(card: &mut Card, why: String, avoid: String, probes: &str) {
+    card.why = why.trim().to_string();
+    card.avoid = avoid.trim().to_string();
+    card.probes = split_list(probes, &['\n']);
+}
+
 /// Reads the rows of a delimited text as Anki and spreadsheets write it: a field in double quotes
 /// may hold separators, line breaks and doubled quotes; CRLF or LF ends a row. Each row that is not
 /// blank goes to `each` with the line it starts on (`first_line` for the first), and `each` collects
@@ -290,7 +297,7 @@ pub(crate) mod fixtures {
     use std::collections::HashMap;
 
     pub fn studied() -> Collection {
-        let mut col = Collection::new(deck::built_in(), HashMap::new(), vec![], Settings { new_per_day: 7, rehearse: true, ..Settings::default() });
+        let mut col = Collection::new(deck::built_in(), HashMap::new(), vec![], Settings { new_per_day: 7, rehearse: true, track: Some(crate::domain::card::Track::Technical), ..Settings::default() });
         let ids: Vec<String> = col.cards.iter().take(6).map(|c| c.id.clone()).collect();
         let mut t = 1_795_600_000_000;
         for (k, id) in ids.iter().enumerate() {
@@ -300,6 +307,9 @@ pub(crate) mod fixtures {
             }
         }
         col.cards.push(Card { id: super::own_id("My story?"), theme: Theme::Own, tags: vec!["mine".into()], question: "My story?".into(), answer: "Line one\n\"two\"\t<b>".into(), key_points: vec![], synonyms: vec![], ..Default::default() });
+        // A card of one's own with coaching and a track's answer.
+        col.cards.push(Card { id: "own-coached".into(), question: "Coached?".into(), answer: "Yes.".into(), why: "W".into(), avoid: "A".into(), probes: vec!["P?".into()],
+            variants: vec![crate::domain::card::Variant { track: crate::domain::card::Track::Graduate, answer: "G.".into(), key_points: vec!["g".into()] }], ..Default::default() });
         col
     }
 
