@@ -67,3 +67,16 @@ export async function share(name, type, text) {
     return e && e.name === 'AbortError' ? '' : 'Sharing did not work here; use the download instead.';
   }
 }
+
+// The text of one of the app's own files (a role track's answers, tracks/<key>.txt), from the
+// service worker's cache once installed. Rejects with a sentence when it cannot be had.
+export async function fetchText(url) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new Error('there is no connection and no copy on this device yet');
+  }
+  if (!response.ok) throw new Error(`the server answered ${response.status}`);
+  return response.text();
+}

@@ -31,8 +31,13 @@ pub fn read(form: &Draft, filter: &Filter) -> Focus {
 
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
     let col = state.col();
-    let f = &state.browse.filter;
+    // Retired cards show when studied or edited.
+    let f = &Filter {
+        edited_retired: col.cards.iter().filter(|c| c.is_retired() && !state.is_unedited(c)).map(|c| c.id.clone()).collect(),
+        ..state.browse.filter.clone()
+    };
     let found = library::find(&col, state.clock, f);
+    let listed = library::find(&col, state.clock, &Filter { edited_retired: f.edited_retired.clone(), ..Filter::default() }).len();
     let tags = library::tags(&col);
     let change = |make: fn(String) -> BrowseChange, id: &'static str| {
         let d = dispatch.clone();
@@ -79,7 +84,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                     <option value="due" selected={f.sort_by_due}>{ "Soonest due first" }</option>
                 </select>
             </div>
-            <p data-testid="match-count" role="status">{ format!("{} of {} cards", found.len(), col.cards.len()) }</p>
+            <p data-testid="match-count" role="status">{ format!("{} of {listed} cards", found.len()) }</p>
             <details class="focus-start" open={f.theme.is_some() || !f.tag.is_empty()}>
                 <summary>{ "Focused session" }</summary>
                 <fieldset>
@@ -114,7 +119,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                         <li>
                             <button class="card-row" onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::Edit(Some(id.clone()))))}>
                                 <span class="q">{ &c.question }</span>
-                                <span class="meta">{ format!("{} · {when}", c.theme.label()) }</span>
+                                <span class="meta">{ format!("{}{} · {when}", c.theme.label(), if c.is_retired() { " · Retired" } else { "" }) }</span>
                             </button>
                         </li>
                     }

@@ -18,7 +18,10 @@ pub fn draft(card: Option<&Card>) -> Draft {
             .with("e-a", c.answer.clone())
             .with("e-k", c.key_points.join("\n"))
             .with("e-theme", c.theme.key())
-            .with("e-tags", c.tags.join(", ")),
+            .with("e-tags", c.tags.join(", "))
+            .with("e-why", c.why.clone())
+            .with("e-avoid", c.avoid.clone())
+            .with("e-probes", c.probes.join("\n")),
     }
 }
 
@@ -48,6 +51,9 @@ pub fn read(form: &Draft, card: Option<&Card>) -> Result<Card, Vec<String>> {
         key_points: lines(form.get("e-k")),
         question,
         answer,
+        why: form.get("e-why").trim().to_string(),
+        avoid: form.get("e-avoid").trim().to_string(),
+        probes: lines(form.get("e-probes")),
         // What the form does not show (synonyms, coaching, other tracks' answers) stays as it was.
         ..card.cloned().unwrap_or_default()
     })
@@ -67,7 +73,10 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
         <section class="editor" aria-labelledby="edit-title">
             <h1 id="edit-title">{ if existing.is_some() { "Edit card" } else { "New card" } }</h1>
             if existing.as_deref().is_some_and(|id| state.is_built_in(id)) {
-                <p class="help">{ "A built-in card: your text replaces it and stays when the app updates its deck. Its schedule is kept." }</p>
+                <p class="help">{ "A built-in card: your text replaces it (on every role track) and stays when the app updates its deck. Its schedule is kept." }</p>
+            }
+            if existing.as_deref().and_then(|id| col.card(id)).is_some_and(|c| c.is_retired()) {
+                <p class="help" data-testid="retired-note">{ "Retired from the deck: it stays out of every session. Your progress and edits on it are kept." }</p>
             }
             <form onsubmit={f.submit()} novalidate=true>
                 <label for="e-q">{ "Question" }</label>
@@ -82,6 +91,13 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 </select>
                 <label for="e-tags">{ "Tags, separated by commas" }</label>
                 <input id="e-tags" type="text" value={f.value("e-tags")} oninput={f.input("e-tags")} />
+                <h2>{ "Coach's notes" }</h2>
+                <label for="e-why">{ "Why they ask (what the interviewer is assessing)" }</label>
+                <textarea id="e-why" rows="2" value={f.value("e-why")} oninput={f.input("e-why")} />
+                <label for="e-avoid">{ "Avoid (the common mistake)" }</label>
+                <textarea id="e-avoid" rows="2" value={f.value("e-avoid")} oninput={f.input("e-avoid")} />
+                <label for="e-probes">{ "Follow-up questions, one per line" }</label>
+                <textarea id="e-probes" rows="3" value={f.value("e-probes")} oninput={f.input("e-probes")} />
                 { errors_view(&state.form_errors) }
                 <div class="form-actions">
                     <button type="submit" class="primary">{ "Save card" }</button>

@@ -14,6 +14,8 @@ extern "C" {
     pub fn can_share() -> bool;
     #[wasm_bindgen(js_name = share)]
     async fn share_js(name: &str, kind: &str, text: &str) -> JsValue;
+    #[wasm_bindgen(js_name = fetchText, catch)]
+    async fn fetch_text_js(url: &str) -> Result<JsValue, JsValue>;
 }
 
 /// A file's name and text, or a sentence saying why it could not be read.
@@ -26,6 +28,14 @@ fn unpack(r: Result<JsValue, JsValue>) -> Read {
             Ok((pair.get(0).as_string().unwrap_or_default(), pair.get(1).as_string().unwrap_or_default()))
         }
         Err(e) => Err(js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_else(|| "The file could not be read.".into())),
+    }
+}
+
+/// The text of one of the app's own files, or why it could not be had.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    match fetch_text_js(url).await {
+        Ok(v) => Ok(v.as_string().unwrap_or_default()),
+        Err(e) => Err(js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_else(|| "it could not be fetched".into())),
     }
 }
 

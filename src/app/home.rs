@@ -1,12 +1,46 @@
 //! The home screen: today's counts and the start button, or the caught-up message.
 
+use super::form::Form;
 use super::review::caught_up;
 use super::state::{Action, AppState};
+use crate::domain::Track;
 use yew::prelude::*;
+
+/// Once, until a track is chosen or the choice skipped: whose answers to practise.
+fn welcome(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let f = Form::new(state, dispatch);
+    let chosen = Track::from_key(&f.value("welcome-track")).unwrap_or_default();
+    let summary = state.track_info(chosen).map(|t| t.summary()).unwrap_or_default();
+    let set = |t: Track| {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetTrack(t)))
+    };
+    html! {
+        <section class="welcome" aria-labelledby="welcome-title" data-testid="welcome">
+            <h2 id="welcome-title">{ "Whose answers do you want to practise?" }</h2>
+            <label for="welcome-track">{ "Your role track" }</label>
+            <select id="welcome-track" onchange={f.change("welcome-track")} aria-describedby="welcome-summary">
+                { for state.tracks.iter().map(|t| html! { <option value={t.track.key()} selected={t.track == chosen}>{ &t.label }</option> }) }
+            </select>
+            <p class="help" id="welcome-summary" data-testid="welcome-summary">{ summary }</p>
+            <div class="form-actions">
+                <button class="secondary" onclick={set(chosen)}>{ "Use this track" }</button>
+                <button class="link" onclick={set(Track::Office)}>{ "Skip (general answers)" }</button>
+            </div>
+            <p class="help">{ "You can change it any time in Settings." }</p>
+        </section>
+    }
+}
 
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
     let queue = state.queue();
-    let (seen, total) = (state.col().progress.len(), state.col().cards.len());
+    let (seen, total) = {
+        let col = state.col();
+        let active = col.cards.iter().filter(|c| !c.is_retired());
+        (active.clone().filter(|c| col.progress.contains_key(&c.id)).count(), active.count())
+    };
+    let first_start = state.col().settings.track.is_none();
+    let welcome_card = if first_start { welcome(state, &dispatch) } else { html! {} };
     let dispatch_for_panel = dispatch.clone();
     let toggle = dispatch.clone();
     let start = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Start));
@@ -14,6 +48,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
     html! {
         <section class="home" aria-labelledby="home-title">
             <h1 id="home-title">{ "Today's drill" }</h1>
+            { welcome_card }
             <dl class="today">
                 <div class="stat due"><dt>{ "Due" }</dt><dd data-testid="due-count">{ queue.review + queue.learning }</dd></div>
                 <div class="stat new"><dt>{ "New" }</dt><dd data-testid="new-count">{ queue.new }</dd></div>

@@ -64,6 +64,19 @@ pub fn App() -> Html {
         });
     }
     {
+        // The chosen role track's answers: fetched once (precached by the service worker, so
+        // offline after the first visit), at start and whenever another track is chosen.
+        let dispatch = state.dispatcher();
+        use_effect_with(state.track_to_load(), move |load| {
+            if let Some(track) = *load {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let text = files::fetch_text(&format!("tracks/{}.txt", track.key())).await;
+                    dispatch.dispatch(Action::TrackLoaded(track, text));
+                });
+            }
+        });
+    }
+    {
         // Ask for persistent storage after the first grade (the person is clearly using the app,
         // and browsers grant it more readily then), and refresh the figures when settings open.
         // (Firefox shows a prompt for it, so it is asked once per visit at most.)

@@ -72,6 +72,31 @@ fn focus_banner(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> 
     }
 }
 
+/// After the model answer: what the interviewer is assessing, the common mistake and the
+/// follow-up questions, kept short for a phone.
+fn coaching(card: &crate::domain::Card) -> Html {
+    if card.why.is_empty() && card.avoid.is_empty() && card.probes.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="coach" data-testid="coach">
+            <h2 class="label">{ "Coach's notes" }</h2>
+            <dl>
+                if !card.why.is_empty() {
+                    <dt>{ "Why they ask" }</dt><dd data-testid="why">{ &card.why }</dd>
+                }
+                if !card.avoid.is_empty() {
+                    <dt>{ "Avoid" }</dt><dd data-testid="avoid">{ &card.avoid }</dd>
+                }
+                if !card.probes.is_empty() {
+                    <dt>{ "They may follow up" }</dt>
+                    <dd><ul class="probes" data-testid="probes">{ for card.probes.iter().map(|p| html! { <li>{ p }</li> }) }</ul></dd>
+                }
+            </dl>
+        </div>
+    }
+}
+
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
     let queue = state.queue();
     let send = |a: Action| {
@@ -95,6 +120,8 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             </section>
         };
     };
+    let card = &*state.shown_card(card);
+    let track_note = (!card.variants.is_empty()).then(|| state.track_info(state.track()).map(|t| t.label.clone())).flatten();
     let announce = format!("{}: {}", card.theme.label(), card.question);
     let rehearsed = state.revealed && state.rehearsal.insights.is_some();
     let suggested = rehearse::suggestion(state);
@@ -132,16 +159,19 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 <h1 class="question" data-testid="question">{ &card.question }</h1>
                 if state.revealed {
                     <div class="answer" data-testid="answer" tabindex="-1">
-                        <h2 class="label">{ "Model answer" }</h2>
-                        <p>{ &card.answer }</p>
+                        <h2 class="label">{ "Model answer" }
+                            if let Some(t) = &track_note { <span class="track-note" data-testid="track-note">{ format!(" · {t}") }</span> }
+                        </h2>
+                        <p data-testid="model-answer">{ &card.answer }</p>
                         if !card.key_points.is_empty() {
                             <h2 class="label">{ "Key points" }</h2>
                             if rehearsed {
                                 { rehearse::checklist(state, card, &dispatch) }
                             } else {
-                                <ul class="points">{ for card.key_points.iter().map(|k| html! { <li>{ k }</li> }) }</ul>
+                                <ul class="points" data-testid="key-points">{ for card.key_points.iter().map(|k| html! { <li>{ k }</li> }) }</ul>
                             }
                         }
+                        { coaching(card) }
                     </div>
                 }
             </SwipeCard>

@@ -3,7 +3,7 @@
 
 use super::form::{Draft, Form};
 use super::state::{Action, AppState, Screen};
-use crate::domain::Settings;
+use crate::domain::{Settings, Track};
 use crate::store::local::StorageReport;
 use yew::prelude::*;
 
@@ -16,7 +16,8 @@ pub fn draft(s: &Settings) -> Draft {
         .with("max-reviews", s.max_reviews_per_day.to_string())
         .with("max-interval", s.max_interval_days.to_string())
         .with("target", pct(s.readiness_target))
-        .with("answer-seconds", s.answer_seconds.to_string());
+        .with("answer-seconds", s.answer_seconds.to_string())
+        .with("track", s.track().key());
     d.tick("rehearse", s.rehearse);
     d.tick("speech", s.speech);
     d
@@ -70,7 +71,7 @@ pub fn parse(form: &Draft) -> Result<Settings, Vec<String>> {
             rehearse: form.on("rehearse"),
             answer_seconds,
             speech: form.on("speech"),
-            track: None,
+            track: Track::from_key(form.get("track")),
         })
     } else {
         Err(errors)
@@ -137,6 +138,21 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 <label for="target">{ "Readiness target for the interview (%)" }</label>
                 <input id="target" type="number" inputmode="numeric" min="50" max="99" step="1"
                     value={f.value("target")} oninput={f.input("target")} />
+                <fieldset class="tracks" aria-describedby="track-help">
+                    <legend>{ "Whose answers: your role track" }</legend>
+                    <p class="help" id="track-help">{ "The model answers and key points are told by one person per track. Cards without a track's own answer show the general one." }</p>
+                    { for state.tracks.iter().map(|t| {
+                        let id = format!("track-{}", t.track.key());
+                        let help = format!("{id}-help");
+                        html! {
+                            <div class="track-option">
+                                <label class="check"><input type="radio" name="track" id={id.clone()} value={t.track.key()}
+                                    checked={&*f.value("track") == t.track.key()} onchange={f.change("track")} aria-describedby={help.clone()} />{ &t.label }</label>
+                                <p class="help" id={help}>{ t.summary() }</p>
+                            </div>
+                        }
+                    }) }
+                </fieldset>
                 <h2>{ "Rehearse mode" }</h2>
                 <label class="check"><input id="rehearse" type="checkbox" checked={f.checked("rehearse")} onchange={f.change("rehearse")} aria-describedby="rehearse-help" />
                     { "Rehearse: answer against the clock before the model answer shows" }</label>

@@ -7,7 +7,9 @@ use crate::domain::library::{CardState, Filter};
 use crate::domain::session::Focus;
 use crate::domain::merge::{self, Choices, Outcome};
 use crate::domain::transfer::{self, Preview};
-use crate::domain::{self, session, Card, Clock, Collection, Rating, Theme, UndoEntry};
+use crate::domain::deck::TrackInfo;
+use crate::domain::{self, session, Card, Clock, Collection, Rating, Theme, Track, UndoEntry, Variant};
+use std::borrow::Cow;
 use crate::store::schema;
 use crate::store::local::{External, Health, StorageReport, Store};
 use std::cell::RefCell;
@@ -133,6 +135,10 @@ pub enum Action {
     AskDelete(bool),
     Delete(String),
     EndFocus,
+    /// The role track chosen (on the welcome card; Settings saves it with the other settings).
+    SetTrack(Track),
+    /// A role track's answers file arrived (its text), or why it could not be had.
+    TrackLoaded(Track, Result<String, String>),
     /// A file (or pasted text) to import: its name and text, or why it could not be read.
     ImportText(Result<(String, String), String>),
     /// Whether a backup's settings and interviews come too.
@@ -279,6 +285,12 @@ pub struct AppState {
     pub kept: Vec<(String, Take)>,
     /// The deck as built in (edits are compared with it; a deleted built-in card is remembered).
     pub built_in: Rc<Vec<Card>>,
+    /// The role tracks as the deck describes them (label and persona).
+    pub tracks: Rc<Vec<TrackInfo>>,
+    /// The chosen track's own answers and key points, by card id, once its file has arrived
+    /// (`tracks/<key>.txt`), and which track they are.
+    pub variants: Rc<Vec<(String, Variant)>>,
+    pub variants_for: Option<Track>,
     /// The focused session under way (the default: everything).
     pub focus: Focus,
     pub browse: Browse,
@@ -322,7 +334,8 @@ impl AppState {
             notices.push(Notice::Unreadable(unreadable));
         }
         let rehearse = loaded.settings.rehearse;
-        let built_in = domain::deck::built_in();
+        let deck = domain::deck::built_in_deck();
+        let built_in = deck.cards;
         let cards = schema::assemble(built_in.clone(), &loaded.own);
         let mut col = Collection::new(cards, loaded.progress, loaded.log, loaded.settings);
         col.interviews = loaded.interviews;
@@ -350,6 +363,9 @@ impl AppState {
             rehearsal: Rehearsal::default(),
             kept: Vec::new(),
             built_in: Rc::new(built_in),
+            tracks: Rc::new(deck.tracks),
+            variants: Rc::new(Vec::new()),
+            variants_for: None,
             focus: Focus::default(),
             browse: Browse::default(),
             editing: None,
@@ -376,6 +392,46 @@ impl AppState {
 
     pub fn is_built_in(&self, id: &str) -> bool {
         self.built_in.iter().any(|c| c.id == id)
+    }
+
+    /// A built-in card the person has not edited (its text is the deck's).
+    pub fn is_unedited(&self, card: &Card) -> bool {
+        self.built_in.iter().find(|b| b.id == card.id) == Some(card)
+    }
+
+    /// The role track in use (General/office until one is chosen).
+    pub fn track(&self) -> Track {
+        self.col().settings.track()
+    }
+
+    pub fn track_info(&self, track: Track) -> Option<&TrackInfo> {
+        self.tracks.iter().find(|t| t.track == track)
+    }
+
+    /// The card as the person drills it: on a role track, a built-in card they have not edited
+    /// shows that track's answer and key points (once the track's file has arrived); everything
+    /// else shows as it is.
+    pub fn shown_card<'a>(&self, card: &'a Card) -> Cow<'a, Card> {
+        let track = self.track();
+        if track == Track::Office || self.variants_for != Some(track) || !self.is_unedited(card) {
+            return Cow::Borrowed(card);
+        }
+        match self.variants.iter().find(|(id, _)| *id == card.id) {
+            Some((_, v)) => Cow::Owned(Card { answer: v.answer.clone(), key_points: v.key_points.clone(), variants: vec![v.clone()], ..card.clone() }),
+            None => Cow::Borrowed(card),
+        }
+    }
+
+    /// The track's file should be fetched: a role track is chosen and its answers are not here.
+    pub fn track_to_load(&self) -> Option<Track> {
+        let track = self.track();
+        (track != Track::Office && self.variants_for != Some(track)).then_some(track)
+    }
+
+    fn set_track(&mut self, track: Track) {
+        self.col_mut().settings.track = Some(track);
+        let saved = self.store.borrow_mut().save_settings(&self.col().settings);
+        self.note_write(saved);
     }
 
     fn save_card(&mut self, card: Card) {
@@ -576,7 +632,7 @@ impl AppState {
         let col = self.col();
         match self.screen {
             Screen::Settings => super::settings::draft(&col.settings),
-            Screen::Edit => super::edit::draft(self.editing.as_deref().and_then(|id| col.card(id))),
+            Screen::Edit => super::edit::draft(self.editing.as_deref().and_then(|id| col.card(id)).map(|c| self.shown_card(c)).as_deref()),
             Screen::Cards => super::cards::draft(&self.browse.filter),
             _ => Draft::default(),
         }
@@ -684,7 +740,7 @@ impl AppState {
         let answer = self.draft().get(super::media::FIELD).to_string();
         let seconds = ((self.clock.now_ms - self.shown_at_ms).max(0) / 1000) as u32;
         let limit = self.answer_limit();
-        let insights = self.col().card(&id).map(|card| insights::analyse(card, &answer, seconds as usize, limit as usize));
+        let insights = self.col().card(&id).map(|card| insights::analyse(&self.shown_card(card), &answer, seconds as usize, limit as usize));
         let r = &mut self.rehearsal;
         r.ticks = insights.as_ref().map(|i| i.key_points.iter().map(|k| k.hit).collect()).unwrap_or_default();
         r.insights = insights;
@@ -953,6 +1009,17 @@ impl Reducible for AppState {
                 s.focus = Focus::default();
                 s.next_card();
             }
+            Action::SetTrack(track) => s.set_track(track),
+            Action::TrackLoaded(track, Ok(text)) => {
+                s.variants = Rc::new(domain::deck::read_track(&text, track));
+                s.variants_for = Some(track);
+            }
+            Action::TrackLoaded(track, Err(why)) => {
+                if s.track() == track {
+                    let name = s.track_info(track).map_or(track.key(), |t| t.label.as_str()).to_string();
+                    s.notices.push(Notice::Done(format!("The {name} answers could not be loaded ({why}); the general answers show until they can.")));
+                }
+            }
             Action::ImportText(Ok((name, text))) => s.read_import(name, text),
             Action::ImportText(Err(why)) => {
                 s.import = None;
@@ -1004,6 +1071,9 @@ impl AppState {
             rehearsal: self.rehearsal.clone(),
             kept: self.kept.clone(),
             built_in: self.built_in.clone(),
+            tracks: self.tracks.clone(),
+            variants: self.variants.clone(),
+            variants_for: self.variants_for,
             focus: self.focus.clone(),
             browse: self.browse.clone(),
             editing: self.editing.clone(),

@@ -50,12 +50,18 @@ pub const EVERY_TRACK_TAGS: [&str; 2] = ["star", "about-you"];
 pub struct TrackInfo {
     pub track: Track,
     pub label: String,
+    /// One line on who answers (`summary:`), shown where the track is chosen.
+    pub summary: String,
     pub persona: String,
 }
 
 impl TrackInfo {
-    /// The persona's first sentence or two, up to about 140 characters: a line for Settings.
+    /// The line shown where the track is chosen: the `summary:`, or else the persona's first
+    /// sentence or two (up to about 140 characters).
     pub fn summary(&self) -> String {
+        if !self.summary.is_empty() {
+            return self.summary.clone();
+        }
         let mut out = String::new();
         for sentence in self.persona.split_inclusive(". ") {
             if !out.is_empty() && out.len() + sentence.len() > 140 {
@@ -220,7 +226,10 @@ pub fn parse_file(file: &str, text: &str) -> (Deck, Vec<DeckError>) {
                     "persona" => {
                         info.persona = value;
                     }
-                    other => errors.push(err(line_no, format!("unknown field \"{other}\" in a track (label:, persona:)"))),
+                    "summary" => {
+                        info.summary = value;
+                    }
+                    other => errors.push(err(line_no, format!("unknown field \"{other}\" in a track (label:, summary:, persona:)"))),
                 }
                 continue;
             }
@@ -442,6 +451,7 @@ fn read_compact(text: &str) -> Deck {
             if let Some(info) = deck.tracks.last_mut() {
                 match field {
                     "label" => info.label = value,
+                    "summary" => info.summary = value,
                     "persona" => info.persona = value,
                     _ => {}
                 }
@@ -588,8 +598,10 @@ mod tests {
         assert_eq!(c.probes, vec!["And?", "Why really?"]);
         assert_eq!(c.retired.as_deref(), Some("merged into a-2"));
         assert_eq!(c.variants, vec![Variant { track: Track::Graduate, answer: "As a graduate I chose you.".into(), key_points: vec!["g one".into(), "g two".into()] }]);
-        assert_eq!(deck.tracks, vec![TrackInfo { track: Track::Graduate, label: "Graduate".into(), persona: "Graduated in 2026. Three years at a café.".into() }]);
-        assert_eq!(deck.tracks[0].summary(), "Graduated in 2026. Three years at a café.");
+        assert_eq!(deck.tracks, vec![TrackInfo { track: Track::Graduate, label: "Graduate".into(), summary: String::new(), persona: "Graduated in 2026. Three years at a café.".into() }]);
+        assert_eq!(deck.tracks[0].summary(), "Graduated in 2026. Three years at a café.", "without summary: the persona's start");
+        let (d, _) = parse_file("", "[track:manager]\nlabel: M\nsummary: A store manager.\npersona: Eleven years.\n");
+        assert_eq!(d.tracks[0].summary(), "A store manager.");
         // A track's view of the card, and the general one where a track has none.
         let g = c.for_track(Track::Graduate);
         assert_eq!((g.answer.as_str(), g.key_points.len(), g.why.as_str()), ("As a graduate I chose you.", 2, c.why.as_str()));
