@@ -96,7 +96,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 <textarea id="e-why" rows="2" value={f.value("e-why")} oninput={f.input("e-why")} />
                 <label for="e-avoid">{ "Avoid (the common mistake)" }</label>
                 <textarea id="e-avoid" rows="2" value={f.value("e-avoid")} oninput={f.input("e-avoid")} />
-                <label for="e-probes">{ "Follow-up questions, one per line" }</label>
+                <label for="e-probes">{ "What they may ask next, one per line" }</label>
                 <textarea id="e-probes" rows="3" value={f.value("e-probes")} oninput={f.input("e-probes")} />
                 { errors_view(&state.form_errors) }
                 <div class="form-actions">

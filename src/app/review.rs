@@ -81,18 +81,16 @@ fn coaching(card: &crate::domain::Card) -> Html {
     html! {
         <div class="coach" data-testid="coach">
             <h2 class="label">{ "Coach's notes" }</h2>
-            <dl>
-                if !card.why.is_empty() {
-                    <dt>{ "Why they ask" }</dt><dd data-testid="why">{ &card.why }</dd>
-                }
-                if !card.avoid.is_empty() {
-                    <dt>{ "Avoid" }</dt><dd data-testid="avoid">{ &card.avoid }</dd>
-                }
-                if !card.probes.is_empty() {
-                    <dt>{ "They may follow up" }</dt>
-                    <dd><ul class="probes" data-testid="probes">{ for card.probes.iter().map(|p| html! { <li>{ p }</li> }) }</ul></dd>
-                }
-            </dl>
+            if !card.why.is_empty() {
+                <p><strong>{ "Why they ask: " }</strong><span data-testid="why">{ &card.why }</span></p>
+            }
+            if !card.avoid.is_empty() {
+                <p><strong>{ "Avoid: " }</strong><span data-testid="avoid">{ &card.avoid }</span></p>
+            }
+            if !card.probes.is_empty() {
+                <p><strong>{ "They may follow up:" }</strong></p>
+                <ul class="probes" data-testid="probes">{ for card.probes.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+            }
         </div>
     }
 }

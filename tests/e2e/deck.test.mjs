@@ -62,7 +62,7 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
-test('the track chosen in Settings (with its persona) changes the answers; a card without a variant shows the general one', async () => {
+test('the track chosen in Settings (with its persona) changes the answers; an edited card shows the person\'s text on every track', async () => {
   const { page, problems, context } = await phone(env);
   await button(page, 'Skip (general answers)').click();
   await page.getByTestId('welcome').waitFor({ state: 'detached' });
@@ -91,12 +91,18 @@ test('the track chosen in Settings (with its persona) changes the answers; a car
   assert.equal(await page.getByTestId('model-answer').textContent(), technical.answer);
   assert.deepEqual(await page.getByTestId('key-points').locator('li').allTextContents(), technical.keyPoints);
 
-  // A card without a technical answer of its own shows the general one, with its coaching.
-  const plain = DECK.active.find((c) => !c.track('technical').answer && c.probes.length);
+  // The editor shows what the person drills; their edit then serves every track.
   await button(page, 'Cards').click();
-  await page.getByLabel('Search questions and answers').fill(plain.question.slice(0, 40));
-  await page.getByRole('button', { name: new RegExp(escape(plain.question.slice(0, 30))) }).first().click();
-  assert.equal(await page.getByLabel('Model answer').inputValue(), plain.answer, 'the editor shows what the person drills');
+  await page.getByLabel('Search questions and answers').fill(FIRST.question.slice(0, 40));
+  await page.getByTestId('card-list').getByRole('button').first().click();
+  assert.equal(await page.getByLabel('Model answer').inputValue(), technical.answer);
+  await page.getByLabel('Model answer').fill('My own answer, in my words.');
+  await button(page, 'Save card').click();
+  await button(page, 'Second Round home').click();
+  await button(page, 'Start session').click();
+  await reveal(page);
+  assert.equal(await page.getByTestId('model-answer').textContent(), 'My own answer, in my words.');
+  assert.equal(await page.getByTestId('track-note').count(), 0, 'an edited card is the person\'s own text');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -113,8 +119,8 @@ test('the editor holds the coaching, the search finds it, and an edit keeps it i
   await page.getByTestId('card-list').getByRole('button').first().click();
   assert.equal(await page.getByLabel('Why they ask (what the interviewer is assessing)').inputValue(), c.why);
   assert.equal(await page.getByLabel('Avoid (the common mistake)').inputValue(), c.avoid);
-  assert.equal(await page.getByLabel('Follow-up questions, one per line').inputValue(), c.probes.join('\n'));
-  await page.getByLabel('Follow-up questions, one per line').fill('What would you cut first?\nWho would you tell?');
+  assert.equal(await page.getByLabel('What they may ask next, one per line').inputValue(), c.probes.join('\n'));
+  await page.getByLabel('What they may ask next, one per line').fill('What would you cut first?\nWho would you tell?');
   await page.getByLabel('Avoid (the common mistake)').fill('Reading the answer out word for word.');
   await button(page, 'Save card').click();
   const stored = JSON.parse(await page.evaluate((id) => localStorage.getItem(`second-round/own/${id}`), c.id));

@@ -102,7 +102,7 @@ test('the card editor keeps what is typed across ticks, another tab and validati
   await a.reload();
   await a.waitForSelector('main section');
   await button(a, 'Cards').click();
-  await a.getByLabel('Search questions and answers').fill('first month');
+  await a.getByLabel('Search questions and answers').fill('change after your first month');
   await a.getByRole('button', { name: /What did you change after your first month\?/ }).click();
   assert.deepEqual(await values(a, labels), { ...expect, 'Tags, separated by commas': 'mystory, onboarding' }, 'saved and kept across a reload');
   assert.equal(await selectedTheme(), 'Sell yourself');
@@ -147,7 +147,7 @@ test('settings keep what is typed across ticks, another tab and validation error
   await button(a, 'Save settings').click();
   await a.waitForSelector('.home');
   assert.equal(await a.evaluate(() => localStorage.getItem('second-round/settings')),
-    'retention=85;new=7;reviews=150;interval=400;target=80;rehearse=1;answer=45;speech=0');
+    'retention=85;new=7;reviews=150;interval=400;target=80;rehearse=1;answer=45;speech=0;track=office', 'saving the settings also saves the role track shown in them (General / office here)');
   await a.reload();
   await a.waitForSelector('.home');
   await button(a, 'Settings').click();

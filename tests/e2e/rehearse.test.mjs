@@ -4,6 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { start, phone, shot, button, question } from './helpers.mjs';
+import { DECK, card } from './deck-source.mjs';
 
 let env;
 test.before(async () => {
@@ -11,10 +12,11 @@ test.before(async () => {
 });
 test.after(async () => { await env?.close(); });
 
-/** plan-01's key points: an agenda of your own, the gap the first interview left, the role's needs. */
-const ANSWER = 'Um, I came with a short agenda of my own. First I want to fill the gap our first interview left open: '
-  + 'how I work with other teams. Then I will tie each example to what the role needs, like the reporting project '
-  + 'where I cut errors by 30%.';
+/** plan-01 (the first card), answered to hit its key points: the gap the first round left, an example
+ * with a measurable result, tied to what the role needs. */
+const FIRST = card('plan-01');
+const ANSWER = 'Um, I want to fill the gap our first round left: how I work with other teams. I will tie each example '
+  + 'to what the role needs, like the reporting project where I cut errors by 30%, a measurable result I can take you through.';
 
 const suggestedGrade = (page) => page.locator('.grade.suggested').textContent();
 const checkbox = (page, i) => page.getByTestId('checklist').getByRole('checkbox').nth(i);
@@ -26,7 +28,7 @@ for (const scheme of ['light', 'dark']) {
     await button(page, 'Start session').click();
     const countdown = page.getByTestId('countdown');
     assert.equal(await countdown.textContent(), '2:00');
-    assert.match(await question(page), /didn't cover/);
+    assert.equal(await question(page), FIRST.question);
     await page.getByLabel('Your answer').fill(ANSWER);
     // Typing keeps its meaning: Space and digits went into the box, not to the review.
     await page.getByLabel('Your answer').press('Space');
@@ -48,11 +50,12 @@ for (const scheme of ['light', 'dark']) {
 
     await button(page, 'Show answer').click();
     assert.equal(await page.getByTestId('time-taken').textContent(), 'You took 2:06 of 2:00.');
-    assert.match(await page.getByTestId('said').textContent(), /short agenda of my own/);
+    assert.match(await page.getByTestId('said').textContent(), /fill the gap our first round left/);
     for (const i of [0, 1, 2]) assert.equal(await checkbox(page, i).isChecked(), true, `key point ${i} covered`);
-    assert.match(await page.getByTestId('length').textContent(), /^49 words, about 0:23 aloud \(at 130 words a minute\)\. Very short/);
+    // A short answer of 20 seconds to a minute suits this question (not a story): no length hint.
+    assert.equal(await page.getByTestId('length').textContent(), '45 words, about 0:21 aloud (at 130 words a minute). ');
     assert.match(await page.getByTestId('fillers').textContent(), /“um” ×1, “like” ×1/);
-    assert.match(await page.getByTestId('i-we').textContent(), /^“I” 6, “we” 1\. $/, '“our” counts as we');
+    assert.match(await page.getByTestId('i-we').textContent(), /^“I” 5, “we” 1\. $/, '“our” counts as we');
     assert.equal(await page.getByTestId('star').count(), 0, 'not a story question: no STAR line');
     // Everything covered but over time: Good, highlighted, never pressed for the person.
     assert.equal(await suggestedGrade(page), 'Good');
@@ -68,7 +71,7 @@ for (const scheme of ['light', 'dark']) {
     assert.equal(await suggestedGrade(page), 'Hard');
     await checkbox(page, 2).uncheck();
     assert.equal(await suggestedGrade(page), 'Again');
-    await page.getByTestId('checklist').getByText('Arrive with a short agenda of your own').click();
+    await page.getByTestId('checklist').getByText(FIRST.keyPoints[0]).click();
     assert.equal(await checkbox(page, 0).isChecked(), true, 'the label row ticks');
 
     await button(page, 'Hard').click();
@@ -82,17 +85,21 @@ for (const scheme of ['light', 'dark']) {
 
 test('a story question gets STAR signals; an answer said aloud is ticked by hand', async () => {
   const { page, problems, context } = await phone(env);
-  await page.evaluate(() => {
-    // Every plan card studied, so the first new card is sell-01 ("Tell me about a time…").
+  const plan = DECK.active.filter((c) => c.theme === 'plan').map((c) => c.id);
+  const story = DECK.active.find((c) => c.theme !== 'plan');
+  assert.match(story.question, /^Tell me about a time/, 'the first card after the plan theme is a story');
+  await page.evaluate((ids) => {
+    // Every plan card studied, so the first new card is the first story of "Sell yourself".
     const due = Date.now() + 30 * 86400000;
-    for (let i = 1; i <= 10; i++) localStorage.setItem(`second-round/card/plan-${String(i).padStart(2, '0')}`, `r,0,40a00000,40a00000,${due},${Date.now()},1,0`);
-  });
+    for (const id of ids) localStorage.setItem(`second-round/card/${id}`, `r,0,40a00000,40a00000,${due},${Date.now()},1,0`);
+  }, plan);
   await page.reload();
   await page.getByLabel(/Rehearse this session/).check();
   await button(page, 'Start session').click();
-  assert.match(await question(page), /^Tell me about a time/);
+  assert.equal(await question(page), story.question);
   await page.getByLabel('Your answer').fill('We had a problem with stock counts. We looked at it together and we fixed the form as a team.');
   await button(page, 'Show answer').click();
+  assert.match(await page.getByTestId('length').textContent(), /^20 words, about 0:10 aloud \(at 130 words a minute\)\. Very short for a story: aim for one to two minutes/);
   assert.match(await page.getByTestId('star').textContent(), /Situation ✓ · Task ✗ · Action ✗ · Result ✗\. No measurable result/);
   assert.match(await page.getByTestId('i-we').textContent(), /“I” 0, “we” 3\. Say what you did yourself/);
   assert.equal(await suggestedGrade(page), 'Again');
@@ -200,7 +207,7 @@ test('rehearse mode and the answer time are settings that are kept; speech to te
   assert.equal(await page.getByLabel(/Rehearse this session/).isChecked(), true, 'sessions start in rehearse mode');
   await button(page, 'Start session').click();
   assert.equal(await page.getByTestId('countdown').textContent(), '1:30');
-  assert.match(await page.evaluate(() => localStorage.getItem('second-round/settings')), /;rehearse=1;answer=90;speech=0$/);
+  assert.match(await page.evaluate(() => localStorage.getItem('second-round/settings')), /;rehearse=1;answer=90;speech=0;track=office$/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -211,7 +218,7 @@ test('speech to text, once turned on, types what is said into the answer box (a 
       // A stand-in for the browser's recognizer: it "hears" one sentence shortly after starting.
       window.SpeechRecognition = class {
         start() {
-          setTimeout(() => this.onresult && this.onresult({ resultIndex: 0, results: [Object.assign([{ transcript: 'I came with a short agenda of my own' }], { isFinal: true })] }), 200);
+          setTimeout(() => this.onresult && this.onresult({ resultIndex: 0, results: [Object.assign([{ transcript: 'I want to fill the gap the first round left' }], { isFinal: true })] }), 200);
         }
         stop() { window.__recognitionStopped = true; }
       };
@@ -231,10 +238,10 @@ test('speech to text, once turned on, types what is said into the answer box (a 
   await button(page, '● Record').click();
   await page.getByText('Recording, with speech to text into the box above…').waitFor();
   await page.waitForFunction(() => document.getElementById('answer-text').value.length > 0);
-  assert.equal(await page.getByLabel('Your answer').inputValue(), 'I came with a short agenda of my own');
+  assert.equal(await page.getByLabel('Your answer').inputValue(), 'I want to fill the gap the first round left');
   await button(page, 'Show answer').click();
   assert.equal(await page.evaluate(() => window.__recognitionStopped), true, 'recognition stops with the recording');
-  assert.match(await page.getByTestId('said').textContent(), /short agenda of my own/);
+  assert.match(await page.getByTestId('said').textContent(), /fill the gap the first round left/);
   assert.equal(await checkbox(page, 0).isChecked(), true, 'the spoken words count for the key points');
   assert.deepEqual(problems, []);
   await context.close();
