@@ -155,6 +155,8 @@ pub enum Export {
     Backup,
     ShareBackup,
     Anki,
+    /// Every card as a spreadsheet (CSV), coaching included.
+    Csv,
     /// The raw text of everything that could not be read, as it was kept aside.
     Unreadable,
 }
@@ -565,6 +567,7 @@ impl AppState {
                 super::files::download(&format!("second-round-unreadable-{day}.json"), "application/json", &json.to_text());
             }
             Export::Anki => super::files::download(&format!("second-round-cards-{day}.txt"), "text/plain", &transfer::write_anki(&col.cards)),
+            Export::Csv => super::files::download(&format!("second-round-cards-{day}.csv"), "text/csv", &transfer::write_csv(&col.cards)),
             Export::Backup | Export::ShareBackup => {
                 let name = format!("second-round-backup-{day}.json");
                 let text = transfer::write_backup(&col, &self.built_in, self.clock.now_ms);

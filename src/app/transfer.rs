@@ -56,6 +56,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                     <button class="secondary" onclick={send(Action::Export(Export::ShareBackup))}>{ "Share backup…" }</button>
                 }
                 <button class="secondary" onclick={send(Action::Export(Export::Anki))}>{ "Download for Anki (.txt)" }</button>
+                <button class="secondary" onclick={send(Action::Export(Export::Csv))}>{ "Download as a spreadsheet (.csv)" }</button>
             </div>
             <button class="link" onclick={send(Action::Show(Screen::Cards))}>{ "Back to cards" }</button>
         </section>

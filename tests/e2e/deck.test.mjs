@@ -158,3 +158,27 @@ test('a retired card is listed (labelled Retired) only when studied, and never d
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the coaching goes out in the spreadsheet export and comes back in through the CSV import', async () => {
+  const { page, problems, context } = await phone(env, { init: () => localStorage.setItem('second-round/settings', 'retention=90;track=office') });
+  await button(page, 'Cards').click();
+  await button(page, 'Import and export').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Download as a spreadsheet (.csv)').click()]);
+  assert.match(download.suggestedFilename(), /^second-round-cards-2026-11-25\.csv$/);
+  const csv = (await import('node:fs')).readFileSync(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('question,answer,key points,tags,theme,why,avoid,probes\r\n'));
+  const quoted = (t) => `"${t.replace(/"/g, '""')}"`;
+  assert.ok(csv.includes(`${quoted(FIRST.why)},${quoted(FIRST.avoid)},${quoted(FIRST.probes.join('\n'))}`), 'why, avoid and probes in their columns');
+  // The same file, one question reworded: that row comes in as a new card with its coaching.
+  const reworded = csv.replace(quoted(FIRST.question), quoted('What should we know about you that we missed?'));
+  await page.locator('#import-file').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(reworded) });
+  assert.match(await page.getByTestId('import-counts').textContent(), /^1 card will be added, 0 updated and \d+ skipped/);
+  await button(page, 'Import 1 card').click();
+  await button(page, 'Back to cards').click();
+  await page.getByLabel('Search questions and answers').fill('that we missed');
+  await page.getByTestId('card-list').getByRole('button').first().click();
+  assert.equal(await page.getByLabel('Why they ask (what the interviewer is assessing)').inputValue(), FIRST.why);
+  assert.equal(await page.getByLabel('What they may ask next, one per line').inputValue(), FIRST.probes.join('\n'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -97,9 +97,9 @@ test('a story question gets STAR signals; an answer said aloud is ticked by hand
   await page.getByLabel(/Rehearse this session/).check();
   await button(page, 'Start session').click();
   assert.equal(await question(page), story.question);
-  await page.getByLabel('Your answer').fill('We had a problem with stock counts. We looked at it together and we fixed the form as a team.');
+  await page.getByLabel('Your answer').fill('We had an issue with the stock counts. We looked at it together and we fixed the form as a team.');
   await button(page, 'Show answer').click();
-  assert.match(await page.getByTestId('length').textContent(), /^20 words, about 0:10 aloud \(at 130 words a minute\)\. Very short for a story: aim for one to two minutes/);
+  assert.match(await page.getByTestId('length').textContent(), /^21 words, about 0:10 aloud \(at 130 words a minute\)\. Very short for a story: aim for one to two minutes/);
   assert.match(await page.getByTestId('star').textContent(), /Situation ✓ · Task ✗ · Action ✗ · Result ✗\. No measurable result/);
   assert.match(await page.getByTestId('i-we').textContent(), /“I” 0, “we” 3\. Say what you did yourself/);
   assert.equal(await suggestedGrade(page), 'Again');

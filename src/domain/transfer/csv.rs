@@ -1,6 +1,21 @@
 //! Spreadsheets: CSV with a header row naming the columns.
 
 use super::{for_rows, new_card, set_coaching, split_list, theme_or_tag, Incoming, LineError, Parsed};
+use crate::domain::card::Card;
+
+/// The cards as a spreadsheet (CSV with a header row), which `read_csv` reads back: question,
+/// answer, key points and probes one per line within their cells, tags separated by commas, the
+/// theme's key, why and avoid. Every field is quoted.
+pub fn write_csv(cards: &[Card]) -> String {
+    let quote = |field: &str| format!("\"{}\"", field.replace('"', "\"\""));
+    let mut out = String::from("question,answer,key points,tags,theme,why,avoid,probes\r\n");
+    for c in cards {
+        let fields = [&c.question, &c.answer, &c.key_points.join("\n"), &c.tags.join(", "), &c.theme.key().to_string(), &c.why, &c.avoid, &c.probes.join("\n")];
+        out.push_str(&fields.map(|f| quote(f)).join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
 
 /// Where question, answer, key points, tags, theme, why, avoid and probes are.
 type Columns = [Option<usize>; 8];
@@ -49,7 +64,7 @@ pub fn has_header(text: &str) -> bool {
 /// CSV from a spreadsheet (Excel, LibreOffice, Google Sheets, Numbers): comma, semicolon or tab
 /// between cells, a byte-order mark or not, CRLF or LF, cells in quotes over several lines. The
 /// first row names the columns (any order, any case): question, answer, key points (separated by
-/// `;`), tags (separated by `,` or spaces), theme (a theme's key or name; anything else becomes a
+/// `;` or one per line), tags (separated by `,` or spaces), theme (a theme's key or name; anything else becomes a
 /// tag), and the coaching: why, avoid, probes (one per line). Spreadsheet text is plain text: kept as written (and shown as text).
 pub fn read_csv(text: &str) -> Parsed {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
