@@ -175,8 +175,8 @@ test('the coaching goes out in the spreadsheet export and comes back in through 
   assert.match(await page.getByTestId('import-counts').textContent(), /^1 card will be added, 0 updated and \d+ skipped/);
   await button(page, 'Import 1 card').click();
   await button(page, 'Back to cards').click();
-  await page.getByLabel('Search questions and answers').fill('that we missed');
-  await page.getByTestId('card-list').getByRole('button').first().click();
+  await page.getByLabel('Search questions and answers').fill('What should we know about you that we missed?');
+  await page.getByRole('button', { name: /^What should we know about you that we missed\?/ }).click();
   assert.equal(await page.getByLabel('Why they ask (what the interviewer is assessing)').inputValue(), FIRST.why);
   assert.equal(await page.getByLabel('What they may ask next, one per line').inputValue(), FIRST.probes.join('\n'));
   assert.deepEqual(problems, []);
