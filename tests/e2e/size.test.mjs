@@ -1,20 +1,21 @@
 // The bundle budget. What the first card waits for — html, js, the wasm with the built-in deck's
 // general answers and coaching inside, css, icons, manifest, service worker — must stay within
-// 245 KB brotli, counted strictly as 245,000 bytes; each role track's answers, a file of its own
+// 260 KB brotli, counted strictly as 260,000 bytes; each role track's answers, a file of its own
 // (tracks/<key>.txt) fetched when that track is chosen and precached by the service worker after the
 // first load, within 40,000 bytes.
 // The first-card budget was 120,000 for the drill alone; rehearse mode costs about 13 KB of it, the
 // card editor, browser, import and export about 36 KB, holding up under full or damaged storage and
-// a second tab about 3.4 KB (175,000 in all, with the first 80-card deck at 13 KB). The coach-grade
-// deck (twice the cards, each with its coaching) is about 70 KB inside the wasm; its four role
-// tracks' answers would have been another 140 KB there, and are the track files instead. See the
-// README's Size section.
+// a second tab about 3.4 KB, Anki's exports with every option, Quizlet and spreadsheets, merging a
+// backup and the role tracks' screens about 22 KB more (175,000 in all with the first 80-card deck at
+// 13 KB; the code alone now about 164 KB). The coach-grade deck (over twice the cards, each with its
+// coaching) is about 65 KB inside the wasm; its four role tracks' answers would have been another
+// 100 KB there, and are the track files instead. See the README's Size section.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { measure } from '../../scripts/size.mjs';
 import { DIST } from './helpers.mjs';
 
-export const BUDGET_BYTES = 245_000;
+export const BUDGET_BYTES = 260_000;
 export const TRACK_BUDGET_BYTES = 40_000;
 const isTrack = (r) => r.file.startsWith('tracks/');
 
