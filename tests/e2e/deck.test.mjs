@@ -4,7 +4,8 @@
 // editor and the card browser's search, and retired cards kept out of the way.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, phone, shot, button, question } from './helpers.mjs';
+import { start, phone, shot, button, question, prepare, watch, DIST, PHONE } from './helpers.mjs';
+import { serve } from './serve.mjs';
 import { DECK, ACTIVE, card } from './deck-source.mjs';
 
 let env;
@@ -179,6 +180,30 @@ test('the coaching goes out in the spreadsheet export and comes back in through 
   await page.getByRole('button', { name: /^What should we know about you that we missed\?/ }).click();
   assert.equal(await page.getByLabel('Why they ask (what the interviewer is assessing)').inputValue(), FIRST.why);
   assert.equal(await page.getByLabel('What they may ask next, one per line').inputValue(), FIRST.probes.join('\n'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('offline after one visit, the chosen track\'s answers still show (its file is precached)', async () => {
+  const server = await serve(DIST);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const context = await env.browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  await prepare(context);
+  const page = await context.newPage();
+  const problems = watch(page, base);
+  await page.goto(base);
+  await page.waitForSelector('main section');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  await page.getByLabel('Your role track').selectOption('manager');
+  await button(page, 'Use this track').click();
+  assert.ok(await page.evaluate(async () => !!(await caches.match('tracks/manager.txt'))), 'the track file is in the service worker\'s cache');
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  await page.reload();
+  await page.waitForSelector('main section');
+  await button(page, 'Start session').click();
+  await reveal(page);
+  assert.equal(await page.getByTestId('model-answer').textContent(), FIRST.track('manager').answer);
   assert.deepEqual(problems, []);
   await context.close();
 });
