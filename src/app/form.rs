@@ -2,22 +2,22 @@
 //!
 //! The fields of the form on screen live in `AppState::draft`. A form's draft is filled when the
 //! form opens (from what is saved: `settings::draft`, `edit::draft`, `cards::draft`; empty for the
-//! others), every keystroke or dictated word is written into it in place without a render
-//! (`Action::Type`: the field already shows it) and every tick or choice with one (`Action::Change`), the
-//! form's main button sends `Action::Submit` and the reducer reads the draft (`settings::parse`,
-//! `edit::read`, `interviews::read`, …), and the draft is dropped when the person saves or leaves
-//! (the reducer starts a fresh one whenever the form on screen changes). A field always renders the
-//! draft's value, which is what the field already holds, so a render for any other reason — the
-//! 15-second tick, another tab's update, the rehearse countdown, validation errors — puts back
-//! exactly what was typed. When what is saved changes under an open form (another tab saved the
-//! settings), the fields the person has not touched follow it. Nothing reads the page to learn what
-//! was typed.
+//! others). Every keystroke or dictated word is written into it in place without a render
+//! (`Action::Type`: the field already shows it), every tick or choice with a render
+//! (`Action::Change`). The form's main button sends `Action::Submit` and the reducer reads the
+//! draft (`settings::parse`, `edit::read`, `interviews::read`, …). The draft is dropped when the
+//! person saves or leaves (the reducer starts a fresh one whenever the form on screen changes). A
+//! field always renders the draft's value, which is what the field already holds, so a render for
+//! any other reason — the 15-second tick, another tab's update, the rehearse countdown, validation
+//! errors — puts back exactly what was typed. When what is saved changes under an open form
+//! (another tab saved the settings), the fields the person has not touched follow it. Nothing
+//! reads the page to learn what was typed.
 //!
 //! A new field: give it an id, put its starting value in the screen's `draft` (if it has one),
-//! render it with `value={f.value(ID)} oninput={f.input(ID)}` (a check box or a select:
-//! `checked={f.checked(ID)}` / `selected=…` and `onchange={f.change(ID)}`; a text field whose text
-//! changes something else on screen as it is typed: `oninput={f.live(ID)}`), and read it from the
-//! draft in the screen's `parse`/`read`.
+//! render it with `value={f.value(ID)} oninput={f.input(ID)}` (a check box, radio or select:
+//! `checked={…}` / `selected={…}` from the draft and `onchange={f.change(ID)}`; a text field whose
+//! text changes something else on screen as it is typed: `oninput={f.live(ID)}`), and read it from
+//! the draft in the screen's `parse`/`read`.
 
 use super::state::{Action, AppState};
 use yew::prelude::*;
