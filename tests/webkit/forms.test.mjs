@@ -4,34 +4,13 @@
 // after a reload.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { serve } from '../e2e/serve.mjs';
-import { startDriver } from './webdriver.mjs';
+import { startApp } from './app.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const DIST = path.resolve(process.env.DIST_DIR || path.join(here, '../../dist'));
+let app;
+test.before(async () => { app = await startApp(); });
+test.after(() => app?.close());
 
-let server;
-let driver;
-let base;
-
-test.before(async () => {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error(`no build in ${DIST}: run trunk build --release first`);
-  server = await serve(DIST, 0, { hooks: path.join(here, 'hooks') });
-  base = `http://127.0.0.1:${server.address().port}/`;
-  driver = await startDriver();
-});
-test.after(async () => { driver?.close(); server?.close(); });
-
-async function open() {
-  const s = await driver.newSession();
-  await s.setSize(390, 844);
-  await s.goto(`${base}?hook=ticks`);
-  await s.waitFor(() => !!document.querySelector('main section'), [], { what: 'the app to start' });
-  return s;
-}
+const open = () => app.open(['ticks']);
 
 /** Waits until two more of the app's ticks have run (each re-renders the screen). */
 async function twoTicks(s) {

@@ -6,37 +6,14 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { serve } from '../e2e/serve.mjs';
 import { startDriver, KEY } from './webdriver.mjs';
+import { startApp, SHOTS } from './app.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(here, '../..');
-const DIST = path.resolve(process.env.DIST_DIR || path.join(ROOT, 'dist'));
-const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
+let app;
+test.before(async () => { app = await startApp(); });
+test.after(() => app?.close());
 
-let server;
-let driver;
-let base;
-
-test.before(async () => {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error(`no build in ${DIST}: run trunk build --release first`);
-  server = await serve(DIST, 0, { hooks: path.join(here, 'hooks') });
-  base = `http://127.0.0.1:${server.address().port}/`;
-  driver = await startDriver();
-});
-test.after(async () => { driver?.close(); server?.close(); });
-
-/** A fresh WebKit session (its own empty storage) at phone width, with the app loaded. */
-async function open(hooks = [], drv = driver) {
-  const s = await drv.newSession();
-  await s.setSize(390, 844);
-  await s.goto(hooks.length ? `${base}?hook=${hooks.join(',')}` : base);
-  await s.waitFor(() => !!document.querySelector('main section'), [], { what: 'the app to start' });
-  return s;
-}
-
+const open = (hooks, drv) => app.open(hooks, drv);
 const text = (s, testid) => s.run((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? null, testid);
 const question = (s) => text(s, 'question');
 const answerShown = (s) => s.waitFor(() => !!document.querySelector('[data-testid="answer"]'), [], { what: 'the answer' });
