@@ -12,17 +12,11 @@ use fsrs::{MemoryState, FSRS};
 pub const LEARNING_STEPS_MS: [i64; 2] = [MINUTE_MS, 10 * MINUTE_MS];
 pub const RELEARNING_STEPS_MS: [i64; 1] = [10 * MINUTE_MS];
 
-/// FSRS-6 with its default parameters.
-///
-/// `FSRS::new` checks parameters and `unwrap`s a conversion whose failure path prints a `Vec<f32>`
-/// with `Debug`: about 5 KB of float formatting in a bundle with a 120 KB budget. The default
-/// parameters need no checking, so the model is built from them directly. `FSRS` is exactly its
-/// `[f32; 21]` parameters (`transmute` refuses to compile if the sizes ever differ), and the test
-/// `default_model_is_fsrs_new` proves the result equals `FSRS::new(&[])`.
+/// FSRS-6 with its default parameters, built through the crate's own API (`FSRS::default()` is
+/// `FSRS::new(&[])`, which fills in and checks the default parameters). The crate is pinned to an
+/// exact version in Cargo.toml: tests/fsrs_reference.rs holds intervals it must reproduce.
 fn default_model() -> FSRS {
-    // SAFETY: `FSRS` is a struct whose only field is `parameters: [f32; 21]`, so it has the layout
-    // of that array; every bit pattern of the array is a valid value.
-    unsafe { std::mem::transmute::<[f32; 21], FSRS>(fsrs::DEFAULT_PARAMETERS) }
+    FSRS::default()
 }
 
 #[derive(Debug, Clone)]
@@ -154,9 +148,9 @@ mod tests {
     const T0: i64 = 1_795_564_800_000;
 
     #[test]
-    fn default_model_is_fsrs_new() {
-        assert_eq!(format!("{:?}", default_model()), format!("{:?}", FSRS::new(&[]).unwrap()));
-        let (a, b) = (default_model(), FSRS::default());
+    fn default_model_has_the_default_parameters() {
+        assert_eq!(format!("{:?}", default_model()), format!("{:?}", FSRS::new(&fsrs::DEFAULT_PARAMETERS).unwrap()));
+        let (a, b) = (default_model(), FSRS::new(&fsrs::DEFAULT_PARAMETERS).unwrap());
         let state = Some(fsrs::MemoryState { stability: 3.1, difficulty: 6.2 });
         assert_eq!(a.next_states(state, 0.9, 4).unwrap(), b.next_states(state, 0.9, 4).unwrap());
         assert_eq!(a.next_states(None, 0.85, 0).unwrap(), b.next_states(None, 0.85, 0).unwrap());
