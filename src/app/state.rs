@@ -68,7 +68,7 @@ fn describe_unreadable(keys: &[String]) -> String {
     if cards > 0 {
         parts.push(format!("the schedule of {}, which start{} again as new", plural(cards, "1 card", "cards"), if cards == 1 { "s" } else { "" }));
     }
-    let chunks = count(|k| matches!(k, schema::Key::LogChunk(_)));
+    let chunks = count(|k| matches!(k, schema::Key::LogChunk(_) | schema::Key::Older(..)));
     if chunks > 0 {
         parts.push(format!("part of your review history ({})", plural(chunks, "1 block", "blocks")));
     }
@@ -523,8 +523,7 @@ impl AppState {
     /// taken only when it is newer, and text, suspensions, settings and interviews follow.
     fn external(&mut self, change: External) {
         match change {
-            External::Log(n, entries) => {
-                self.store.borrow_mut().saw_chunk(n);
+            External::Log(entries) => {
                 let (_, changed) = self.col_mut().merge_log(entries);
                 // Written as worked out, so a reload finds it (the same value the other tab wrote,
                 // unless it graded without knowing of a review here).
@@ -563,8 +562,8 @@ impl AppState {
         match kind {
             Export::Unreadable => {
                 let copies = self.store.borrow().kept_aside();
-                let json = crate::domain::json::Json::Obj(copies.into_iter().map(|(k, v)| (k, crate::domain::json::Json::Str(v))).collect());
-                super::files::download(&format!("second-round-unreadable-{day}.json"), "application/json", &json.to_text());
+                let json = crate::store::records::to_json(&copies.into_iter().collect::<std::collections::BTreeMap<_, _>>());
+                super::files::download(&format!("second-round-unreadable-{day}.json"), "application/json", &json);
             }
             Export::Anki => super::files::download(&format!("second-round-cards-{day}.txt"), "text/plain", &transfer::write_anki(&col.cards)),
             Export::Csv => super::files::download(&format!("second-round-cards-{day}.csv"), "text/csv", &transfer::write_csv(&col.cards)),
@@ -811,7 +810,8 @@ impl AppState {
         {
             let mut store = self.store.borrow_mut();
             while let Some(e) = self.pending_log.first() {
-                if store.append_log(e).is_err() {
+                let p = self.col.borrow().progress_of(&e.card_id);
+                if store.save_review(e, &p).is_err() {
                     return;
                 }
                 self.pending_log.remove(0);
@@ -843,17 +843,13 @@ impl AppState {
         let Some(undo) = self.col_mut().grade(&id, rating, self.clock, duration) else { return };
         let progress = self.col().progress_of(&id);
         let Some(entry) = self.col().log.last().cloned() else { return };
-        let log_saved = self.store.borrow_mut().append_log(&entry);
-        let card_saved = self.store.borrow_mut().save_progress(&id, Some(&progress));
-        let keep = self.store.borrow().health() == Health::Saving;
-        if log_saved.is_err() && keep {
+        // One write: the review and the card's schedule are one record.
+        let saved = self.store.borrow_mut().save_review(&entry, &progress);
+        if saved.is_err() && self.store.borrow().health() == Health::Saving {
             self.pending_log.push(entry);
         }
-        if card_saved.is_err() && keep && !self.pending_cards.contains(&id) {
-            self.pending_cards.push(id.clone());
-        }
-        self.undo.push((undo, log_saved.is_ok()));
-        self.note_write(log_saved.and(card_saved));
+        self.undo.push((undo, saved.is_ok()));
+        self.note_write(saved);
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
         }

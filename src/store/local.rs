@@ -2,22 +2,17 @@
 //! handle on `window.localStorage`. Every failure is returned as a message for the UI; nothing here
 //! panics when storage is missing, blocked or full.
 
-use super::schema::{self, Key, Loaded, LOG_CHUNK};
+use super::schema::{self, Key, Loaded, Step, Writes};
 use crate::domain::{Card, Collection, LogEntry, Progress, Settings};
 use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::JsValue;
+
+pub use super::schema::External;
 
 pub struct Store {
     storage: Option<web_sys::Storage>,
     /// Data from a newer version: never written over.
     read_only: bool,
-    /// The log chunk this tab appends to: always one it created itself, so two open tabs never
-    /// write over each other's reviews.
-    tail: Option<(u32, Vec<String>)>,
-    /// The highest chunk number seen in storage.
-    highest_chunk: Option<u32>,
-    /// Chunks this tab created, oldest first (undo walks back through them).
-    mine: Vec<u32>,
 }
 
 /// Why saving is not happening, for the banner.
@@ -47,25 +42,25 @@ fn open_storage() -> Option<web_sys::Storage> {
     Some(LocalStorage::raw())
 }
 
+/// The names of every key stored.
+fn names(storage: &web_sys::Storage) -> Vec<String> {
+    (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).collect()
+}
+
 impl Store {
-    /// Opens storage and decodes everything the app owns.
+    /// Opens storage, decodes everything the app owns, and migrates what an older version wrote
+    /// (as far as storage lets it: the rest at a later start).
     pub fn open() -> (Store, Loaded) {
         let Some(storage) = open_storage() else {
-            return (Store { storage: None, read_only: false, tail: None, highest_chunk: None, mine: Vec::new() }, Loaded::default());
+            return (Store { storage: None, read_only: false }, Loaded::default());
         };
-        let mut entries = Vec::new();
-        let len = storage.length().unwrap_or(0);
-        for i in 0..len {
-            let Ok(Some(name)) = storage.key(i) else { continue };
-            if !name.starts_with(schema::PREFIX) {
-                continue;
-            }
-            if let Ok(Some(value)) = storage.get_item(&name) {
-                entries.push((name, value));
-            }
-        }
+        let entries: Vec<(String, String)> = names(&storage)
+            .into_iter()
+            .filter(|name| name.starts_with(schema::PREFIX))
+            .filter_map(|name| storage.get_item(&name).ok().flatten().map(|value| (name, value)))
+            .collect();
         let loaded = schema::decode(entries);
-        let store = Store { storage: Some(storage), read_only: loaded.newer, tail: None, highest_chunk: loaded.highest_chunk, mine: Vec::new() };
+        let store = Store { storage: Some(storage), read_only: loaded.newer };
         if !store.read_only {
             // Keep the raw text of anything unreadable aside before anything could overwrite it.
             for u in &loaded.unreadable {
@@ -75,10 +70,14 @@ impl Store {
                     }
                 }
             }
-            // A first visit, or data of an older schema (version 1 reads unchanged: only the
-            // number moves on).
-            if loaded.version != Some(schema::VERSION) {
-                let _ = store.set(&Key::Meta.name(), &schema::encode_meta());
+            for step in schema::migration(&loaded) {
+                let done = match step {
+                    Step::Set(key, value) => store.set(&key.name(), &value),
+                    Step::Remove(key) => store.remove(&key.name()),
+                };
+                if done.is_err() {
+                    break;
+                }
             }
         }
         (store, loaded)
@@ -110,84 +109,53 @@ impl Store {
         self.writable()?.remove_item(key).map_err(describe)
     }
 
-    /// Saves one grade: the card's new progress and the one log chunk the entry lands in.
-    pub fn save_grade(&mut self, card_id: &str, progress: &Progress, entry: &LogEntry) -> Result<(), String> {
-        self.append_log(entry)?;
-        self.set(&Key::Card(card_id.to_string()).name(), &schema::encode_progress(progress))
+    fn get(&self, key: &Key) -> Option<String> {
+        self.storage.as_ref()?.get_item(&key.name()).ok().flatten()
     }
 
-    /// Appends one review to this tab's log chunk (a new chunk when it is full or there is none).
-    pub fn append_log(&mut self, entry: &LogEntry) -> Result<(), String> {
-        let storage = self.writable()?.clone();
-        // The chunk as stored, not as remembered: where something else rewrote it meanwhile (an
-        // import in another tab), this tab starts a chunk of its own instead of writing over it.
-        if let Some((n, lines)) = &self.tail {
-            if storage.get_item(&Key::LogChunk(*n).name()).ok().flatten().as_deref() != Some(schema::encode_chunk(lines).as_str()) {
-                self.tail = None;
-            }
-        }
-        let (mut n, lines) = schema::append_to_tail(self.tail.clone(), self.highest_chunk, entry);
-        if self.tail.as_ref().is_none_or(|(t, _)| *t != n) {
-            // A new chunk: never one another tab has started meanwhile.
-            while storage.get_item(&Key::LogChunk(n).name()).ok().flatten().is_some() {
-                n += 1;
-            }
-            self.set(&Key::LogChunk(n).name(), &schema::encode_chunk(&lines))?;
-            self.mine.push(n);
-        } else {
-            self.set(&Key::LogChunk(n).name(), &schema::encode_chunk(&lines))?;
-        }
-        self.tail = Some((n, lines));
-        self.highest_chunk = self.highest_chunk.max(Some(n));
-        Ok(())
+    fn write(&self, writes: Writes) -> Result<(), String> {
+        writes.into_iter().try_for_each(|(k, v)| self.set(&k.name(), &v))
+    }
+
+    /// The first number of a card's older-reviews records that is not stored.
+    fn next_older(&self, id: &str) -> u32 {
+        (0..).find(|n| self.get(&Key::Older(id.to_string(), *n)).is_none()).unwrap_or(0)
+    }
+
+    /// Saves one grade: the review and the card's new schedule, in the card's record as it is
+    /// stored now (another tab's reviews in it stay). One write, or two when the card's oldest
+    /// reviews move to a record of their own.
+    pub fn save_review(&mut self, entry: &LogEntry, progress: &Progress) -> Result<(), String> {
+        self.writable()?;
+        let stored = self.get(&Key::Card(entry.card_id.clone()));
+        self.write(schema::record_review(stored.as_deref(), self.next_older(&entry.card_id), entry, progress))
     }
 
     /// Saves an undo: the card's schedule as it now is (`None`: new again), and — when the review
-    /// reached storage (`stored`) — exactly that review (its card and moment) taken out of the log
-    /// chunk that holds it, as that chunk is stored now: another tab's reviews in the same chunk
-    /// stay. This tab's own chunks are looked at first, newest first, then every other one.
+    /// reached storage (`stored`) — exactly that review (its card and moment) taken out of the
+    /// record that holds it, as stored now: another tab's reviews stay.
     pub fn save_undo(&mut self, card_id: &str, at_ms: i64, state: Option<&Progress>, stored: bool) -> Result<(), String> {
-        self.save_progress(card_id, state)?;
-        if !stored {
-            return Ok(());
-        }
-        let storage = self.writable()?.clone();
-        let line = format!("{card_id}\t{at_ms}\t");
-        // This tab's own chunks first, newest first; then every chunk stored.
-        let all: Vec<u32> = (0..storage.length().unwrap_or(0)).filter_map(|k| storage.key(k).ok().flatten()).filter_map(|k| chunk_number(&k)).collect();
-        let Some((n, value)) = self.mine.iter().rev().chain(&all).find_map(|n| {
-            let value = storage.get_item(&Key::LogChunk(*n).name()).ok().flatten()?;
-            value.lines().any(|l| l.starts_with(&line)).then_some((*n, value))
-        }) else {
-            return Ok(());
-        };
-        let key = Key::LogChunk(n).name();
-        // A chunk that could not be read is kept as it is, never written over.
-        if !value.lines().all(|l| LogEntry::decode(l).is_some()) {
-            return Ok(());
-        }
-        let lines: Vec<String> = value.lines().filter(|l| !l.starts_with(&line)).map(str::to_string).collect();
-        let was_tail = self.tail.as_ref().is_some_and(|(t, _)| *t == n);
-        if lines.is_empty() {
-            self.remove(&key)?;
-            self.mine.retain(|m| *m != n);
-            if was_tail {
-                self.tail = self.mine.last().and_then(|&prev| self.read_chunk(prev)).filter(|(_, l)| l.len() <= LOG_CHUNK);
-            }
-        } else {
-            self.set(&key, &schema::encode_chunk(&lines))?;
-            if was_tail {
-                self.tail = Some((n, lines));
+        if stored {
+            let card = Key::Card(card_id.to_string());
+            let older = (0..self.next_older(card_id)).rev().map(|n| Key::Older(card_id.to_string(), n));
+            for key in std::iter::once(card).chain(older) {
+                let Some(value) = self.get(&key) else { continue };
+                match schema::without_review(&value, at_ms) {
+                    None => continue,
+                    Some(Some(rest)) => self.set(&key.name(), &rest)?,
+                    Some(None) => self.remove(&key.name())?,
+                }
+                break;
             }
         }
-        Ok(())
+        self.save_progress(card_id, state)
     }
 
     /// Everything kept aside because it could not be read: the original key and its raw text.
     pub fn kept_aside(&self) -> Vec<(String, String)> {
         let Some(storage) = &self.storage else { return Vec::new() };
-        (0..storage.length().unwrap_or(0))
-            .filter_map(|i| storage.key(i).ok().flatten())
+        names(storage)
+            .into_iter()
             .filter_map(|k| match Key::parse(&k) {
                 Some(Key::Unreadable(original)) => storage.get_item(&k).ok().flatten().map(|v| (original, v)),
                 _ => None,
@@ -195,44 +163,37 @@ impl Store {
             .collect()
     }
 
-    /// Another tab wrote a log chunk: later chunks of this tab go after it.
-    pub fn saw_chunk(&mut self, n: u32) {
-        self.highest_chunk = self.highest_chunk.max(Some(n));
-    }
-
-    fn read_chunk(&self, n: u32) -> Option<(u32, Vec<String>)> {
-        let value = self.storage.as_ref()?.get_item(&Key::LogChunk(n).name()).ok()??;
-        let lines: Vec<String> = value.lines().map(str::to_string).collect();
-        lines.iter().all(|l| LogEntry::decode(l).is_some()).then_some((n, lines))
-    }
-
     pub fn save_interviews(&mut self, list: &[crate::domain::interview::Interview]) -> Result<(), String> {
-        self.set(&Key::Interviews.name(), &crate::domain::interview::encode(list))
+        self.set(&Key::Interviews.name(), &schema::interviews_value(list))
     }
 
-    /// Saves a card's text (one of the person's own, or an edited built-in card).
+    /// Saves a card's text (one of the person's own, or an edited built-in card), edited at
+    /// `edited` (ms).
     pub fn save_card(&mut self, card: &Card, order: usize, edited: i64) -> Result<(), String> {
-        self.set(&Key::Own(card.id.clone()).name(), &schema::encode_card(card, order as i64, edited))
+        self.set(&Key::Own(card.id.clone()).name(), &schema::card_text_value(card, order as i64, edited))
     }
 
-    /// Deletes a card and its schedule; a built-in card is remembered as deleted, so a later
-    /// version of the deck does not bring it back.
+    /// Deletes a card and its schedule (its reviews stay in the history); a built-in card is
+    /// remembered as deleted, so a later version of the deck does not bring it back.
     pub fn delete_card(&mut self, id: &str, built_in: bool, at_ms: i64) -> Result<(), String> {
         let own = Key::Own(id.to_string()).name();
         if built_in {
-            self.set(&own, &schema::encode_deleted(at_ms))?;
+            self.set(&own, &schema::deleted_value(at_ms))?;
         } else {
             self.remove(&own)?;
         }
-        self.remove(&Key::Card(id.to_string()).name())
+        self.save_progress(id, None)
     }
 
-    /// Saves a card's schedule (or removes it when the card is new).
+    /// Saves a card's schedule (none when the card is new), keeping its reviews.
     pub fn save_progress(&mut self, id: &str, progress: Option<&Progress>) -> Result<(), String> {
-        let key = Key::Card(id.to_string()).name();
-        match progress.filter(|p| **p != Progress::default()) {
-            Some(p) => self.set(&key, &schema::encode_progress(p)),
-            None => self.remove(&key),
+        self.writable()?;
+        let key = Key::Card(id.to_string());
+        let stored = self.get(&key);
+        match schema::with_schedule(stored.as_deref(), progress) {
+            Some(value) => self.set(&key.name(), &value),
+            None if stored.is_some() => self.remove(&key.name()),
+            None => Ok(()),
         }
     }
 
@@ -240,48 +201,41 @@ impl Store {
         if ids.is_empty() {
             self.remove(&Key::Suspended.name())
         } else {
-            self.set(&Key::Suspended.name(), &ids.join("\n"))
+            self.set(&Key::Suspended.name(), &schema::suspended_value(ids))
         }
     }
 
     /// Writes the whole collection (after an import or a restore): every card's text that differs
-    /// from the built-in deck, deletions, schedules, the log from chunk 0, settings, interviews and
-    /// suspensions; keys no longer needed are removed. All or nothing: if any write fails, every
-    /// key is put back as it was and the reason is returned.
+    /// from the built-in deck, deletions, each card's schedule and reviews, settings, interviews
+    /// and suspensions; keys no longer needed are removed. All or nothing: if any write fails,
+    /// every key is put back as it was and the reason is returned.
     pub fn replace_all(&mut self, col: &Collection, built_in: &[Card]) -> Result<(), String> {
         let storage = self.writable()?.clone();
         // Keys that would hold nothing (default settings, no interviews, nothing suspended) are
         // left out, as the app leaves them out until they are first needed.
-        let mut wanted: Vec<(String, String)> = vec![(Key::Meta.name(), schema::encode_meta())];
+        let mut wanted: Vec<(String, String)> = vec![(Key::Meta.name(), schema::meta_value())];
         if col.settings != Settings::default() {
-            wanted.push((Key::Settings.name(), schema::encode_settings(&col.settings)));
+            wanted.push((Key::Settings.name(), schema::settings_value(&col.settings)));
         }
         if !col.interviews.is_empty() {
-            wanted.push((Key::Interviews.name(), crate::domain::interview::encode(&col.interviews)));
+            wanted.push((Key::Interviews.name(), schema::interviews_value(&col.interviews)));
         }
         if !col.suspended.is_empty() {
-            wanted.push((Key::Suspended.name(), col.suspended.join("\n")));
+            wanted.push((Key::Suspended.name(), schema::suspended_value(&col.suspended)));
         }
         for (i, card) in col.cards.iter().enumerate() {
             let edited = col.edited_at(&card.id);
             if edited.is_some() || built_in.iter().find(|b| b.id == card.id) != Some(card) {
-                wanted.push((Key::Own(card.id.clone()).name(), schema::encode_card(card, i as i64, edited.unwrap_or(0))));
-            }
-            if let Some(p) = col.progress.get(&card.id) {
-                wanted.push((Key::Card(card.id.clone()).name(), schema::encode_progress(p)));
+                wanted.push((Key::Own(card.id.clone()).name(), schema::card_text_value(card, i as i64, edited.unwrap_or(0))));
             }
         }
         for b in built_in.iter().filter(|b| col.card(&b.id).is_none()) {
-            wanted.push((Key::Own(b.id.clone()).name(), schema::encode_deleted(col.edited_at(&b.id).unwrap_or(0))));
+            wanted.push((Key::Own(b.id.clone()).name(), schema::deleted_value(col.edited_at(&b.id).unwrap_or(0))));
         }
-        let lines: Vec<String> = col.log.iter().map(LogEntry::encode).collect();
-        let chunks: Vec<&[String]> = lines.chunks(LOG_CHUNK).collect();
-        for (n, chunk) in chunks.iter().enumerate() {
-            wanted.push((Key::LogChunk(n as u32).name(), schema::encode_chunk(chunk)));
-        }
+        wanted.extend(schema::all_card_records(&col.progress, &col.log).into_iter().map(|(k, v)| (k.name(), v)));
         // What is there now, to put back on failure.
-        let before: Vec<(String, String)> = (0..storage.length().unwrap_or(0))
-            .filter_map(|i| storage.key(i).ok().flatten())
+        let before: Vec<(String, String)> = names(&storage)
+            .into_iter()
             .filter(|k| matches!(Key::parse(k), Some(k) if !matches!(k, Key::Unreadable(_))))
             .filter_map(|k| storage.get_item(&k).ok().flatten().map(|v| (k, v)))
             .collect();
@@ -309,81 +263,36 @@ impl Store {
             }
             return Err(e);
         }
-        let last = chunks.len().checked_sub(1);
-        self.tail = last.map(|n| (n as u32, chunks[n].to_vec()));
-        self.highest_chunk = last.map(|n| n as u32);
-        self.mine = last.map(|n| n as u32).into_iter().collect();
         Ok(())
     }
 
     pub fn save_settings(&mut self, settings: &Settings) -> Result<(), String> {
         self.writable()?;
-        self.set(&Key::Settings.name(), &schema::encode_settings(settings))
+        self.set(&Key::Settings.name(), &schema::settings_value(settings))
     }
-}
-
-/// A change another tab made to a key the app owns (from the window's `storage` event).
-#[derive(Debug, Clone, PartialEq)]
-pub enum External {
-    Log(u32, Vec<LogEntry>),
-    Progress(String, Progress),
-    /// A card's own text, or `None` when it was deleted; and when (ms, 0: not known).
-    Card(String, Option<crate::domain::Card>, i64),
-    Suspended(Vec<String>),
-    Settings(Settings),
-    Interviews(Vec<crate::domain::interview::Interview>),
-    /// Reviews another tab took back (an undo): gone from every log chunk.
-    Unlogged(Vec<LogEntry>),
-}
-
-/// Decodes another tab's write; values that cannot be read are left to the next start-up.
-pub fn external(key: &str, value: Option<&str>) -> Option<External> {
-    Some(match (Key::parse(key)?, value) {
-        (Key::LogChunk(n), Some(v)) => External::Log(n, v.lines().filter_map(LogEntry::decode).collect()),
-        (Key::Card(id), Some(v)) => External::Progress(id, schema::decode_progress(v).ok()?),
-        (Key::Own(id), None) => External::Card(id, None, 0),
-        (Key::Own(id), Some(v)) => match schema::decode_own(&id, v).ok()? {
-            (schema::OwnRecord::Card { card, .. }, at) => External::Card(id, Some(card), at),
-            (schema::OwnRecord::Deleted, at) => External::Card(id, None, at),
-        },
-        (Key::Suspended, v) => External::Suspended(v.unwrap_or("").lines().filter(|l| !l.is_empty()).map(str::to_string).collect()),
-        (Key::Settings, Some(v)) => External::Settings(schema::decode_settings(v).ok()?),
-        (Key::Interviews, Some(v)) => External::Interviews(crate::domain::interview::decode(v).ok()?),
-        _ => return None,
-    })
 }
 
 /// Calls `cb` with the changes another tab makes to the app's keys (the window's `storage` event,
 /// which the browser sends to every other tab of this site). Changes are gathered for 50 ms and
 /// handed over together: an import in the other tab writes thousands of keys, and one render for
-/// all of them keeps this tab responsive. Reviews that left a log chunk and are in no chunk any
-/// more (the other tab took them back) come last, as `Unlogged`.
+/// all of them keeps this tab responsive. Reviews that left a card's record and are in no record
+/// any more (the other tab took them back) come last, as `Unlogged`.
 pub fn watch_other_tabs(cb: impl Fn(Vec<External>) + 'static) {
     let Some(window) = web_sys::window() else { return };
-    // Changes, and reviews that left a log chunk (an undo, or an import moving them elsewhere).
-    let waiting: std::rc::Rc<std::cell::RefCell<(Vec<External>, Vec<String>)>> = Default::default();
+    // Changes, and reviews that left a record (an undo, or a move to an older-reviews record).
+    let waiting: std::rc::Rc<std::cell::RefCell<(Vec<External>, Vec<LogEntry>)>> = Default::default();
     let cb = std::rc::Rc::new(cb);
     let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
         let get = |name: &str| js_sys::Reflect::get(&e, &JsValue::from_str(name)).ok().and_then(|v| v.as_string());
         let Some(key) = get("key") else { return };
-        let new = get("newValue");
-        // A chunk that lost one line and gained none: the shape of an undo in the other tab (an
-        // import rewrites chunks wholesale).
-        let mut left = Vec::new();
-        if let (Some(_), Some(old)) = (chunk_number(&key), get("oldValue")) {
-            let now = new.as_deref().unwrap_or("");
-            if now.lines().all(|n| old.lines().any(|l| l == n)) && old.lines().count() == now.lines().count() + 1 {
-                left.extend(old.lines().filter(|l| !now.lines().any(|n| n == *l)).map(str::to_string));
-            }
-        }
-        let change = external(&key, new.as_deref());
-        if change.is_none() && left.is_empty() {
+        let (changes, left) = schema::external(&key, get("oldValue").as_deref(), get("newValue").as_deref());
+        if changes.is_empty() && left.is_empty() {
             return;
         }
         let first = {
             let mut w = waiting.borrow_mut();
             let first = w.0.is_empty() && w.1.is_empty();
-            w.0.extend(change);
+            w.0.extend(changes);
             w.1.extend(left);
             first
         };
@@ -404,29 +313,17 @@ pub fn watch_other_tabs(cb: impl Fn(Vec<External>) + 'static) {
     listener.forget();
 }
 
-/// Of review lines that left a log chunk, the reviews no chunk holds any more (taken back, not
-/// moved).
-fn no_longer_stored(left: Vec<String>) -> Vec<LogEntry> {
+/// Of reviews that left a card's record, those no record of that card holds any more (taken back,
+/// not moved to an older-reviews record).
+fn no_longer_stored(left: Vec<LogEntry>) -> Vec<LogEntry> {
     let Some(storage) = open_storage() else { return Vec::new() };
-    let chunks: Vec<String> = (0..storage.length().unwrap_or(0))
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| chunk_number(k).is_some())
-        .filter_map(|k| storage.get_item(&k).ok().flatten())
-        .collect();
-    left.iter()
-        .filter_map(|l| LogEntry::decode(l))
+    let store = Store { storage: Some(storage), read_only: true };
+    left.into_iter()
         .filter(|e| {
-            let line = format!("{}\t{}\t", e.card_id, e.at_ms);
-            !chunks.iter().any(|c| c.lines().any(|l| l.starts_with(&line)))
+            let older = (0..store.next_older(&e.card_id)).map(|n| Key::Older(e.card_id.clone(), n));
+            !std::iter::once(Key::Card(e.card_id.clone())).chain(older).any(|k| store.get(&k).is_some_and(|v| schema::without_review(&v, e.at_ms).is_some()))
         })
         .collect()
-}
-
-fn chunk_number(key: &str) -> Option<u32> {
-    match Key::parse(key)? {
-        Key::LogChunk(n) => Some(n),
-        _ => None,
-    }
 }
 
 /// What the browser says about keeping this site's data, and how much of it is ours.
@@ -454,8 +351,8 @@ async fn settle(promise: Result<js_sys::Promise, JsValue>) -> Option<JsValue> {
 
 fn own_bytes() -> usize {
     let Some(storage) = open_storage() else { return 0 };
-    (0..storage.length().unwrap_or(0))
-        .filter_map(|i| storage.key(i).ok().flatten())
+    names(&storage)
+        .into_iter()
         .filter(|k| k.starts_with(schema::PREFIX))
         .map(|k| (k.len() + storage.get_item(&k).ok().flatten().map_or(0, |v| v.len())) * 2)
         .sum()
