@@ -8,6 +8,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/serve.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/helpers.mjs';
+import { packCard } from '../tests/e2e/records.mjs';
 
 const DIST = path.resolve(process.argv[2] || 'dist');
 const DAY = 86_400_000;
@@ -28,29 +29,35 @@ function instrument() {
   }).observe(document, { childList: true, subtree: true });
 }
 
-/** 5,000 cards of one's own and 50,000 reviews over 400 days, in the app's storage format. */
+/**
+ * 5,000 cards of one's own and 50,000 reviews over 400 days, written as the app writes them
+ * (schema 3: each card's text, and its schedule with its reviews in one packed record — see
+ * src/store/records.rs; `packCard` is the same encoding in JS).
+ */
 function largeCollection(now) {
-  const data = { 'second-round/meta': '2', 'second-round/settings': 'retention=90;new=9999;reviews=99999;interval=36500;target=90;rehearse=0;answer=120;speech=0' };
+  const settings = { newPerDay: 9999, maxReviewsPerDay: 99999 };
+  const data = { 'second-round/meta': '3', 'second-round/settings': JSON.stringify(settings) };
   const ids = [];
+  const reviews = [];
   for (let i = 0; i < 5000; i++) {
     const id = `own-${i.toString(16).padStart(12, '0')}`;
     ids.push(id);
-    data[`second-round/own/${id}`] = JSON.stringify({ theme: 'own', tags: [`t${i % 20}`], q: `Question ${i}: tell us about project ${i % 97}?`, a: `Answer ${i}: I measured it ${i % 13} ways and wrote it down for the team.`, k: ['A number', 'What I did'], order: 80 + i });
+    reviews.push([]);
+    data[`second-round/own/${id}`] = JSON.stringify({ tags: [`t${i % 20}`], q: `Question ${i}: tell us about project ${i % 97}?`, a: `Answer ${i}: I measured it ${i % 13} ways and wrote it down for the team.`, k: ['A number', 'What I did'], order: 80 + i });
   }
-  const lines = [];
   const start = now - 400 * DAY;
   for (let j = 0; j < 50000; j++) {
-    const id = ids[j % 5000];
-    lines.push(`${id}\t${start + j * 690_000}\t${1 + (j % 4)}\t${j < 5000 ? 'n' : 'r'}\t${8000 + (j % 20) * 500}`);
+    reviews[j % 5000].push({ at: start + j * 690_000, rating: 1 + (j % 4), phase: j < 5000 ? 'n' : 'r', duration: 8000 + (j % 20) * 500 });
   }
-  for (let n = 0; n * 32 < lines.length; n++) data[`second-round/log/${n}`] = lines.slice(n * 32, n * 32 + 32).join('\n');
+  // One graded today (mid-session).
+  reviews[0].push({ at: now - 60_000, rating: 3, phase: 'r', duration: 9000 });
   ids.forEach((id, i) => {
-    // Reviews due: today for a fifth of the cards, later for the rest; one graded today (mid-session).
+    // Reviews due: today for a fifth of the cards, later for the rest.
     const due = i % 5 === 0 ? now - DAY / 2 : now + (1 + (i % 60)) * DAY;
     const last = i === 0 ? now - 60_000 : now - (i % 30 + 2) * DAY;
-    data[`second-round/card/${id}`] = `r,0,${(0x41200000 + (i % 200) * 0x10000).toString(16)},40a00000,${due},${last},10,1`;
+    const progress = { phase: 'r', step: 0, stabilityBits: 0x41200000 + (i % 200) * 0x10000, difficultyBits: 0x40a00000, due, last, reps: 10, lapses: 1 };
+    data[`second-round/card/${id}`] = packCard(progress, reviews[i]);
   });
-  data['second-round/log/1563'] = `${ids[0]}\t${now - 60_000}\t3\tr\t9000`;
   return data;
 }
 
@@ -72,6 +79,8 @@ async function run(browser, base, name, data) {
   }
   // 200 grades: reveal (not timed), then the grade key to the next question on screen.
   const result = await page.evaluate(async () => {
+    const size = () => { let n = 0; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); n += (k.length + localStorage.getItem(k).length) * 2; } return n; };
+    const atStart = size();
     const times = [];
     const written = [];
     const key = (k) => document.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
@@ -92,9 +101,8 @@ async function run(browser, base, name, data) {
       written.push(window.__written - before);
       if (!document.querySelector('[data-testid=question]')) break;
     }
-    let stored = 0;
-    for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); stored += (k.length + localStorage.getItem(k).length) * 2; }
-    return { times, written, stored, wasm: window.__wasm?.memory?.buffer.byteLength, heap: performance.memory?.usedJSHeapSize };
+    const stored = size();
+    return { times, written, stored, atStart, wasm: window.__wasm?.memory?.buffer.byteLength, heap: performance.memory?.usedJSHeapSize };
   });
   await context.close();
   const perGrade = result.written.filter((w) => w > 0);
@@ -102,7 +110,7 @@ async function run(browser, base, name, data) {
   console.log(`  navigation → first card shown: median ${median(loads).toFixed(0)} ms (10 loads: ${loads.map((x) => x.toFixed(0)).join(', ')})`);
   console.log(`  grade → next card rendered: median ${median(result.times).toFixed(1)} ms, p95 ${p95(result.times).toFixed(1)} ms (${result.times.length} grades)`);
   console.log(`  written to local storage per grade: median ${median(perGrade)} B, max ${Math.max(...perGrade)} B`);
-  console.log(`  local storage in all: ${kb(result.stored)} of about 10,240 KB (5,242,880 characters in Chromium)`);
+  console.log(`  local storage in all: ${kb(result.stored)} of about 10,240 KB (5,242,880 characters in Chromium); at start: ${kb(result.atStart)}`);
   console.log(`  wasm memory: ${kb(result.wasm)}; JS heap used: ${kb(result.heap)}`);
 }
 
@@ -182,7 +190,7 @@ try {
   await firstVisit(browser, compressedBase, 'served compressed (brotli, as static hosts serve it)');
   await firstVisit(browser, base, 'served uncompressed');
   console.log('\nLoopback, no throttling (the device\'s own speed; later visits come from the service worker):');
-  await run(browser, base, 'Empty collection (the built-in deck, nothing studied)', { 'second-round/settings': 'retention=90;new=9999;reviews=99999;interval=36500;target=90;rehearse=0;answer=120;speech=0' });
+  await run(browser, base, 'Empty collection (the built-in deck, nothing studied)', { 'second-round/meta': '3', 'second-round/settings': JSON.stringify({ newPerDay: 9999, maxReviewsPerDay: 99999 }) });
   await run(browser, base, 'Large collection (5,080 cards, 50,001 reviews)', largeCollection(Date.now()));
   console.log('\nTyping into a form (rehearse mode on):');
   const rehearsing = (d) => ({ ...d, 'second-round/settings': d['second-round/settings'].replace('rehearse=0', 'rehearse=1') });

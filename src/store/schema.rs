@@ -329,8 +329,10 @@ fn sniff<T>(text: &str, json: impl FnOnce(&str) -> Result<T, String>, old: impl 
     if text.trim_start().starts_with(opener) {
         json(text)
     } else {
+        // Rewritten by the migration only when readable: a damaged value stays as it is.
+        let value = old(text)?;
         old_values.push(key);
-        old(text)
+        Ok(value)
     }
 }
 

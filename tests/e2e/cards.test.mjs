@@ -3,6 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { storedLog } from './records.mjs';
 import { start, phone, shot, button, question } from './helpers.mjs';
 import { ACTIVE, DECK } from './deck-source.mjs';
 
@@ -64,8 +65,8 @@ test('an Anki export through the file picker: preview, nothing changed until con
   await shot(page, 'imported-answer');
   await page.keyboard.press('3');
   assert.equal(await question(page), 'What did the award teach you?', 'only the focused cards come');
-  const log = await page.evaluate(() => localStorage.getItem('second-round/log/0'));
-  assert.match(log, /^own-[0-9a-f]{12}\t/, 'a real review in the log');
+  const log = await storedLog(page);
+  assert.match(log[0]?.id ?? '', /^own-[0-9a-f]{12}$/, 'a real review in the log');
   await button(page, 'End focus').click();
   assert.equal(await page.getByTestId('focus').count(), 0);
   // Several themes at once.

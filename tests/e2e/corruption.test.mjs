@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { start, phone, button, shot, ROOT } from './helpers.mjs';
 import { ACTIVE, DECK } from './deck-source.mjs';
+import { readRecords } from './records.mjs';
 
 let env;
 test.before(async () => { env = await start(); });
@@ -17,12 +18,15 @@ const GOOD_CARD = ['second-round/card/plan-01', 'r,0,4019999a,40a00000,179559720
 const CASES = [
   ['meta: garbage', 'second-round/meta', 'v?!', /the storage version/],
   ['settings: garbage', 'second-round/settings', '%%%', /your settings, so the defaults are used/],
-  ['settings: a wrong type (JSON)', 'second-round/settings', '{"new": 5}', /your settings/],
+  ['settings: a wrong type (JSON)', 'second-round/settings', '{"newPerDay": "five"}', /your settings/],
   ['settings: a wrong type (a number where a switch goes)', 'second-round/settings', 'new=5;rehearse=yes', /your settings/],
   ['interviews: garbage', 'second-round/interviews', 'next week\tmaybe', /your interview dates/],
+  ['interviews: a wrong type (JSON)', 'second-round/interviews', '[{"at": "next week"}]', /your interview dates/],
   ['a card schedule: garbage', 'second-round/card/plan-02', 'garbage', /the schedule of 1 card, which starts again as new/],
   ['a card schedule: truncated', 'second-round/card/plan-02', 'r,0,4019', /the schedule of 1 card/],
   ['a card schedule: a wrong type', 'second-round/card/plan-02', '["r",0,1]', /the schedule of 1 card/],
+  ['a card record: truncated', 'second-round/card/plan-02', '"D5c70', /the schedule of 1 card/],
+  ['older reviews of a card: garbage', 'second-round/log/plan-02/0', '"not packed"', /part of your review history \(1 block\)/],
   ['a review-log block: garbage', 'second-round/log/0', 'plan-01\tnot-a-time\t3\tn\t1', /part of your review history \(1 block\)/],
   ['a card text: truncated JSON', 'second-round/own/own-1', '{"theme":"own","q":"Why', /the text of 1 card you wrote or edited/],
   ['a card text: a wrong type', 'second-round/own/plan-03', '{"q": 7, "a": []}', /the text of 1 card you wrote or edited/],
@@ -72,8 +76,11 @@ test('data of the first schema (version 1) is read whole and carried on', async 
   assert.equal(studied, 6);
   assert.match(await page.locator('.deck-size').textContent(), new RegExp(`^${studied} of ${ACTIVE} cards studied`));
   const stored = await page.evaluate(() => ({ ...localStorage }));
-  assert.equal(stored['second-round/meta'], '2', 'only the version number moves on');
-  for (const [k, v] of Object.entries(v1).filter(([k]) => k !== 'second-round/meta')) assert.equal(stored[k], v, k);
+  assert.equal(stored['second-round/meta'], '3', 'migrated to today\'s schema');
+  assert.deepEqual(Object.keys(stored).filter((k) => /^second-round\/log\/\d+$/.test(k)), [], 'the old log chunks moved into the cards\' records');
+  const { log } = await page.evaluate(readRecords);
+  assert.equal(log.length, Object.entries(v1).filter(([k]) => k.startsWith('second-round/log/')).reduce((n, [, v]) => n + v.split('\n').length, 0), 'every review kept');
+  assert.equal(stored['other-app/key'], v1['other-app/key'], 'another app\'s key left alone');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -146,8 +146,9 @@ test('settings keep what is typed across ticks, another tab and validation error
   await context.clock.runFor(TICKS);
   await button(a, 'Save settings').click();
   await a.waitForSelector('.home');
-  assert.equal(await a.evaluate(() => localStorage.getItem('second-round/settings')),
-    'retention=85;new=7;reviews=150;interval=400;target=80;rehearse=1;answer=45;speech=0;track=office', 'saving the settings also saves the role track shown in them (General / office here)');
+  assert.deepEqual(JSON.parse(await a.evaluate(() => localStorage.getItem('second-round/settings'))),
+    { desiredRetentionPercent: 85, newPerDay: 7, maxReviewsPerDay: 150, maxIntervalDays: 400, readinessTargetPercent: 80, rehearse: true, answerSeconds: 45, speechToText: false, track: 'office' },
+    'saving the settings also saves the role track shown in them (General / office here)');
   await a.reload();
   await a.waitForSelector('.home');
   await button(a, 'Settings').click();

@@ -69,7 +69,8 @@ test('set an interview date, drill, and readiness on the day goes up', async () 
   await page.waitForSelector('main section'); // mid-session: back on the next card
   await button(page, 'Second Round home').click();
   assert.equal(await page.getByTestId('readiness').textContent(), `${after}%`, 'kept across a reload');
-  assert.equal(await page.evaluate(() => localStorage.getItem('second-round/interviews').split('\t').slice(1).join('|')), '1|Acme Logistics|Operations Analyst|');
+  const [stored] = JSON.parse(await page.evaluate(() => localStorage.getItem('second-round/interviews')));
+  assert.deepEqual([stored.active, stored.company, stored.role, stored.themes], [true, 'Acme Logistics', 'Operations Analyst', undefined]);
   assert.deepEqual(problems, []);
   await context.close();
 });

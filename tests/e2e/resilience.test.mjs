@@ -32,7 +32,7 @@ test('a write that fails (storage full): banner, session goes on, saved progress
   await page.keyboard.press('Space');
   await page.keyboard.press('4');
   const saved = await dump(page);
-  assert.ok(saved['second-round/log/0'], 'the first grade was saved');
+  assert.ok(Object.keys(saved).some((k) => k.startsWith('second-round/card/')), 'the first grade was saved');
   // From now on every write hits the quota.
   await page.evaluate(() => {
     Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };

@@ -3,14 +3,13 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { start, phone, button, question, watch, advanceUntil, paste } from './helpers.mjs';
+import { storedLog, storedStates } from './records.mjs';
 
 let env;
 test.before(async () => { env = await start(); });
 test.after(async () => { await env?.close(); });
 
-const log = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('second-round/log/'))
-  .flatMap((k) => localStorage.getItem(k).split('\n')).map((l) => l.split('\t')).map(([id, at, rating]) => ({ id, at: +at, rating: +rating }))
-  .sort((a, b) => a.at - b.at));
+const log = (page) => storedLog(page).then((all) => all.map(({ id, at, rating }) => ({ id, at, rating })));
 
 test('two tabs grading, with reloads in between, keep every review and never move a card back', async () => {
   const { page: a, problems, context } = await phone(env);
@@ -54,14 +53,13 @@ test('two tabs grading, with reloads in between, keep every review and never mov
   assert.equal(entries.length, 7, `every review of both tabs: ${JSON.stringify(entries)}`);
   assert.equal(new Set(entries.map((e) => `${e.id}@${e.at}`)).size, 7, 'none twice');
   // Each card's stored state is its latest review, never an older one.
-  const states = await a.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('second-round/card/'))
-    .map((k) => [k.slice('second-round/card/'.length), localStorage.getItem(k).split(',')])));
-  for (const [id, fields] of Object.entries(states)) {
+  const states = await storedStates(a);
+  for (const [id, state] of Object.entries(states)) {
     const last = Math.max(...entries.filter((e) => e.id === id).map((e) => e.at));
-    assert.equal(+fields[5], last, `${id}: the state of its latest review`);
-    assert.equal(+fields[6], entries.filter((e) => e.id === id).length, `${id}: every review counted`);
+    assert.equal(state.last, last, `${id}: the state of its latest review`);
+    assert.equal(state.reps, entries.filter((e) => e.id === id).length, `${id}: every review counted`);
   }
-  assert.ok(Object.values(states).some((f) => +f[6] === 2), 'the card both tabs graded has both reviews');
+  assert.ok(Object.values(states).some((s) => s.reps === 2), 'the card both tabs graded has both reviews');
   // Both tabs show the same day after a reload.
   await b.reload();
   await b.waitForSelector('main section');
