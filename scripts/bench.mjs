@@ -39,11 +39,12 @@ function largeCollection(now) {
   const data = { 'second-round/meta': '3', 'second-round/settings': JSON.stringify(settings) };
   const ids = [];
   const reviews = [];
+  // Imported cards, as an import writes them (each with the moment it was written).
   for (let i = 0; i < 5000; i++) {
     const id = `own-${i.toString(16).padStart(12, '0')}`;
     ids.push(id);
     reviews.push([]);
-    data[`second-round/own/${id}`] = JSON.stringify({ tags: [`t${i % 20}`], q: `Question ${i}: tell us about project ${i % 97}?`, a: `Answer ${i}: I measured it ${i % 13} ways and wrote it down for the team.`, k: ['A number', 'What I did'], order: 80 + i });
+    data[`second-round/own/${id}`] = JSON.stringify({ tags: [`t${i % 20}`], q: `Question ${i}: tell us about project ${i % 97}?`, a: `Answer ${i}: I measured it ${i % 13} ways and wrote it down for the team.`, k: ['A number', 'What I did'], order: 80 + i, edited: now - 400 * DAY + i * 1_000 });
   }
   const start = now - 400 * DAY;
   for (let j = 0; j < 50000; j++) {
@@ -193,8 +194,8 @@ try {
   await run(browser, base, 'Empty collection (the built-in deck, nothing studied)', { 'second-round/meta': '3', 'second-round/settings': JSON.stringify({ newPerDay: 9999, maxReviewsPerDay: 99999 }) });
   await run(browser, base, 'Large collection (5,080 cards, 50,001 reviews)', largeCollection(Date.now()));
   console.log('\nTyping into a form (rehearse mode on):');
-  const rehearsing = (d) => ({ ...d, 'second-round/settings': d['second-round/settings'].replace('rehearse=0', 'rehearse=1') });
-  await typing(browser, base, 'Empty collection', rehearsing({ 'second-round/settings': 'retention=90;new=9999;reviews=99999;interval=36500;target=90;rehearse=0;answer=120;speech=0' }));
+  const rehearsing = (d) => ({ ...d, 'second-round/settings': JSON.stringify({ ...JSON.parse(d['second-round/settings']), rehearse: true }) });
+  await typing(browser, base, 'Empty collection', rehearsing({ 'second-round/meta': '3', 'second-round/settings': JSON.stringify({ newPerDay: 9999, maxReviewsPerDay: 99999 }) }));
   await typing(browser, base, 'Large collection', rehearsing(largeCollection(Date.now())));
 } finally {
   await browser.close();

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { start, phone, button, question, shot, T0 } from './helpers.mjs';
+import { storedLog, storedStates } from './records.mjs';
 
 let env;
 test.before(async () => { env = await start(); });
@@ -18,8 +19,7 @@ const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe
 const stored = (page, prefix) => page.evaluate((p) => Object.fromEntries(Object.keys(localStorage)
   .filter((k) => k.startsWith(p)).sort().map((k) => [k, localStorage.getItem(k)])), prefix);
 
-const reviews = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('second-round/log/'))
-  .flatMap((k) => localStorage.getItem(k).split('\n')).map((l) => l.split('\t')).map(([id, at]) => `${id}@${at}`).sort());
+const reviews = (page) => storedLog(page).then((log) => log.map(({ id, at }) => `${id}@${at}`).sort());
 
 async function grade(page, n) {
   const seen = [];
@@ -97,12 +97,12 @@ test('two devices review the same cards on different days and merge each other\'
   const after = await stored(a.page, 'second-round/card/');
   const changed = Object.keys(after).filter((k) => after[k] !== statesA[k]);
   assert.equal(changed.length, 2);
+  const schedules = await storedStates(a.page);
   for (const k of Object.keys(after)) {
     const id = k.slice('second-round/card/'.length);
     const times = merged.filter((r) => r.startsWith(`${id}@`)).map((r) => +r.split('@')[1]);
-    const fields = after[k].split(',');
-    assert.equal(+fields[6], times.length, `${id}: every review of both devices counted`);
-    assert.equal(+fields[5], Math.max(...times), `${id}: last reviewed at its latest review`);
+    assert.equal(schedules[id].reps, times.length, `${id}: every review of both devices counted`);
+    assert.equal(schedules[id].last, Math.max(...times), `${id}: last reviewed at its latest review`);
   }
   for (const k of changed) {
     const [mine, theirs, now] = [statesA[k], (await stored(b.page, 'second-round/card/'))[k], after[k]];

@@ -203,8 +203,7 @@ test('WebKit: a backup from another device merges — both devices\' reviews, ea
       q = await nextQuestion(s, q);
     }
   };
-  const reviews = (s) => s.run(() => Object.keys(localStorage).filter((k) => k.startsWith('second-round/log/'))
-    .flatMap((k) => localStorage.getItem(k).split('\n').filter(Boolean)).sort());
+  const reviews = (s) => s.run(readRecords).then((r) => r.log.map((e) => `${e.id}\t${e.at}\t${e.rating}`).sort());
   // WebKitWebDriver drives one session at a time: the second device gets a driver of its own.
   const second = await startDriver();
   const phoneDevice = await open(['downloads']);
@@ -240,8 +239,7 @@ test('WebKit: a backup from another device merges — both devices\' reviews, ea
     assert.match(said, /3 reviews/, `the preview says what comes from the other device: ${said}`);
     await laptop.screenshot(path.join(SHOTS, 'webkit-merge-preview.png'));
     await laptop.tap('Import');
-    await laptop.waitFor((n) => Object.keys(localStorage).filter((k) => k.startsWith('second-round/log/'))
-      .flatMap((k) => localStorage.getItem(k).split('\n').filter(Boolean)).length === n, [5], { what: 'five reviews stored' });
+    await laptop.waitFor(new Function('n', `return (${readRecords})().log.length === n;`), [5], { what: 'five reviews stored' });
     const merged = await reviews(laptop);
     const key = (line) => line.split('\t').slice(0, 2).join('\t');
     assert.deepEqual([...new Set(merged.map(key))].sort(), [...phoneReviews, ...laptopReviews].map(key).sort(), 'the union of both logs, each review once');
