@@ -81,49 +81,6 @@ pub fn countdown(at_ms: i64, now_ms: i64) -> String {
     }
 }
 
-/// One line per interview: `at<TAB>active<TAB>company<TAB>role<TAB>themes` (theme keys separated by
-/// commas, empty for all; tabs and line breaks in the text become spaces).
-pub fn encode(list: &[Interview]) -> String {
-    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-    list.iter()
-        .map(|i| {
-            let themes: Vec<&str> = i.themes.iter().map(|t| t.key()).collect();
-            format!("{}\t{}\t{}\t{}\t{}", i.at_ms, i.active as u8, clean(&i.company), clean(&i.role), themes.join(","))
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-pub fn decode(text: &str) -> Result<Vec<Interview>, String> {
-    text.lines()
-        .filter(|l| !l.is_empty())
-        .enumerate()
-        .map(|(n, line)| {
-            let mut parts = line.split('\t');
-            let bad = || format!("interview {} is damaged", n + 1);
-            let at_ms = parts.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?;
-            let active = match parts.next() {
-                Some("1") => true,
-                Some("0") => false,
-                _ => return Err(bad()),
-            };
-            let company = parts.next().ok_or_else(bad)?.to_string();
-            let role = parts.next().ok_or_else(bad)?.to_string();
-            let themes = parts
-                .next()
-                .ok_or_else(bad)?
-                .split(',')
-                .filter(|k| !k.is_empty())
-                .map(|k| Theme::from_key(k).ok_or_else(bad))
-                .collect::<Result<Vec<_>, _>>()?;
-            if parts.next().is_some() {
-                return Err(bad());
-            }
-            Ok(Interview { at_ms, company, role, active, themes })
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,24 +104,6 @@ mod tests {
         assert_eq!(upcoming(&list, 150), None, "the active interview is over");
         remove(&mut list, 0, 150);
         assert!(list[0].active, "the next interview ahead becomes active");
-    }
-
-    #[test]
-    fn records_round_trip_and_damage_is_reported() {
-        let list = vec![
-            Interview { at_ms: 1_795_900_000_000, company: "Acme\tLtd".into(), role: "Analyst\nII".into(), active: true, themes: vec![Theme::Tricky, Theme::FollowUp] },
-            iv(-5, ""),
-        ];
-        let back = decode(&encode(&list)).unwrap();
-        assert_eq!(back[0].company, "Acme Ltd");
-        assert_eq!(back[0].role, "Analyst II");
-        assert_eq!(back[1], list[1]);
-        assert_eq!(back[0].themes, vec![Theme::Tricky, Theme::FollowUp]);
-        assert!(back[0].covers(Theme::Tricky) && !back[0].covers(Theme::Plan) && back[1].covers(Theme::Plan));
-        assert_eq!(decode("").unwrap(), vec![]);
-        for bad in ["x\t1\ta\tb\t", "1\t2\ta\tb\t", "1\t1\ta", "1\t1\ta\tb", "1\t1\ta\tb\tnowhere", "1\t1\ta\tb\t\tc"] {
-            assert!(decode(bad).is_err(), "{bad}");
-        }
     }
 
     #[test]

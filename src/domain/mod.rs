@@ -9,7 +9,6 @@ pub mod deck;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod deck_check;
 pub mod insights;
-pub mod json;
 pub mod merge;
 pub mod library;
 pub mod interview;

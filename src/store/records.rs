@@ -80,10 +80,11 @@ pub struct CardText {
     /// Places cards of one's own after the deck, in the order they were added.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub order: i64,
-    /// When the card was last edited or deleted (ms; 0, left out: not known, the oldest) — what
-    /// decides between two devices' texts when a backup is merged.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub edited: i64,
+    /// When the card was last edited or deleted (ms; 0: at a moment not known) — what decides
+    /// between two devices' texts when a backup is merged. In storage a record is itself an edit
+    /// (left out: at a moment not known); in a backup, left out means the deck's own text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited: Option<i64>,
 }
 
 /// A role track's own answer and key points on a card.
@@ -135,7 +136,7 @@ mod track_key {
 impl CardText {
     /// The record of a card's text; `order` places a card of one's own among the others, `edited`
     /// is when it was last edited (ms; 0: not known).
-    pub fn of(card: &Card, order: i64, edited: i64) -> CardText {
+    pub fn of(card: &Card, order: i64, edited: Option<i64>) -> CardText {
         CardText {
             deleted: false,
             theme: card.theme,
@@ -155,7 +156,7 @@ impl CardText {
     }
 
     /// The record of a built-in card deleted at `edited` (ms; 0: not known).
-    pub fn deletion(edited: i64) -> CardText {
+    pub fn deletion(edited: Option<i64>) -> CardText {
         CardText { deleted: true, edited, ..CardText::default() }
     }
 
@@ -531,16 +532,16 @@ mod tests {
             variants: vec![Variant { track: Track::Manager, answer: "M.".into(), key_points: vec!["m".into()] }],
             retired: Some("gone".into()),
         };
-        let text = to_json(&CardText::of(&card, 7, 1_795_600_000_123));
+        let text = to_json(&CardText::of(&card, 7, Some(1_795_600_000_123)));
         let back: CardText = from_json(&text).unwrap();
-        assert_eq!((back.card("plan-01"), back.order, back.edited), (Ok(Some(card)), 7, 1_795_600_000_123));
+        assert_eq!((back.card("plan-01"), back.order, back.edited), (Ok(Some(card)), 7, Some(1_795_600_000_123)));
         let v2 = r#"{"theme":"own","tags":[],"q":"Q?","a":"A.","k":["x"],"order":5,"syn":[["a","b"]]}"#;
         let read: CardText = from_json(v2).unwrap();
         assert_eq!(read.card("own-1").unwrap().unwrap().synonyms, vec![("a".to_string(), "b".to_string())]);
         assert_eq!(from_json::<CardText>(r#"{"deleted":true}"#).unwrap().card("x"), Ok(None));
-        assert_eq!(to_json(&CardText::deletion(0)), r#"{"deleted":true}"#, "no moment known: as version 2 wrote it");
-        assert_eq!(from_json::<CardText>(&to_json(&CardText::deletion(42))).unwrap().edited, 42);
-        assert_eq!(from_json::<CardText>(v2).unwrap().edited, 0, "a record from before edits kept their moment: the oldest");
+        assert_eq!(to_json(&CardText::deletion(None)), r#"{"deleted":true}"#, "no moment known: as version 2 wrote it");
+        assert_eq!(from_json::<CardText>(&to_json(&CardText::deletion(Some(0)))).unwrap().edited, Some(0));
+        assert_eq!(from_json::<CardText>(v2).unwrap().edited, None, "a record from before edits kept their moment");
         assert!(from_json::<CardText>(r#"{"a":"no question"}"#).unwrap().card("x").is_err());
         assert!(from_json::<CardText>(r#"{"q":"Q","tracks":[{"track":"pilot","answer":"x"}]}"#).is_err());
         assert_eq!(from_json::<CardText>(r#"{"q":"Q","theme":"later"}"#).unwrap().theme, Theme::Own);

@@ -122,12 +122,12 @@ pub fn suspended_value(ids: &[String]) -> String {
 /// A card's text; `order` places a card of one's own after the others; `edited` is when it was
 /// last edited (ms; 0: not known).
 pub fn card_text_value(card: &Card, order: i64, edited: i64) -> String {
-    to_json(&CardText::of(card, order, edited))
+    to_json(&CardText::of(card, order, (edited > 0).then_some(edited)))
 }
 
 /// A built-in card deleted at `edited` (ms; 0: not known).
 pub fn deleted_value(edited: i64) -> String {
-    to_json(&CardText::deletion(edited))
+    to_json(&CardText::deletion((edited > 0).then_some(edited)))
 }
 
 // ------------------------------------------------------------------------------ cards' text
@@ -149,7 +149,7 @@ pub fn decode_own(id: &str, text: &str) -> Result<(OwnRecord, i64), String> {
         Some(card) => OwnRecord::Card { card, order: record.order },
         None => OwnRecord::Deleted,
     };
-    Ok((own, record.edited))
+    Ok((own, record.edited.unwrap_or(0)))
 }
 
 /// A built-in card as the person edited it. Whether it is retired is the deck's say; a record
