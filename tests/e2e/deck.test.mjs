@@ -13,7 +13,8 @@ test.before(async () => { env = await start(); });
 test.after(async () => { await env?.close(); });
 
 const FIRST = DECK.active[0];
-const settings = (page) => page.evaluate(() => localStorage.getItem('second-round/settings'));
+/** The role track stored with the settings (schema 3: a JSON record). */
+const track = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('second-round/settings') ?? '{}').track);
 const track = (key) => DECK.tracks.find((t) => t.key === key);
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The track's one-line summary (as a pattern), shown wherever the track is chosen. */
@@ -36,7 +37,7 @@ for (const scheme of ['light', 'dark']) {
     await shot(page, `deck-welcome-${scheme}`);
     await button(page, 'Use this track').click();
     await welcome.waitFor({ state: 'detached' });
-    assert.match(await settings(page), /;track=graduate$/);
+    assert.equal(await track(page), 'graduate');
     assert.equal(await page.locator('.deck-size').textContent(), `0 of ${ACTIVE} cards studied so far.`, 'retired cards are not counted');
 
     await button(page, 'Start session').click();
@@ -67,7 +68,7 @@ test('the track chosen in Settings (with its persona) changes the answers; an ed
   const { page, problems, context } = await phone(env);
   await button(page, 'Skip (general answers)').click();
   await page.getByTestId('welcome').waitFor({ state: 'detached' });
-  assert.match(await settings(page), /;track=office$/, 'skipping chooses General / office, and the card is not shown again');
+  assert.equal(await track(page), 'office', 'skipping chooses General / office, and the card is not shown again');
   await page.reload();
   await page.waitForSelector('main section');
   assert.equal(await page.getByTestId('welcome').count(), 0);
@@ -84,7 +85,7 @@ test('the track chosen in Settings (with its persona) changes the answers; an ed
   await page.locator('.tracks').scrollIntoViewIfNeeded();
   await shot(page, 'deck-settings-tracks');
   await button(page, 'Save settings').click();
-  assert.match(await settings(page), /;track=technical$/);
+  assert.equal(await track(page), 'technical');
   await button(page, 'Start session').click();
   assert.equal(await question(page), FIRST.question, 'still the same card: nothing was graded');
   await reveal(page);
@@ -109,7 +110,7 @@ test('the track chosen in Settings (with its persona) changes the answers; an ed
 });
 
 test('the editor holds the coaching, the search finds it, and an edit keeps it in storage', async () => {
-  const { page, problems, context } = await phone(env, { init: () => localStorage.setItem('second-round/settings', 'retention=90;track=office') });
+  const { page, problems, context } = await phone(env, { init: () => localStorage.setItem('second-round/settings', '{"track":"office"}') });
   const c = FIRST;
   await button(page, 'Cards').click();
   // A few words of a probe find the card.
@@ -141,7 +142,7 @@ test('the editor holds the coaching, the search finds it, and an edit keeps it i
 test('a retired card is listed (labelled Retired) only when studied, and never drilled', async () => {
   const retired = DECK.cards.find((c) => c.retired);
   assert.ok(retired, 'the deck has a retired card');
-  const { page, problems, context } = await phone(env, { init: () => localStorage.setItem('second-round/settings', 'retention=90;track=office') });
+  const { page, problems, context } = await phone(env, { init: () => localStorage.setItem('second-round/settings', '{"track":"office"}') });
   await button(page, 'Cards').click();
   assert.equal(await page.getByTestId('match-count').textContent(), `${ACTIVE} of ${ACTIVE} cards`);
   assert.doesNotMatch(await page.getByTestId('card-list').textContent(), /Retired/);
@@ -161,7 +162,7 @@ test('a retired card is listed (labelled Retired) only when studied, and never d
 });
 
 test('the coaching goes out in the spreadsheet export and comes back in through the CSV import', async () => {
-  const { page, problems, context } = await phone(env, { init: () => localStorage.setItem('second-round/settings', 'retention=90;track=office') });
+  const { page, problems, context } = await phone(env, { init: () => localStorage.setItem('second-round/settings', '{"track":"office"}') });
   await button(page, 'Cards').click();
   await button(page, 'Import and export').click();
   const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Download as a spreadsheet (.csv)').click()]);
