@@ -48,7 +48,7 @@ impl<'a> Reader<'a> {
 
     /// The next number; `None` at the end of the text, on a character outside both sets, or on a
     /// number too large for 64 bits.
-    pub fn next(&mut self) -> Option<u64> {
+    pub fn number(&mut self) -> Option<u64> {
         let mut n: u64 = 0;
         loop {
             let (&b, rest) = self.bytes.split_first()?;
@@ -61,8 +61,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn next_signed(&mut self) -> Option<i64> {
-        let z = self.next()?;
+    pub fn signed(&mut self) -> Option<i64> {
+        let z = self.number()?;
         Some(((z >> 1) as i64) ^ -((z & 1) as i64))
     }
 }
@@ -98,10 +98,10 @@ mod tests {
 
     #[test]
     fn damaged_text_is_refused() {
-        assert_eq!(Reader::new("").next(), None);
-        assert_eq!(Reader::new("12").next(), None, "a number without its last digit");
-        assert_eq!(Reader::new("1 A").next(), None);
-        assert_eq!(Reader::new("zzzzzzzzzzzzzzzzA").next(), None, "more than 64 bits");
+        assert_eq!(Reader::new("").number(), None);
+        assert_eq!(Reader::new("12").number(), None, "a number without its last digit");
+        assert_eq!(Reader::new("1 A").number(), None);
+        assert_eq!(Reader::new("zzzzzzzzzzzzzzzzA").number(), None, "more than 64 bits");
     }
 
     proptest! {
@@ -111,8 +111,8 @@ mod tests {
             for &n in &ns { put(&mut text, n); }
             for &s in &ss { put_signed(&mut text, s); }
             let mut r = Reader::new(&text);
-            for &n in &ns { prop_assert_eq!(r.next(), Some(n)); }
-            for &s in &ss { prop_assert_eq!(r.next_signed(), Some(s)); }
+            for &n in &ns { prop_assert_eq!(r.number(), Some(n)); }
+            for &s in &ss { prop_assert_eq!(r.signed(), Some(s)); }
             prop_assert!(r.is_empty());
         }
     }

@@ -237,12 +237,12 @@ fn unpack_reviews(r: &mut Reader) -> Result<Vec<Review>, String> {
     let mut reviews = Vec::new();
     let mut before = 0i64;
     while !r.is_empty() {
-        let offset = r.next_signed().ok_or("a review's moment is damaged")?;
+        let offset = r.signed().ok_or("a review's moment is damaged")?;
         if offset < 0 && !reviews.is_empty() {
             return Err("the reviews are out of order".into());
         }
         let at = before.checked_add(offset).ok_or("a review's moment is out of range")?;
-        let rest = r.next().ok_or("a review is cut short")?;
+        let rest = r.number().ok_or("a review is cut short")?;
         let rating = Rating::from_u8(((rest >> 2) & 3) as u8 + 1).ok_or("bad rating")?;
         let duration_ms = u32::try_from(rest >> 4).map_err(|_| "a review's duration is out of range")?.min(LogEntry::MAX_DURATION_MS);
         reviews.push(Review { at_ms: at, rating, phase_before: PHASES[(rest & 3) as usize], duration_ms });
@@ -275,11 +275,11 @@ impl CardState {
 
     pub fn unpack(text: &str) -> Result<CardState, String> {
         let mut r = Reader::new(text);
-        let head = r.next().ok_or("the schedule is damaged")?;
+        let head = r.number().ok_or("the schedule is damaged")?;
         let mut fields = [0u64; 6];
         if head > 0 {
             for f in fields.iter_mut() {
-                *f = r.next().ok_or("the schedule is damaged")?;
+                *f = r.number().ok_or("the schedule is damaged")?;
             }
         }
         let reviews = unpack_reviews(&mut r)?;

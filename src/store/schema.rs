@@ -27,6 +27,27 @@
 //! rest. Any write storage refuses stops it; everything stays readable, and it goes on at the next
 //! start. A value that fails to decode is never deleted or overwritten: it is copied under
 //! `unreadable/` and reported.
+//!
+//! **Using it** (everything here is pure; a storage adapter — `local.rs` for the browser, or an
+//! in-memory one in tests — only gets, sets and removes keys):
+//!
+//! - start-up: `decode(every (key, value) under PREFIX)` → [`Loaded`]; copy each
+//!   `loaded.unreadable` value to `Key::Unreadable(key)`; then run `migration(&loaded)` step by step,
+//!   stopping at the first write that fails (nothing is lost: it goes on at the next start);
+//! - a grade: [`record_review`]`(stored card record, first free Older number, &entry, &progress)`
+//!   → the writes, in order (one, or two when the oldest reviews move);
+//! - a new schedule, a card deleted or made new: [`with_schedule`]`(stored, progress)` → the value,
+//!   or `None`: remove the key;
+//! - an undo: [`without_review`]`(stored, at_ms)` on the card's record, then its `Older` records
+//!   newest first, until one holds the review (`Some(value)`, or `Some(None)`: remove the key); then
+//!   `with_schedule`;
+//! - a card's text, deletion, settings, interviews, suspensions: [`card_text_value`],
+//!   [`deleted_value`], [`settings_value`], [`interviews_value`], [`suspended_value`];
+//! - an import or a restore: [`all_card_records`] and the values above for every key, and every
+//!   other key of ours removed;
+//! - another tab's write (the `storage` event's key, old and new value): [`external`] → the changes,
+//!   and the reviews that left a card's record (taken back unless an `Older` record of that card
+//!   holds them now).
 
 use super::legacy;
 use super::records::{from_json, to_json, CardState, CardText, InterviewRecord, OlderReviews, Review, SettingsRecord};
