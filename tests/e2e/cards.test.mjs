@@ -3,7 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { storedLog } from './records.mjs';
+import { storedLog, backupLog } from './records.mjs';
 import { start, phone, shot, button, question } from './helpers.mjs';
 import { ACTIVE, DECK } from './deck-source.mjs';
 
@@ -166,9 +166,9 @@ test('a backup: export, wipe the browser, import restores the same collection, s
   assert.match(download.suggestedFilename(), /^second-round-backup-2026-11-25\.json$/);
   const file = fs.readFileSync(await download.path(), 'utf8');
   const backup = JSON.parse(file);
-  assert.equal(backup.backupVersion, 1);
-  assert.equal(backup.log.length, 4);
-  assert.deepEqual(backup.cards.filter((c) => c.id.startsWith('own-')).map((c) => c.question), ['Why did you leave your last job?']);
+  assert.equal(backup.backupVersion, 2);
+  assert.equal(backupLog(backup).length, 4);
+  assert.deepEqual(backup.cards.filter((c) => c.id.startsWith('own-')).map((c) => c.text.q), ['Why did you leave your last job?']);
   const before = await snapshot(page);
   const home = async () => {
     await button(page, 'Second Round home').click();
@@ -208,7 +208,7 @@ test('an Anki file for export reads back, and a broken or foreign file changes n
   assert.match(await page.getByTestId('import-counts').textContent(), /^0 cards will be added, 0 updated and \d+ skipped/);
   assert.equal(await page.getByRole('button', { name: /^Import \d/ }).count(), 0, 'nothing to import');
   await importFile(page, 'broken.json', '{"app": "Second Round", "backupVersion": 1, "cards": [', 'application/json');
-  assert.match(await page.getByTestId('import-error').textContent(), /broken\.json could not be read as a Second Round backup: line 1: .*Nothing was changed\./);
+  assert.match(await page.getByTestId('import-error').textContent(), /broken\.json could not be read as a Second Round backup: line 1, column \d+: .*Nothing was changed\./);
   await shot(page, 'import-error');
   await importFile(page, 'table.csv', 'name,notes\nx,y\n', 'text/csv');
   assert.equal(await page.getByTestId('import-errors').textContent(), 'Line 1: the first row must name the columns, with at least question and answer');

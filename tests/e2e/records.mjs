@@ -2,8 +2,12 @@
 // tests that check what was saved: every review, each card's schedule. The packed numbers are read
 // as src/store/pack.rs writes them (base 46; the last digit of a number from its own set).
 
-/** Runs in the page: `{ log: [{ id, at, rating, phase, duration }], states: { id: { … } } }`. */
-export function readRecords() {
+/**
+ * Runs in the page (or in node, given `stored`, an object of keys and values as localStorage would
+ * hold them): `{ log: [{ id, at, rating, phase, duration }], states: { id: { … } } }`.
+ */
+export function readRecords(stored) {
+  const store = stored ?? Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]));
   const MORE = '0123456789abcdefghijklmnopqrstuvwxyz!#$%&\'()*+';
   const LAST = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ,-./:;<=>?@[]^_`{|}~';
   const PHASES = ['n', 'l', 'r', 'rl'];
@@ -29,11 +33,11 @@ export function readRecords() {
   };
   const log = [];
   const states = {};
-  for (const key of Object.keys(localStorage)) {
+  for (const key of Object.keys(store)) {
     const card = key.match(/^second-round\/card\/(.+)$/);
     const older = key.match(/^second-round\/log\/(.+)\/\d+$/);
     if (!card && !older) continue;
-    const ns = numbers(JSON.parse(localStorage.getItem(key)));
+    const ns = numbers(JSON.parse(store[key]));
     if (older) { log.push(...reviews(older[1], ns)); continue; }
     const id = card[1];
     const head = Number(ns[0]);
@@ -49,6 +53,10 @@ export function readRecords() {
   log.sort((a, b) => a.at - b.at);
   return { log, states };
 }
+
+/** The reviews in a backup file (version 2), oldest first. */
+export const backupLog = (backup) => readRecords(Object.fromEntries(backup.cards.filter((c) => c.state)
+  .map((c) => [`second-round/card/${c.id}`, JSON.stringify(c.state)]))).log;
 
 /** Every stored review, oldest first. */
 export const storedLog = (page) => page.evaluate(readRecords).then((r) => r.log);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startDriver, KEY } from './webdriver.mjs';
 import { startApp, SHOTS } from './app.mjs';
-import { readRecords } from '../e2e/records.mjs';
+import { readRecords, backupLog } from '../e2e/records.mjs';
 
 let app;
 test.before(async () => { app = await startApp(); });
@@ -158,7 +158,7 @@ test('WebKit: a backup downloaded, storage cleared, the backup pasted back gives
       return d && { name: d.name, text: await d.blob.text() };
     });
     assert.ok(backup, 'the backup was downloaded');
-    assert.equal(JSON.parse(backup.text).log.length, 3);
+    assert.equal(backupLog(JSON.parse(backup.text)).length, 3);
     await s.tap('Download for Anki (.txt)');
     const anki = await s.runAsync(async () => {
       const d = window.__downloads.find((x) => x.name.endsWith('.txt'));
