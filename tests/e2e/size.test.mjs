@@ -1,6 +1,6 @@
 // The bundle budget. What the first card waits for — html, js, the wasm with the built-in deck's
 // general answers and coaching inside, css, icons, manifest, service worker — must stay within
-// 260 KB brotli, counted strictly as 260,000 bytes; each role track's answers, a file of its own
+// 290 KB brotli, counted strictly as 290,000 bytes; each role track's answers, a file of its own
 // (tracks/<key>.txt) fetched when that track is chosen and precached by the service worker after the
 // first load, within 40,000 bytes.
 // The first-card budget was 120,000 for the drill alone; rehearse mode costs about 13 KB of it, the
@@ -9,13 +9,16 @@
 // backup and the role tracks' screens about 22 KB more (175,000 in all with the first 80-card deck at
 // 13 KB; the code alone now about 164 KB). The coach-grade deck (over twice the cards, each with its
 // coaching) is about 65 KB inside the wasm; its four role tracks' answers would have been another
-// 100 KB there, and are the track files instead. See the README's Size section.
+// 100 KB there, and are the track files instead. The stored records as serde-derived types read
+// and written by serde_json (storage schema 3, backup version 2) and the FSRS model built through
+// its crate's API instead of an unsafe transmute cost 41 KB (245,761 → 286,805): the budget moved
+// from 260,000 to 290,000 with them. See the README's Size section.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { measure } from '../../scripts/size.mjs';
 import { DIST } from './helpers.mjs';
 
-export const BUDGET_BYTES = 260_000;
+export const BUDGET_BYTES = 290_000;
 export const TRACK_BUDGET_BYTES = 40_000;
 const isTrack = (r) => r.file.startsWith('tracks/');
 
