@@ -14,7 +14,7 @@ test.after(async () => { await env?.close(); });
 
 const FIRST = DECK.active[0];
 /** The role track stored with the settings (schema 3: a JSON record). */
-const track = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('second-round/settings') ?? '{}').track);
+const storedTrack = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('second-round/settings') ?? '{}').track);
 const track = (key) => DECK.tracks.find((t) => t.key === key);
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The track's one-line summary (as a pattern), shown wherever the track is chosen. */
@@ -37,7 +37,7 @@ for (const scheme of ['light', 'dark']) {
     await shot(page, `deck-welcome-${scheme}`);
     await button(page, 'Use this track').click();
     await welcome.waitFor({ state: 'detached' });
-    assert.equal(await track(page), 'graduate');
+    assert.equal(await storedTrack(page), 'graduate');
     assert.equal(await page.locator('.deck-size').textContent(), `0 of ${ACTIVE} cards studied so far.`, 'retired cards are not counted');
 
     await button(page, 'Start session').click();
@@ -68,7 +68,7 @@ test('the track chosen in Settings (with its persona) changes the answers; an ed
   const { page, problems, context } = await phone(env);
   await button(page, 'Skip (general answers)').click();
   await page.getByTestId('welcome').waitFor({ state: 'detached' });
-  assert.equal(await track(page), 'office', 'skipping chooses General / office, and the card is not shown again');
+  assert.equal(await storedTrack(page), 'office', 'skipping chooses General / office, and the card is not shown again');
   await page.reload();
   await page.waitForSelector('main section');
   assert.equal(await page.getByTestId('welcome').count(), 0);
@@ -85,7 +85,7 @@ test('the track chosen in Settings (with its persona) changes the answers; an ed
   await page.locator('.tracks').scrollIntoViewIfNeeded();
   await shot(page, 'deck-settings-tracks');
   await button(page, 'Save settings').click();
-  assert.equal(await track(page), 'technical');
+  assert.equal(await storedTrack(page), 'technical');
   await button(page, 'Start session').click();
   assert.equal(await question(page), FIRST.question, 'still the same card: nothing was graded');
   await reveal(page);
