@@ -10,6 +10,7 @@ pub mod deck;
 pub mod deck_check;
 pub mod insights;
 pub mod merge;
+pub mod mock;
 pub mod library;
 pub mod interview;
 pub mod readiness;
