@@ -13,6 +13,7 @@ pub mod merge;
 pub mod mock;
 pub mod library;
 pub mod interview;
+pub mod kit;
 pub mod readiness;
 pub mod schedule;
 pub mod session;
