@@ -1,15 +1,17 @@
-//! The stored layout, version 3. Every key starts with `second-round/`; every value is the JSON of
+//! The stored layout, version 4. Every key starts with `second-round/`; every value is the JSON of
 //! one record type of `records` (written and read with `serde_json`):
 //!
 //! | key                             | record                                                   |
 //! |---------------------------------|----------------------------------------------------------|
-//! | `second-round/meta`             | `3` — the schema version                                 |
+//! | `second-round/meta`             | `4` — the schema version                                 |
 //! | `second-round/settings`         | `SettingsRecord`                                         |
 //! | `second-round/interviews`       | a list of `InterviewRecord`                              |
 //! | `second-round/card/<id>`        | `CardState`: a card's schedule and its latest reviews, packed (cards ever graded) |
 //! | `second-round/log/<id>/<n>`     | `OlderReviews`: older reviews of a card with many, 32 a record |
 //! | `second-round/own/<id>`         | `CardText`: a card of one's own, an edited built-in card, or a deleted built-in card |
 //! | `second-round/suspended`        | the ids of suspended cards, a list                       |
+//! | `second-round/story/<id>`       | `kit::Story`: one of the person's stories (a deleted one: `{"id":…,"edited":…,"deleted":true}`) |
+//! | `second-round/round/<interview>`| `kit::Round`: what is kept for one interview (notes, questions, plan sheet, thank-you notes); `<interview>` is `kit::round::interview_key` |
 //! | `second-round/unreadable/<key>` | raw text of a key that could not be read, kept aside     |
 //!
 //! A card's reviews live with its schedule, so the card's id is written once, not once a review:
@@ -18,6 +20,10 @@
 //! `RECENT_REVIEWS` reviews, well under 2 KB — and, once in 32 grades of a card that has
 //! that many, one `OlderReviews` record; never the whole collection. Writes read the record as
 //! stored first, so reviews another tab added to it are kept.
+//!
+//! Version 4 added the interview kit's keys (`story/`, `round/`); absent, the kit is empty, so
+//! the migration from 3 writes only the version number. A story or a round is written whole when
+//! it changes (a few hundred bytes to a few kilobytes), never the whole kit.
 //!
 //! Version 1 and 2 (see `legacy`) stored the log as chunks of lines (`log/<n>`), each naming its
 //! card, and their own encodings for schedules, settings, interviews and suspensions. Version 3
@@ -43,8 +49,11 @@
 //!   `with_schedule`;
 //! - a card's text, deletion, settings, interviews, suspensions: [`card_text_value`],
 //!   [`deleted_value`], [`settings_value`], [`interviews_value`], [`suspended_value`];
+//! - a story or an interview's round changed (or a story deleted): [`story_value`] under
+//!   `Key::Story(id)`, [`round_value`] under `Key::Round(round.key())`;
 //! - an import or a restore: [`all_card_records`] and the values above for every key, and every
-//!   other key of ours removed;
+//!   other key of ours removed — but for the kit's keys, which an import never removes (a
+//!   backup's kit is merged in and its changed records written: [`kit_records`]);
 //! - another tab's write (the `storage` event's key, old and new value): [`external`] → the changes,
 //!   and the reviews that left a card's record (taken back unless an `Older` record of that card
 //!   holds them now).
@@ -53,10 +62,11 @@ use super::legacy;
 use super::records::{from_json, to_json, CardState, CardText, InterviewRecord, OlderReviews, Review, SettingsRecord};
 use crate::domain::card::Card;
 use crate::domain::interview::Interview;
+use crate::domain::kit::{Kit, Round, Story};
 use crate::domain::{LogEntry, Progress, Settings};
 use std::collections::HashMap;
 
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 pub const PREFIX: &str = "second-round/";
 /// The most reviews a card's record holds: when a grade would make it more, its oldest
 /// `OLDER_REVIEWS` move to a record of their own, so a grade's write stays under 2 KB.
@@ -77,6 +87,10 @@ pub enum Key {
     LogChunk(u32),
     Own(String),
     Suspended,
+    /// One of the person's stories (schema 4).
+    Story(String),
+    /// What is kept for one interview, by `kit::round::interview_key` (schema 4).
+    Round(String),
     Unreadable(String),
 }
 
@@ -91,6 +105,8 @@ impl Key {
             Key::LogChunk(n) => format!("{PREFIX}log/{n}"),
             Key::Own(id) => format!("{PREFIX}own/{id}"),
             Key::Suspended => format!("{PREFIX}suspended"),
+            Key::Story(id) => format!("{PREFIX}story/{id}"),
+            Key::Round(key) => format!("{PREFIX}round/{key}"),
             Key::Unreadable(original) => format!("{PREFIX}unreadable/{original}"),
         }
     }
@@ -107,6 +123,12 @@ impl Key {
         }
         if let Some(id) = rest.strip_prefix("own/") {
             return (!id.is_empty()).then(|| Key::Own(id.to_string()));
+        }
+        if let Some(id) = rest.strip_prefix("story/") {
+            return (!id.is_empty()).then(|| Key::Story(id.to_string()));
+        }
+        if let Some(key) = rest.strip_prefix("round/") {
+            return (!key.is_empty()).then(|| Key::Round(key.to_string()));
         }
         if let Some(id) = rest.strip_prefix("card/") {
             return (!id.is_empty()).then(|| Key::Card(id.to_string()));
@@ -144,6 +166,28 @@ pub fn suspended_value(ids: &[String]) -> String {
 /// last edited (ms; 0: not known).
 pub fn card_text_value(card: &Card, order: i64, edited: i64) -> String {
     to_json(&CardText::of(card, order, (edited > 0).then_some(edited)))
+}
+
+/// A story's record (a deleted one holds only its id and when it was deleted).
+pub fn story_value(story: &Story) -> String {
+    to_json(story)
+}
+
+/// An interview's round.
+pub fn round_value(round: &Round) -> String {
+    to_json(round)
+}
+
+/// Every record of a kit, for a whole rewrite (a restore): each story and each round.
+pub fn kit_records(kit: &Kit) -> Writes {
+    let stories = kit.stories.iter().map(|s| (Key::Story(s.id.clone()), story_value(s)));
+    stories.chain(kit.rounds.iter().map(|r| (Key::Round(r.key()), round_value(r)))).collect()
+}
+
+/// A story as stored under `Key::Story(id)`: the key's id is its id.
+pub fn decode_story(id: &str, text: &str) -> Result<Story, String> {
+    let story: Story = from_json(text)?;
+    Ok(Story { id: id.to_string(), ..story })
 }
 
 /// A built-in card deleted at `edited` (ms; 0: not known).
@@ -344,6 +388,8 @@ pub struct Loaded {
     /// suspensions).
     pub old_chunks: Vec<(u32, Vec<String>)>,
     pub old_values: Vec<Key>,
+    /// The interview kit: stories (deleted ones too) and each interview's round (schema 4).
+    pub kit: Kit,
 }
 
 fn sniff<T>(text: &str, json: impl FnOnce(&str) -> Result<T, String>, old: impl FnOnce(&str) -> Result<T, String>, opener: char, old_values: &mut Vec<Key>, key: Key) -> Result<T, String> {
@@ -403,6 +449,8 @@ pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
                     l.own.push((id, record));
                 })
                 .map_err(|e| format!("not a card: {e}")),
+            Key::Story(id) => decode_story(&id, &value).map(|s| l.kit.stories.push(s)).map_err(|e| format!("not a story: {e}")),
+            Key::Round(_) => from_json::<Round>(&value).map(|r| l.kit.rounds.push(r)).map_err(|e| format!("not an interview's notes: {e}")),
             Key::Unreadable(original) => {
                 l.kept_aside.push(original);
                 Ok(())
@@ -427,6 +475,10 @@ pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
     l.log = log.iter().map(|e| LogEntry { card_id: e.card_id.clone(), at_ms: e.at_ms, rating: e.rating, phase_before: e.phase_before, duration_ms: e.duration_ms }).collect();
     drop(log);
     l.old_chunks.sort_unstable();
+    // Stories in the order they were written (ids grow with the moment; storage hands keys over
+    // in no particular order).
+    crate::domain::sort_by_key(&mut l.kit.stories, |s| (s.id.len(), s.id.clone()));
+    crate::domain::sort_by_key(&mut l.kit.rounds, |r| r.at);
     l
 }
 
@@ -439,9 +491,9 @@ pub enum Step {
     Remove(Key),
 }
 
-/// The steps that bring what `decode` read to version 3, in the order they must run; stop at the
+/// The steps that bring what `decode` read to version 4 (from 3: the version number only), in the order they must run; stop at the
 /// first one storage refuses (the rest is done at a later start). Empty when there is nothing to
-/// do (version 3 already, a first visit, or data of a newer version).
+/// do (version 4 already, a first visit, or data of a newer version).
 pub fn migration<'a>(l: &'a Loaded) -> Vec<Step> {
     if l.newer || (l.version == Some(VERSION) && l.old_chunks.is_empty() && l.old_values.is_empty()) {
         return Vec::new();

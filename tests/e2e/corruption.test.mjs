@@ -76,7 +76,7 @@ test('data of the first schema (version 1) is read whole and carried on', async 
   assert.equal(studied, 6);
   assert.match(await page.locator('.deck-size').textContent(), new RegExp(`^${studied} of ${ACTIVE} cards studied`));
   const stored = await page.evaluate(() => ({ ...localStorage }));
-  assert.equal(stored['second-round/meta'], '3', 'migrated to today\'s schema');
+  assert.equal(stored['second-round/meta'], '4', 'migrated to today\'s schema');
   assert.deepEqual(Object.keys(stored).filter((k) => /^second-round\/log\/\d+$/.test(k)), [], 'the old log chunks moved into the cards\' records');
   const { log } = await page.evaluate(readRecords);
   assert.equal(log.length, Object.entries(v1).filter(([k]) => k.startsWith('second-round/log/')).reduce((n, [, v]) => n + v.split('\n').length, 0), 'every review kept');

@@ -11,13 +11,17 @@
 //!  "suspended":["plan-03"],
 //!  "cards":[{"id":"plan-01","text":{"theme":"plan","q":"…","a":"…","edited":1795650000001},"state":"D5c…"},
 //!           {"id":"plan-11","text":{"deleted":true,"edited":1795650000000}},
-//!           {"id":"own-1","state":"A…"}]}
+//!           {"id":"own-1","state":"A…"}],
+//!  "stories":[{"id":"s1…","title":"…","situation":"…","shows":["accuracy"],"edited":…}],
+//!  "rounds":[{"at":…,"company":"…","people":[…],"questions":[…],"thanks":[…],"edited":…}]}
 //! ```
 //!
 //! Each card of the collection has its `text` (as stored, with when it was last edited) and, once
 //! graded, its `state` (the schedule and every review, packed as in storage: bit for bit). A
 //! deleted built-in card has a deletion as its text; a card deleted with reviews keeps them as a
-//! `state` without text. Version 1 (before schema 3: cards with readable `progress`, the log as a
+//! `state` without text. The interview kit comes as its stored records (`stories`, deleted ones
+//! included, and `rounds`, one per interview; both left out when empty, and read as empty from
+//! a file without them). Version 1 (before schema 3: cards with readable `progress`, the log as a
 //! list of `{card, at, rating, phaseBefore, durationMs}`, interviews as lines) still imports: see
 //! `v1`.
 
@@ -26,6 +30,7 @@ mod v1;
 use crate::domain::card::{Card, Progress};
 use crate::domain::collection::{Collection, LogEntry, Settings};
 use crate::domain::interview::Interview;
+use crate::domain::kit::{Kit, Round, Story};
 use crate::store::records::{CardState, CardText, InterviewRecord, Review, SettingsRecord};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -49,6 +54,8 @@ pub struct Backup {
     /// When each card's text was last edited, or a built-in card deleted (ms; 0: not known); `None`
     /// for a backup written before edits kept their moment.
     pub edited: Option<Vec<(String, i64)>>,
+    /// The interview kit: stories (deleted ones too) and each interview's round.
+    pub kit: Kit,
 }
 
 /// The file, version 2.
@@ -65,6 +72,10 @@ struct File {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     suspended: Vec<String>,
     cards: Vec<FileCard>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    stories: Vec<Story>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    rounds: Vec<Round>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -86,8 +97,13 @@ struct Head {
     backup_version: i64,
 }
 
-/// The whole collection as the backup file's JSON (see the module's notes).
+/// The whole collection as the backup file's JSON, without an interview kit.
 pub fn write_backup(col: &Collection, built_in: &[Card], now_ms: i64) -> String {
+    write_backup_with_kit(col, &Kit::default(), built_in, now_ms)
+}
+
+/// The whole collection and the interview kit as the backup file's JSON (see the module's notes).
+pub fn write_backup_with_kit(col: &Collection, kit: &Kit, built_in: &[Card], now_ms: i64) -> String {
     let mut reviews: HashMap<&str, Vec<Review>> = HashMap::new();
     for e in &col.log {
         reviews.entry(e.card_id.as_str()).or_default().push(Review::of(e));
@@ -119,6 +135,8 @@ pub fn write_backup(col: &Collection, built_in: &[Card], now_ms: i64) -> String 
         interviews: col.interviews.iter().map(InterviewRecord::of).collect(),
         suspended: col.suspended.clone(),
         cards,
+        stories: kit.stories.clone(),
+        rounds: kit.rounds.clone(),
     };
     crate::store::records::to_json(&file)
 }
@@ -163,7 +181,15 @@ fn read_v2(file: File) -> Result<Backup, String> {
         suspended: file.suspended,
         deleted: vec![],
         edited: Some(vec![]),
+        kit: Kit::default(),
     };
+    let mut ids = HashMap::new();
+    for (i, s) in file.stories.iter().enumerate() {
+        if s.id.is_empty() || s.id.len() > 64 || ids.insert(s.id.clone(), i).is_some() {
+            return Err(format!("story {}: the id is empty, too long or used twice", i + 1));
+        }
+    }
+    b.kit = Kit { stories: file.stories, rounds: file.rounds };
     b.suspended.sort();
     b.suspended.dedup();
     let mut seen = HashMap::new();
@@ -259,6 +285,35 @@ mod tests {
         let mut here = restored.clone();
         let out = apply_backup(&mut here, &older_deck, &deck, Choices::default());
         assert!(out.changes_nothing() && here.card(&deck[20].id).is_some(), "{out:?}");
+    }
+
+    #[test]
+    fn the_interview_kit_is_in_the_backup_restores_exactly_and_merges() {
+        use crate::domain::kit::{Person, Question, Thanks};
+        let col = studied();
+        let iv = Interview { at_ms: 1_796_724_000_000, company: "Northwind".into(), role: "Analyst".into(), active: true, themes: vec![] };
+        let mut kit = Kit::default();
+        kit.put_story(Story { id: "s1".into(), title: "Fix <script>x</script>".into(), situation: "S\n\"quoted\"".into(), result: "80%".into(), shows: vec!["accuracy".into()], own: vec!["Excel".into()], edited: 7, ..Story::default() });
+        kit.put_story(Story { id: "s0".into(), edited: 9, deleted: true, ..Story::default() });
+        let r = kit.round_mut(&iv);
+        r.people = vec![Person { name: "Priya".into(), role: "Head".into(), said: "Speed".into() }];
+        r.questions = vec![Question { text: "When will you decide?".into(), answer: "By Friday".into(), asked: true, card: Some("ask-01".into()) }];
+        r.thanks = vec![Thanks { name: "Priya".into(), sent: Some(5), body: "Dear Priya".into(), ..Thanks::default() }];
+        r.edited = 11;
+        let text = write_backup_with_kit(&col, &kit, &deck::built_in(), 1);
+        let back = read_backup(&text).unwrap();
+        assert_eq!(back.kit, kit, "exactly, deleted stories included");
+        assert_eq!(read_backup(&write_backup(&col, &deck::built_in(), 1)).unwrap().kit, Kit::default());
+        assert!(!write_backup(&col, &deck::built_in(), 1).contains("\"stories\":["), "an empty kit is left out");
+        // Merged into another device's kit: what it lacks comes, its newer records stay.
+        let mut other = Kit::default();
+        other.put_story(Story { id: "s1".into(), title: "Theirs, newer".into(), edited: 8, ..Story::default() });
+        let out = other.merge(&back.kit);
+        assert_eq!((out.stories_added, out.stories_updated, out.rounds_updated), (0, 0, 1), "s0 arrives deleted: not counted as added");
+        assert_eq!(other.story("s1").unwrap().title, "Theirs, newer");
+        assert_eq!(other.round(&iv), kit.round(&iv));
+        let dup = text.replace("\"id\":\"s0\"", "\"id\":\"s1\"");
+        assert!(read_backup(&dup).unwrap_err().contains("story 2"), "{:?}", read_backup(&dup));
     }
 
     #[test]

@@ -64,6 +64,8 @@ fn keys_round_trip_and_foreign_keys_are_ignored() {
         Key::LogChunk(7),
         Key::Own("own-1".into()),
         Key::Suspended,
+        Key::Story("s1a2b3c4d".into()),
+        Key::Round("1796724000000-0badcafe".into()),
         Key::Unreadable("second-round/card/x".into()),
     ] {
         assert_eq!(Key::parse(&k.name()), Some(k));
@@ -72,6 +74,8 @@ fn keys_round_trip_and_foreign_keys_are_ignored() {
     assert_eq!(Key::parse("second-round/log/x"), None);
     assert_eq!(Key::parse("second-round/log//3"), None);
     assert_eq!(Key::parse("second-round/card/"), None);
+    assert_eq!(Key::parse("second-round/story/"), None);
+    assert_eq!(Key::parse("second-round/round/"), None);
 }
 
 #[test]
@@ -79,7 +83,7 @@ fn a_first_visit_decodes_to_defaults_and_needs_only_the_version() {
     let l = decode(Vec::new());
     assert_eq!((l.version, &l.settings), (None, &Settings::default()));
     assert!(l.progress.is_empty() && l.log.is_empty() && l.unreadable.is_empty());
-    assert_eq!(migration(&l), vec![Step::Set(Key::Meta, "3".into())]);
+    assert_eq!(migration(&l), vec![Step::Set(Key::Meta, "4".into())]);
 }
 
 #[test]
@@ -175,7 +179,7 @@ fn version_2_migrates_whole_and_a_migration_stopped_anywhere_loses_nothing() {
     assert!(before.unreadable.is_empty(), "{:?}", before.unreadable);
     assert_eq!((before.log.len(), before.progress.len(), before.suspended.len(), before.interviews.len()), (40, 3, 2, 2));
     let steps = migration(&before);
-    assert_eq!(steps[0], Step::Set(Key::Meta, "3".into()), "the version first: an older app only reads from then on");
+    assert_eq!(steps[0], Step::Set(Key::Meta, "4".into()), "the version first: an older app only reads from then on");
     for stop in 0..=steps.len() {
         let mut partial = version_2();
         partial.run(&steps[..stop]);
@@ -185,12 +189,12 @@ fn version_2_migrates_whole_and_a_migration_stopped_anywhere_loses_nothing() {
         // Going on from there finishes it.
         partial.run(&migration(&l));
         let done = partial.decode();
-        assert_eq!((done.version, done.log.len(), migration(&done)), (Some(3), 40, vec![]));
+        assert_eq!((done.version, done.log.len(), migration(&done)), (Some(VERSION), 40, vec![]));
     }
     let mut done = version_2();
     done.run(&steps);
     assert!(done.0.keys().all(|k| !matches!(Key::parse(k), Some(Key::LogChunk(_)))), "no old chunk left");
-    assert!(done.0.values().all(|v| v.starts_with(['"', '{', '[']) || v == "3"), "every value is JSON");
+    assert!(done.0.values().all(|v| v.starts_with(['"', '{', '[']) || *v == VERSION.to_string()), "every value is JSON");
     assert!(done.get(&Key::Card("gone-01".into())).is_some(), "reviews of a card with no schedule are kept");
 }
 
@@ -208,11 +212,14 @@ fn damaged_values_are_reported_and_the_rest_is_used() {
     put("log/0", "garbage");
     put("own/bad", "{\"q\":1}");
     put("meta", "{\"v\":1}");
+    put("story/s1", "{\"title\":7}");
+    put("round/1-00000000", "{\"at\":\"soon\"}");
     let l = m.decode();
     assert!(l.progress.contains_key("ok"));
     let mut keys: Vec<&str> = l.unreadable.iter().map(|u| u.key.strip_prefix(PREFIX).unwrap()).collect();
     keys.sort();
-    assert_eq!(keys, vec!["card/bad", "card/cut", "card/nan", "interviews", "log/0", "log/x/0", "meta", "own/bad", "settings"]);
+    assert_eq!(keys, vec!["card/bad", "card/cut", "card/nan", "interviews", "log/0", "log/x/0", "meta", "own/bad", "round/1-00000000", "settings", "story/s1"]);
+    assert_eq!(l.kit, Kit::default(), "a damaged story or round is left out, not half read");
     assert_eq!((l.settings, l.log.len()), (Settings::default(), 1));
     // The migration never writes over a damaged value (it was kept aside, and stays where it is).
     let touched = |s: &Step| match s {
@@ -224,7 +231,7 @@ fn damaged_values_are_reported_and_the_rest_is_used() {
 
 #[test]
 fn a_newer_schema_is_flagged_and_not_migrated() {
-    let l = decode(vec![(Key::Meta.name(), "4".into()), (Key::Settings.name(), "retention=80".into())]);
+    let l = decode(vec![(Key::Meta.name(), "5".into()), (Key::Settings.name(), "retention=80".into())]);
     assert!(l.newer);
     assert!(migration(&l).is_empty());
 }
@@ -297,4 +304,48 @@ fn another_tabs_grade_and_undo_are_told_apart() {
     let (changes, _) = external(&Key::Own("plan-01".into()).name(), None, Some(&deleted_value(9)));
     assert_eq!(changes, vec![External::Card("plan-01".into(), None, 9)]);
     assert_eq!(external("other/key", None, Some("x")), (vec![], vec![]));
+}
+
+#[test]
+fn the_kit_is_written_record_by_record_and_reads_back() {
+    use crate::domain::kit::{Person, Question, Thanks};
+    let mut m = Map::default();
+    let iv = Interview { at_ms: T, company: "Northwind \"Ltd\"".into(), role: "Analyst".into(), active: true, themes: vec![] };
+    let mut kit = Kit::default();
+    let story = Story { id: "s1".into(), title: "The <b>month-end</b> fix".into(), situation: "Close took 9 days.\nEvery month.".into(), task: "Cut it.".into(), action: "I rebuilt the checks.".into(), result: "4 days.".into(), shows: vec!["accuracy".into(), "later-key".into()], own: vec!["Spreadsheets".into()], edited: T, deleted: false };
+    kit.put_story(story.clone());
+    kit.put_story(Story { id: "s0".into(), edited: T + 5, deleted: true, ..Story::default() });
+    let round = kit.round_mut(&iv);
+    round.people = vec![Person { name: "Priya".into(), role: "Head of Finance".into(), said: "Speed".into() }];
+    round.went_well = "Rapport".into();
+    round.questions = vec![Question { text: "When will you decide?".into(), card: Some("ask-01".into()), asked: true, answer: "By Friday".into() }];
+    round.remember = vec!["One".into(), "Two".into(), "Three".into()];
+    round.stories = vec!["s1".into()];
+    round.meet = vec!["Tom, Team lead".into()];
+    round.ticked = vec!["early".into()];
+    round.thanks = vec![Thanks { name: "Priya".into(), email: "p@n.example".into(), point: "Speed".into(), sent: Some(T + 9), ..Thanks::default() }];
+    round.edited = T + 1;
+    let bytes = m.apply(kit_records(&kit));
+    assert!(bytes < 4_000, "the whole kit of this size: {bytes} bytes");
+    let name = Key::Round(kit.rounds[0].key()).name();
+    assert!(m.0.contains_key(&name) && m.0.contains_key("second-round/story/s1") && m.0.contains_key("second-round/story/s0"));
+    assert_eq!(m.get(&Key::Story("s0".into())), Some(r#"{"id":"s0","edited":1795564800005,"deleted":true}"#));
+    let l = m.decode();
+    assert!(l.unreadable.is_empty(), "{:?}", l.unreadable);
+    assert_eq!(l.kit.stories.len(), 2);
+    assert_eq!(l.kit.story("s1"), Some(&story), "every field, a key this version does not know included");
+    assert_eq!(l.kit, Kit { stories: vec![kit.stories[1].clone(), kit.stories[0].clone()], rounds: kit.rounds.clone() }, "in the order written");
+    // The key names the story, whatever the record says.
+    let l = decode(vec![(Key::Story("s9".into()).name(), r#"{"id":"other","title":"T","edited":1}"#.into()), (Key::Meta.name(), "4".into())]);
+    assert_eq!(l.kit.stories[0].id, "s9");
+}
+
+#[test]
+fn schema_3_moves_to_4_by_its_version_number_alone() {
+    let mut m = Map::default();
+    m.grade(&entry("a", 1), &progress(1));
+    m.0.insert(Key::Meta.name(), "3".into());
+    let l = m.decode();
+    assert_eq!((l.version, l.newer, &l.kit), (Some(3), false, &Kit::default()), "no kit keys: an empty kit");
+    assert_eq!(migration(&l), vec![Step::Set(Key::Meta, "4".into())]);
 }

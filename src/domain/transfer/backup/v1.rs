@@ -108,6 +108,7 @@ pub fn read(text: &str) -> Result<Backup, String> {
         suspended: file.suspended,
         deleted: file.deleted_built_in,
         edited: file.edited.map(|e| e.into_iter().collect()),
+        kit: crate::domain::kit::Kit::default(),
     };
     b.suspended.sort();
     let mut seen = HashMap::new();
