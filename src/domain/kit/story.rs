@@ -155,9 +155,11 @@ impl Story {
     }
 
     /// The story's parts as key points a rehearsed answer is checked against: the situation,
-    /// what I did and the result (with its number), each as written.
+    /// what I did and the result (with its number, when it has one), each in its first sentence.
+    /// The words before the colon are what the rehearse matcher ignores or asks for (a number).
     pub fn key_points(&self) -> Vec<String> {
-        [("Situation", &self.situation), ("What I did", &self.action), ("Result", &self.result)]
+        let result = if self.has_measure() { "Give the result with its number" } else { "Give the result" };
+        [("Say where you were", &self.situation), ("Say what you did", &self.action), (result, &self.result)]
             .into_iter()
             .filter(|(_, t)| !t.trim().is_empty())
             .map(|(label, t)| format!("{label}: {}", first_sentence(t)))
@@ -357,7 +359,12 @@ mod tests {
         assert!(has_measure("two weeks early"));
         assert!(!has_measure("Everyone was happy with it."));
         let s = Story { situation: "Our depot lost orders. It was bad.".into(), action: "I mapped every order.".into(), result: "Errors fell 80%.".into(), ..Story::default() };
-        assert_eq!(s.key_points(), vec!["Situation: Our depot lost orders", "What I did: I mapped every order", "Result: Errors fell 80%"]);
+        assert_eq!(s.key_points(), vec!["Say where you were: Our depot lost orders", "Say what you did: I mapped every order", "Give the result with its number: Errors fell 80%"]);
+        let told = "Our depot kept losing orders, so I mapped every order by hand; errors fell 80% in a month.";
+        let hits = crate::domain::insights::key_points(told, &s.key_points(), &[]);
+        assert!(hits.iter().all(|h| h.hit), "a telling of the story covers its parts: {hits:?}");
+        let vague = crate::domain::insights::key_points("It went well and everyone was pleased.", &s.key_points(), &[]);
+        assert!(vague.iter().all(|h| !h.hit), "{vague:?}");
         assert_eq!(s.name(), "Our depot lost orders");
     }
 }
