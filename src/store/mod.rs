@@ -4,6 +4,7 @@
 //! readers of versions 1 and 2 (all pure, tested natively); `local` is the browser adapter.
 
 pub mod legacy;
+pub mod mock;
 pub mod pack;
 pub mod records;
 pub mod schema;
