@@ -74,7 +74,7 @@ pub struct Summary {
     pub asked: usize,
     /// Answer time in all, follow-ups included, pauses left out.
     pub seconds: u32,
-    /// The step it went best and worst on.
+    /// The step it went best and worst on (none when every answer scored the same).
     pub best: Option<usize>,
     pub worst: Option<usize>,
     /// Up to three cards to drill next, the weakest first.
@@ -145,8 +145,9 @@ fn summarise(questions: &[QuestionDebrief], asked: usize) -> Summary {
         answered: answered.len(),
         asked,
         seconds,
-        best: best.filter(|_| answered.len() > 1).map(|q| q.step),
-        worst: worst.filter(|_| answered.len() > 1).map(|q| q.step),
+        // Named only when one answer went better than another.
+        best: best.filter(|b| worst.is_some_and(|w| b.score() > w.score())).map(|q| q.step),
+        worst: worst.filter(|w| best.is_some_and(|b| b.score() > w.score())).map(|q| q.step),
         drill,
     }
 }
@@ -329,6 +330,8 @@ mod tests {
         assert_eq!(d.questions[0].suggested, None);
         assert!(d.questions[1].suggested.is_some());
         assert_eq!((d.summary.answered, d.summary.asked), (2, 8));
+        let (a, b) = (d.questions[0].score(), d.questions[1].score());
+        assert_eq!(d.summary.best.is_some(), a != b, "best and worst only when one went better: {a} {b}");
     }
 
     #[test]
