@@ -1,7 +1,8 @@
-//! The mock interview's records: the interview in progress (`mock`: so leaving and coming back
-//! resumes it), its settings (`mock-settings`) and the history of finished ones (`mocks`: dates,
-//! questions, grades and figures, never the answers' text or audio). JSON through serde, like the
-//! other records; fields with a default may be missing.
+//! The mock interview's records (schema 4, keys in `schema::Key`): the interview in progress
+//! (`mock`: so leaving and coming back resumes it), its settings (`mock-settings`) and the history
+//! of finished ones (`mocks`, also in the backup: dates, questions, grades and figures, never the
+//! answers' text or audio). JSON through serde, like the other records; fields with a default may
+//! be missing.
 
 use super::records::{from_json, to_json};
 use crate::domain::card::{Rating, Track};

@@ -12,6 +12,9 @@
 //! | `second-round/suspended`        | the ids of suspended cards, a list                       |
 //! | `second-round/story/<id>`       | `kit::Story`: one of the person's stories (a deleted one: `{"id":…,"edited":…,"deleted":true}`) |
 //! | `second-round/round/<interview>`| `kit::Round`: what is kept for one interview (notes, questions, plan sheet, thank-you notes); `<interview>` is `kit::round::interview_key` |
+//! | `second-round/mock`             | `mock::MockRecord`: the mock interview under way (or finished, until its grades are saved) |
+//! | `second-round/mock-settings`    | `mock::MockSettingsRecord`: the mock's voice, speed, question text and follow-ups |
+//! | `second-round/mocks`            | a list of `mock::HistoryRecord`: each finished mock's date, questions, grades and figures |
 //! | `second-round/unreadable/<key>` | raw text of a key that could not be read, kept aside     |
 //!
 //! A card's reviews live with its schedule, so the card's id is written once, not once a review:
@@ -63,6 +66,9 @@ use super::records::{from_json, to_json, CardState, CardText, InterviewRecord, O
 use crate::domain::card::Card;
 use crate::domain::interview::Interview;
 use crate::domain::kit::{Kit, Round, Story};
+use crate::domain::mock::{HistoryEntry, Mock, MockSettings};
+use crate::domain::Rating;
+use super::mock;
 use crate::domain::{LogEntry, Progress, Settings};
 use std::collections::HashMap;
 
@@ -91,6 +97,10 @@ pub enum Key {
     Story(String),
     /// What is kept for one interview, by `kit::round::interview_key` (schema 4).
     Round(String),
+    /// The mock interview under way, its settings, and the history of finished ones (schema 4).
+    Mock,
+    MockSettings,
+    Mocks,
     Unreadable(String),
 }
 
@@ -107,6 +117,9 @@ impl Key {
             Key::Suspended => format!("{PREFIX}suspended"),
             Key::Story(id) => format!("{PREFIX}story/{id}"),
             Key::Round(key) => format!("{PREFIX}round/{key}"),
+            Key::Mock => format!("{PREFIX}mock"),
+            Key::MockSettings => format!("{PREFIX}mock-settings"),
+            Key::Mocks => format!("{PREFIX}mocks"),
             Key::Unreadable(original) => format!("{PREFIX}unreadable/{original}"),
         }
     }
@@ -119,6 +132,9 @@ impl Key {
             "settings" => return Some(Key::Settings),
             "interviews" => return Some(Key::Interviews),
             "suspended" => return Some(Key::Suspended),
+            "mock" => return Some(Key::Mock),
+            "mock-settings" => return Some(Key::MockSettings),
+            "mocks" => return Some(Key::Mocks),
             _ => {}
         }
         if let Some(id) = rest.strip_prefix("own/") {
@@ -166,6 +182,13 @@ pub fn suspended_value(ids: &[String]) -> String {
 /// last edited (ms; 0: not known).
 pub fn card_text_value(card: &Card, order: i64, edited: i64) -> String {
     to_json(&CardText::of(card, order, (edited > 0).then_some(edited)))
+}
+
+/// Keys an import or a restore leaves as they are: the interview kit's (a backup's kit is merged
+/// in record by record), the mock interview's (its history is merged in the same way) and what
+/// was kept aside.
+pub fn kept_by_import(key: &Key) -> bool {
+    matches!(key, Key::Story(_) | Key::Round(_) | Key::Mock | Key::MockSettings | Key::Mocks | Key::Unreadable(_))
 }
 
 /// A story's record (a deleted one holds only its id and when it was deleted).
@@ -390,6 +413,10 @@ pub struct Loaded {
     pub old_values: Vec<Key>,
     /// The interview kit: stories (deleted ones too) and each interview's round (schema 4).
     pub kit: Kit,
+    /// The mock interview under way with its chosen grades, its settings, its history (schema 4).
+    pub mock: Option<(Mock, Vec<(usize, Rating)>)>,
+    pub mock_settings: MockSettings,
+    pub mocks: Vec<HistoryEntry>,
 }
 
 fn sniff<T>(text: &str, json: impl FnOnce(&str) -> Result<T, String>, old: impl FnOnce(&str) -> Result<T, String>, opener: char, old_values: &mut Vec<Key>, key: Key) -> Result<T, String> {
@@ -451,6 +478,9 @@ pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
                 .map_err(|e| format!("not a card: {e}")),
             Key::Story(id) => decode_story(&id, &value).map(|s| l.kit.stories.push(s)).map_err(|e| format!("not a story: {e}")),
             Key::Round(_) => from_json::<Round>(&value).map(|r| l.kit.rounds.push(r)).map_err(|e| format!("not an interview's notes: {e}")),
+            Key::Mock => mock::read_mock(&value).map(|m| l.mock = Some(m)).map_err(|e| format!("not a mock interview: {e}")),
+            Key::MockSettings => mock::read_settings(&value).map(|s| l.mock_settings = s).map_err(|e| format!("not the mock's settings: {e}")),
+            Key::Mocks => mock::read_history(&value).map(|h| l.mocks = h).map_err(|e| format!("not the mock interviews' history: {e}")),
             Key::Unreadable(original) => {
                 l.kept_aside.push(original);
                 Ok(())

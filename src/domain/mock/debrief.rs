@@ -253,6 +253,19 @@ impl HistoryEntry {
     }
 }
 
+/// Another device's history (from its backup) brought into this one: each mock not here yet (a
+/// mock is its start moment) is added, in time order. Returns how many were added.
+pub fn merge_history(mine: &mut Vec<HistoryEntry>, theirs: &[HistoryEntry]) -> usize {
+    let before = mine.len();
+    for h in theirs {
+        if !mine.iter().any(|m| m.at_ms == h.at_ms) {
+            let at = mine.partition_point(|m| m.at_ms < h.at_ms);
+            mine.insert(at, h.clone());
+        }
+    }
+    mine.len() - before
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -387,5 +400,12 @@ mod tests {
         let (hit, all): (u32, u32) = d.questions.iter().map(|q| (q.hits() as u32, q.key_points.len() as u32)).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
         assert_eq!(h.points_percent(), hit * 100 / all);
         assert_eq!(h.seconds, d.summary.seconds);
+        // Another device's history merges in by the mocks' start moments, in time order, once.
+        let later = HistoryEntry { at_ms: T0 + 99, ..h.clone() };
+        let earlier = HistoryEntry { at_ms: T0 - 99, ..h.clone() };
+        let mut mine = vec![h.clone()];
+        assert_eq!(merge_history(&mut mine, &[later.clone(), h.clone(), earlier.clone()]), 2);
+        assert_eq!(mine.iter().map(|m| m.at_ms).collect::<Vec<_>>(), vec![T0 - 99, T0, T0 + 99]);
+        assert_eq!(merge_history(&mut mine, &[later]), 0);
     }
 }

@@ -13,7 +13,8 @@
 //!           {"id":"plan-11","text":{"deleted":true,"edited":1795650000000}},
 //!           {"id":"own-1","state":"A…"}],
 //!  "stories":[{"id":"s1…","title":"…","situation":"…","shows":["accuracy"],"edited":…}],
-//!  "rounds":[{"at":…,"company":"…","people":[…],"questions":[…],"thanks":[…],"edited":…}]}
+//!  "rounds":[{"at":…,"company":"…","people":[…],"questions":[…],"thanks":[…],"edited":…}],
+//!  "mocks":[{"at":…,"minutes":10,"secs":540,"questions":[{"id":"plan-01","grade":3,"secs":40,"words":88,"hit":2,"points":3}]}]}
 //! ```
 //!
 //! Each card of the collection has its `text` (as stored, with when it was last edited) and, once
@@ -21,7 +22,8 @@
 //! deleted built-in card has a deletion as its text; a card deleted with reviews keeps them as a
 //! `state` without text. The interview kit comes as its stored records (`stories`, deleted ones
 //! included, and `rounds`, one per interview; both left out when empty, and read as empty from
-//! a file without them). Version 1 (before schema 3: cards with readable `progress`, the log as a
+//! a file without them). So does the history of mock interviews (`mocks`: dates, grades and
+//! figures, never the answers' text or audio). Version 1 (before schema 3: cards with readable `progress`, the log as a
 //! list of `{card, at, rating, phaseBefore, durationMs}`, interviews as lines) still imports: see
 //! `v1`.
 
@@ -31,6 +33,8 @@ use crate::domain::card::{Card, Progress};
 use crate::domain::collection::{Collection, LogEntry, Settings};
 use crate::domain::interview::Interview;
 use crate::domain::kit::{Kit, Round, Story};
+use crate::domain::mock::HistoryEntry;
+use crate::store::mock::HistoryRecord;
 use crate::store::records::{CardState, CardText, InterviewRecord, Review, SettingsRecord};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -56,6 +60,8 @@ pub struct Backup {
     pub edited: Option<Vec<(String, i64)>>,
     /// The interview kit: stories (deleted ones too) and each interview's round.
     pub kit: Kit,
+    /// The finished mock interviews, oldest first.
+    pub mocks: Vec<HistoryEntry>,
 }
 
 /// The file, version 2.
@@ -76,6 +82,8 @@ struct File {
     stories: Vec<Story>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     rounds: Vec<Round>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    mocks: Vec<HistoryRecord>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -104,6 +112,11 @@ pub fn write_backup(col: &Collection, built_in: &[Card], now_ms: i64) -> String 
 
 /// The whole collection and the interview kit as the backup file's JSON (see the module's notes).
 pub fn write_backup_with_kit(col: &Collection, kit: &Kit, built_in: &[Card], now_ms: i64) -> String {
+    write_backup_with(col, kit, &[], built_in, now_ms)
+}
+
+/// The whole collection, the interview kit and the mock interviews' history as the backup file.
+pub fn write_backup_with(col: &Collection, kit: &Kit, mocks: &[HistoryEntry], built_in: &[Card], now_ms: i64) -> String {
     let mut reviews: HashMap<&str, Vec<Review>> = HashMap::new();
     for e in &col.log {
         reviews.entry(e.card_id.as_str()).or_default().push(Review::of(e));
@@ -137,6 +150,7 @@ pub fn write_backup_with_kit(col: &Collection, kit: &Kit, built_in: &[Card], now
         cards,
         stories: kit.stories.clone(),
         rounds: kit.rounds.clone(),
+        mocks: mocks.iter().map(HistoryRecord::of).collect(),
     };
     crate::store::records::to_json(&file)
 }
@@ -182,6 +196,7 @@ fn read_v2(file: File) -> Result<Backup, String> {
         deleted: vec![],
         edited: Some(vec![]),
         kit: Kit::default(),
+        mocks: file.mocks.iter().map(HistoryRecord::entry).collect(),
     };
     let mut ids = HashMap::new();
     for (i, s) in file.stories.iter().enumerate() {
@@ -305,6 +320,16 @@ mod tests {
         assert_eq!(back.kit, kit, "exactly, deleted stories included");
         assert_eq!(read_backup(&write_backup(&col, &deck::built_in(), 1)).unwrap().kit, Kit::default());
         assert!(!write_backup(&col, &deck::built_in(), 1).contains("\"stories\":["), "an empty kit is left out");
+        // The mock interviews' history comes too (and is left out when there is none).
+        let mocks = vec![crate::domain::mock::HistoryEntry {
+            at_ms: 5,
+            minutes: 20,
+            interview: Some("Northwind".into()),
+            seconds: 900,
+            questions: vec![crate::domain::mock::debrief::HistoryQuestion { card_id: "plan-01".into(), grade: Some(crate::domain::Rating::Hard), seconds: 40, words: 90, hit: 2, points: 3 }],
+        }];
+        assert_eq!(read_backup(&write_backup_with(&col, &kit, &mocks, &deck::built_in(), 1)).unwrap().mocks, mocks);
+        assert!(!write_backup(&col, &deck::built_in(), 1).contains("\"mocks\""));
         // Merged into another device's kit: what it lacks comes, its newer records stay.
         let mut other = Kit::default();
         other.put_story(Story { id: "s1".into(), title: "Theirs, newer".into(), edited: 8, ..Story::default() });

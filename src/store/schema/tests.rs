@@ -66,6 +66,9 @@ fn keys_round_trip_and_foreign_keys_are_ignored() {
         Key::Suspended,
         Key::Story("s1a2b3c4d".into()),
         Key::Round("1796724000000-0badcafe".into()),
+        Key::Mock,
+        Key::MockSettings,
+        Key::Mocks,
         Key::Unreadable("second-round/card/x".into()),
     ] {
         assert_eq!(Key::parse(&k.name()), Some(k));
@@ -214,11 +217,15 @@ fn damaged_values_are_reported_and_the_rest_is_used() {
     put("meta", "{\"v\":1}");
     put("story/s1", "{\"title\":7}");
     put("round/1-00000000", "{\"at\":\"soon\"}");
+    put("mock", "{\"seed\":1,\"steps\":7}");
+    put("mock-settings", "7");
+    put("mocks", "{\"at\":1}");
     let l = m.decode();
     assert!(l.progress.contains_key("ok"));
     let mut keys: Vec<&str> = l.unreadable.iter().map(|u| u.key.strip_prefix(PREFIX).unwrap()).collect();
     keys.sort();
-    assert_eq!(keys, vec!["card/bad", "card/cut", "card/nan", "interviews", "log/0", "log/x/0", "meta", "own/bad", "round/1-00000000", "settings", "story/s1"]);
+    assert_eq!(keys, vec!["card/bad", "card/cut", "card/nan", "interviews", "log/0", "log/x/0", "meta", "mock", "mock-settings", "mocks", "own/bad", "round/1-00000000", "settings", "story/s1"]);
+    assert!(l.mock.is_none() && l.mocks.is_empty() && l.mock_settings == Default::default(), "damaged mock records: none, and the defaults");
     assert_eq!(l.kit, Kit::default(), "a damaged story or round is left out, not half read");
     assert_eq!((l.settings, l.log.len()), (Settings::default(), 1));
     // The migration never writes over a damaged value (it was kept aside, and stays where it is).
@@ -348,4 +355,14 @@ fn schema_3_moves_to_4_by_its_version_number_alone() {
     let l = m.decode();
     assert_eq!((l.version, l.newer, &l.kit), (Some(3), false, &Kit::default()), "no kit keys: an empty kit");
     assert_eq!(migration(&l), vec![Step::Set(Key::Meta, "4".into())]);
+}
+
+#[test]
+fn an_import_leaves_the_kit_and_the_mock_records_alone() {
+    for k in [Key::Story("s1".into()), Key::Round("1-0".into()), Key::Mock, Key::MockSettings, Key::Mocks, Key::Unreadable("x".into())] {
+        assert!(kept_by_import(&k), "{k:?}");
+    }
+    for k in [Key::Meta, Key::Settings, Key::Interviews, Key::Suspended, Key::Card("a".into()), Key::Own("a".into()), Key::Older("a".into(), 0), Key::LogChunk(0)] {
+        assert!(!kept_by_import(&k), "{k:?}");
+    }
 }

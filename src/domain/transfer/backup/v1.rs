@@ -109,6 +109,7 @@ pub fn read(text: &str) -> Result<Backup, String> {
         deleted: file.deleted_built_in,
         edited: file.edited.map(|e| e.into_iter().collect()),
         kit: crate::domain::kit::Kit::default(),
+        mocks: Vec::new(),
     };
     b.suspended.sort();
     let mut seen = HashMap::new();
