@@ -1,5 +1,6 @@
 //! Second Round: spaced-repetition drill for the questions of a second job interview.
 
+pub mod core;
 pub mod domain;
 pub mod store;
 

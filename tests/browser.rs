@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use second_round::domain::{Card, Clock, Collection, LogEntry, Phase, Progress, Rating, Settings, Theme};
-use second_round::store::local::{Health, Store};
+use second_round::store::local::{self, Health};
 use second_round::store::schema::{self, Key};
 use wasm_bindgen_test::*;
 
@@ -32,7 +32,7 @@ fn progress(due: i64) -> Progress {
 #[wasm_bindgen_test]
 fn a_first_visit_writes_only_the_schema_version() {
     storage().clear().unwrap();
-    let (store, loaded) = Store::open();
+    let (store, loaded) = local::open();
     assert_eq!(store.health(), Health::Saving);
     assert_eq!(loaded.version, None);
     assert_eq!(snapshot(), vec![(Key::Meta.name(), schema::VERSION.to_string())]);
@@ -41,13 +41,13 @@ fn a_first_visit_writes_only_the_schema_version() {
 #[wasm_bindgen_test]
 fn a_grade_writes_one_card_record_and_reads_back() {
     storage().clear().unwrap();
-    let (mut store, _) = Store::open();
+    let (mut store, _) = local::open();
     let before = snapshot();
     store.save_review(&entry(0, "plan-01"), &progress(10)).unwrap();
     let after = snapshot();
     let changed: Vec<&String> = after.iter().filter(|kv| !before.contains(kv)).map(|(k, _)| k).collect();
     assert_eq!(changed, vec!["second-round/card/plan-01"]);
-    let (_, loaded) = Store::open();
+    let (_, loaded) = local::open();
     assert_eq!(loaded.progress["plan-01"], progress(10));
     assert_eq!(loaded.log, vec![entry(0, "plan-01")]);
 }
@@ -55,7 +55,7 @@ fn a_grade_writes_one_card_record_and_reads_back() {
 #[wasm_bindgen_test]
 fn a_card_with_many_reviews_moves_its_oldest_so_a_write_stays_small_and_undo_finds_them() {
     storage().clear().unwrap();
-    let (mut store, _) = Store::open();
+    let (mut store, _) = local::open();
     let n = schema::RECENT_REVIEWS as i64 + 3;
     for i in 0..n {
         store.save_review(&entry(i, "sell-01"), &progress(i)).unwrap();
@@ -66,20 +66,20 @@ fn a_card_with_many_reviews_moves_its_oldest_so_a_write_stays_small_and_undo_fin
     // Undo the newest and the oldest: each leaves the record that holds it.
     store.save_undo("sell-01", entry(n - 1, "sell-01").at_ms, Some(&progress(0)), true).unwrap();
     store.save_undo("sell-01", entry(0, "sell-01").at_ms, Some(&progress(0)), true).unwrap();
-    let (_, loaded) = Store::open();
+    let (_, loaded) = local::open();
     assert_eq!(loaded.log.len(), n as usize - 2);
     assert_eq!((loaded.log[0].at_ms, loaded.log.last().unwrap().at_ms), (entry(1, "").at_ms, entry(n - 2, "").at_ms));
     // Two pages grading the same card: each write keeps what the other stored.
-    let (mut other, _) = Store::open();
+    let (mut other, _) = local::open();
     store.save_review(&entry(99, "sell-01"), &progress(1)).unwrap();
     other.save_review(&entry(100, "sell-01"), &progress(2)).unwrap();
-    assert_eq!(Store::open().1.log.len(), n as usize, "every review of both");
+    assert_eq!(local::open().1.log.len(), n as usize, "every review of both");
 }
 
 #[wasm_bindgen_test]
 fn undoing_a_first_grade_removes_the_card_key() {
     storage().clear().unwrap();
-    let (mut store, _) = Store::open();
+    let (mut store, _) = local::open();
     store.save_review(&entry(0, "fit-01"), &progress(5)).unwrap();
     store.save_undo("fit-01", entry(0, "fit-01").at_ms, None, true).unwrap();
     assert_eq!(snapshot(), vec![(Key::Meta.name(), schema::VERSION.to_string())]);
@@ -88,7 +88,7 @@ fn undoing_a_first_grade_removes_the_card_key() {
 #[wasm_bindgen_test]
 fn undoing_a_grade_that_was_never_saved_leaves_the_stored_log_alone() {
     storage().clear().unwrap();
-    let (mut store, _) = Store::open();
+    let (mut store, _) = local::open();
     store.save_review(&entry(0, "tricky-01"), &progress(5)).unwrap();
     let before = snapshot();
     store.save_undo("tricky-02", entry(1, "tricky-02").at_ms, None, false).unwrap();
@@ -99,21 +99,21 @@ fn undoing_a_grade_that_was_never_saved_leaves_the_stored_log_alone() {
 fn undo_takes_exactly_its_review_out_whatever_another_page_wrote() {
     storage().clear().unwrap();
     let deck = second_round::domain::deck::built_in();
-    let (mut a, _) = Store::open();
-    let (mut b, _) = Store::open();
+    let (mut a, _) = local::open();
+    let (mut b, _) = local::open();
     // Page A grades, page B grades the same card, A undoes: B's review stays.
     a.save_review(&entry(0, "plan-01"), &progress(1)).unwrap();
     b.save_review(&entry(1, "plan-01"), &progress(1)).unwrap();
     a.save_undo("plan-01", entry(0, "plan-01").at_ms, Some(&progress(1)), true).unwrap();
-    assert_eq!(Store::open().1.log, vec![entry(1, "plan-01")]);
+    assert_eq!(local::open().1.log, vec![entry(1, "plan-01")]);
     // Another page rewrites everything (an import): A's undo still takes out exactly its review.
     a.save_review(&entry(3, "plan-04"), &progress(1)).unwrap();
-    let mut col = Collection::new(deck.clone(), Default::default(), Store::open().1.log, Settings::default());
+    let mut col = Collection::new(deck.clone(), Default::default(), local::open().1.log, Settings::default());
     col.log.insert(0, entry(-5, "sell-01"));
     b.replace_all(&col, &deck).unwrap();
-    assert_eq!(Store::open().1.log.len(), 3);
+    assert_eq!(local::open().1.log.len(), 3);
     a.save_undo("plan-04", entry(3, "plan-04").at_ms, None, true).unwrap();
-    assert_eq!(Store::open().1.log, vec![entry(-5, "sell-01"), entry(1, "plan-01")]);
+    assert_eq!(local::open().1.log, vec![entry(-5, "sell-01"), entry(1, "plan-01")]);
 }
 
 #[wasm_bindgen_test]
@@ -125,7 +125,7 @@ fn unreadable_values_are_kept_aside_and_never_overwritten() {
     s.set_item("second-round/log/0", "not a log line").unwrap();
     s.set_item("second-round/card/plan-02", V2_PROGRESS).unwrap();
     s.set_item("other-app/key", "left alone").unwrap();
-    let (mut store, loaded) = Store::open();
+    let (mut store, loaded) = local::open();
     assert_eq!(loaded.unreadable.len(), 2);
     assert_eq!(loaded.progress.len(), 1);
     assert_eq!(s.get_item("second-round/unreadable/second-round/card/plan-01").unwrap().unwrap(), "{garbage");
@@ -136,7 +136,7 @@ fn unreadable_values_are_kept_aside_and_never_overwritten() {
     assert_eq!(s.get_item("second-round/meta").unwrap().unwrap(), "3");
     assert_eq!(s.get_item("other-app/key").unwrap().unwrap(), "left alone");
     // Opening again does not copy twice or lose the copy.
-    let (_, again) = Store::open();
+    let (_, again) = local::open();
     assert_eq!(again.kept_aside.len(), 2);
 }
 
@@ -150,11 +150,11 @@ fn version_1_data_is_migrated_at_start_up() {
     s.set_item("second-round/meta", "1").unwrap();
     s.set_item("second-round/card/plan-01", V2_PROGRESS).unwrap();
     s.set_item("second-round/log/0", "plan-01\t6\t3\tn\t1200").unwrap();
-    let (store, loaded) = Store::open();
+    let (store, loaded) = local::open();
     assert_eq!((store.health(), loaded.version, loaded.progress.len()), (Health::Saving, Some(1), 1));
     assert_eq!(s.get_item("second-round/meta").unwrap().unwrap(), "3");
     assert_eq!(s.get_item("second-round/log/0").unwrap(), None);
-    let (_, again) = Store::open();
+    let (_, again) = local::open();
     assert_eq!((again.progress, again.log), (loaded.progress, loaded.log));
 }
 
@@ -162,7 +162,7 @@ fn version_1_data_is_migrated_at_start_up() {
 fn cards_of_ones_own_edits_deletions_and_suspensions_are_stored_and_read_back() {
     storage().clear().unwrap();
     let deck = second_round::domain::deck::built_in();
-    let (mut store, _) = Store::open();
+    let (mut store, _) = local::open();
     let mut edited = deck[0].clone();
     edited.answer = "Mine.".into();
     let own = Card { id: "own-1".into(), theme: Theme::Own, tags: vec![], question: "Q?".into(), answer: "A.".into(), key_points: vec![], synonyms: vec![], ..Default::default() };
@@ -171,7 +171,7 @@ fn cards_of_ones_own_edits_deletions_and_suspensions_are_stored_and_read_back() 
     store.save_review(&entry(0, "plan-02"), &progress(9)).unwrap();
     store.delete_card("plan-02", true, 1_795_600_000_001).unwrap();
     store.save_suspended(&["plan-03".to_string()]).unwrap();
-    let (_, loaded) = Store::open();
+    let (_, loaded) = local::open();
     let cards = schema::assemble(deck.clone(), &loaded.own);
     assert_eq!(cards[0], edited);
     assert_eq!(cards.last(), Some(&own));
@@ -190,7 +190,7 @@ fn cards_of_ones_own_edits_deletions_and_suspensions_are_stored_and_read_back() 
 fn rewriting_everything_is_all_or_nothing() {
     storage().clear().unwrap();
     let deck = second_round::domain::deck::built_in();
-    let (mut store, _) = Store::open();
+    let (mut store, _) = local::open();
     store.save_review(&entry(0, "plan-01"), &progress(5)).unwrap();
     let mut col = Collection::new(deck.clone(), Default::default(), vec![], Settings::default());
     col.grade("plan-01", Rating::Good, Clock::new(1_795_564_800_000, 0), 1000).unwrap();
@@ -216,7 +216,7 @@ fn rewriting_everything_is_all_or_nothing() {
     assert_eq!(snapshot(), before);
     // With room, everything is written, and reads back as the same collection.
     store.replace_all(&col, &deck).unwrap();
-    let (_, loaded) = Store::open();
+    let (_, loaded) = local::open();
     assert_eq!(schema::assemble(deck, &loaded.own), col.cards);
     assert_eq!(loaded.progress, col.progress);
     assert_eq!(loaded.log, col.log);
@@ -228,7 +228,7 @@ fn data_from_a_newer_version_is_never_written_over() {
     let s = storage();
     s.set_item("second-round/meta", "99").unwrap();
     s.set_item("second-round/card/plan-01", V2_PROGRESS).unwrap();
-    let (mut store, loaded) = Store::open();
+    let (mut store, loaded) = local::open();
     assert_eq!(store.health(), Health::NewerVersion);
     assert_eq!(loaded.progress.len(), 1);
     assert!(store.save_review(&entry(0, "plan-01"), &progress(9)).is_err());
@@ -240,7 +240,7 @@ fn data_from_a_newer_version_is_never_written_over() {
 #[wasm_bindgen_test]
 fn a_session_saved_through_the_store_resumes_identically() {
     storage().clear().unwrap();
-    let (mut store, loaded) = Store::open();
+    let (mut store, loaded) = local::open();
     let mut col = Collection::new(second_round::domain::deck::built_in(), loaded.progress, loaded.log, loaded.settings);
     let clock = Clock::new(1_795_564_800_000 + 9 * 3_600_000, 0);
     for rating in [Rating::Good, Rating::Again, Rating::Easy, Rating::Hard] {
@@ -249,7 +249,7 @@ fn a_session_saved_through_the_store_resumes_identically() {
         store.save_review(col.log.last().unwrap(), &col.progress_of(&id)).unwrap();
     }
     store.save_settings(&Settings { new_per_day: 9, ..Settings::default() }).unwrap();
-    let (_, loaded) = Store::open();
+    let (_, loaded) = local::open();
     let reloaded = Collection::new(second_round::domain::deck::built_in(), loaded.progress, loaded.log, loaded.settings);
     assert_eq!(reloaded.settings.new_per_day, 9);
     let mut col = col;

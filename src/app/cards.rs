@@ -1,32 +1,16 @@
 //! The card browser: search, filters, the list (a page at a time), a focused session of what is
 //! listed, and the way to the editor and to import and export.
 
-use super::form::{Draft, Form};
+use super::form::Form;
 use super::state::{Action, AppState, BrowseChange, Screen};
 use super::text_value as value;
 use crate::domain::clock::short_interval;
 use crate::domain::library::{self, CardState, Filter};
-use crate::domain::session::Focus;
 use crate::domain::Theme;
 use yew::prelude::*;
 
 fn themes() -> impl Iterator<Item = Theme> {
     Theme::EVERY.into_iter()
-}
-
-/// The focused session's form: the theme chosen in the filter is ticked (and follows the filter).
-pub fn draft(filter: &Filter) -> Draft {
-    let mut d = Draft::default();
-    for t in themes() {
-        d.tick(&format!("fs-{}", t.key()), filter.theme == Some(t));
-    }
-    d
-}
-
-/// The focused session the form asks for.
-pub fn read(form: &Draft, filter: &Filter) -> Focus {
-    let themes = themes().filter(|t| form.on(&format!("fs-{}", t.key()))).collect();
-    Focus { themes, tags: (!filter.tag.is_empty()).then(|| filter.tag.clone()).into_iter().collect(), ahead: form.on("f-ahead") }
 }
 
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {

@@ -1,10 +1,10 @@
 //! Interviews: add the date (and company and role), choose the one to prepare for, and on the home
 //! screen a countdown, the readiness on the day and the plan to reach the target.
 
-use super::form::{Draft, Form};
+use super::form::Form;
 use super::settings::errors_view;
 use super::state::{Action, AppState, Screen};
-use crate::domain::interview::{self, Interview};
+use crate::domain::interview;
 use crate::domain::{readiness, Theme};
 use yew::prelude::*;
 
@@ -88,21 +88,6 @@ pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html
             <button class="link" onclick={open}>{ "Manage interviews" }</button>
         </section>
     }
-}
-
-/// Reads the form into an interview (`now`: a moment that has passed is refused), or says what is wrong.
-pub fn read(form: &Draft, now: i64) -> Result<Interview, Vec<String>> {
-    // A datetime-local value ("2026-11-28T10:00") is read as local time.
-    let at = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(form.get("iv-when"))).get_time();
-    let problem = if at.is_nan() {
-        "Enter the date and time of the interview."
-    } else if (at as i64) <= now {
-        "That moment has passed: enter a date and time ahead."
-    } else {
-        let themes = Theme::EVERY.into_iter().filter(|t| form.on(&format!("iv-theme-{}", t.key()))).collect();
-        return Ok(Interview { at_ms: at as i64, company: form.get("iv-company").to_string(), role: form.get("iv-role").to_string(), active: false, themes });
-    };
-    Err(vec![problem.to_string()])
 }
 
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {

@@ -17,7 +17,7 @@ extern "C" {
 }
 
 /// The id of the answer field that speech to text fills.
-pub const FIELD: &str = "answer-text";
+pub const FIELD: &str = crate::core::ANSWER_FIELD;
 
 /// Whether this browser can record (microphone and MediaRecorder).
 pub fn can_record() -> bool {

@@ -2,6 +2,7 @@
 
 mod cards;
 mod edit;
+mod effects;
 mod files;
 mod form;
 mod home;
@@ -17,7 +18,7 @@ pub mod state;
 mod swipe;
 mod transfer;
 
-use state::{Action, AppState, Screen};
+use state::{Action, Screen};
 use yew::prelude::*;
 
 /// The current text of a field or text area by id ("" when there is none).
@@ -31,7 +32,7 @@ pub(crate) fn text_value(id: &str) -> String {
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(AppState::load);
+    let state = use_reducer(state::load);
     keys::use_keyboard(state.dispatcher());
     {
         // Rehearse mode's countdown: a render a second while the question is up.

@@ -3,9 +3,8 @@
 
 use super::files;
 use super::state::{Action, AppState, BackupImport, Export, Pending, Screen};
-use super::form::{Draft, Form};
+use super::form::Form;
 use crate::domain::merge::Choices;
-use crate::domain::transfer::Separators;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -107,28 +106,6 @@ fn preview_view(p: &Pending, f: &Form, dispatch: &UseReducerDispatcher<AppState>
             <p class="help">{ "Nothing changes until you import." }</p>
         </div>
     }
-}
-
-/// The separators Quizlet's export is read with, as chosen in the preview (guessed at first).
-pub fn separators(draft: &Draft) -> Separators {
-    let term = match draft.get("q-term") {
-        "comma" => ",",
-        "other" => draft.get("q-term-other"),
-        _ => "\t",
-    };
-    let row = match draft.get("q-row") {
-        "semicolon" => ";",
-        "other" => draft.get("q-row-other"),
-        _ => "\n",
-    };
-    Separators::new(term, row)
-}
-
-/// The choice as a guess found it.
-pub fn choose(draft: &mut Draft, s: &Separators) {
-    let (term, row) = (s.term.as_str(), s.row.as_str());
-    draft.set("q-term", match term { "\t" => "tab", "," => "comma", _ => "other" }.into());
-    draft.set("q-row", match row { "\n" => "newline", ";" => "semicolon", _ => "other" }.into());
 }
 
 /// Quizlet's two separators, chosen (the file is read again at once).

@@ -1,0 +1,16 @@
+//! What an action asks of the browser, as data: the yew layer (`app/effects.rs`) performs it, and
+//! native tests read it.
+
+/// One thing for the browser to do after an action.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Start the recorder (and speech to text into the answer field, when `speech`).
+    StartRecording { speech: bool },
+    StopRecording,
+    /// Free a recording's memory (its `blob:` URL): nothing keeps it any more.
+    ForgetRecording(String),
+    /// Offer a file to save.
+    Download { name: String, mime: &'static str, text: String },
+    /// Offer a file to the system's share sheet (downloaded where sharing is not possible).
+    Share { name: String, mime: &'static str, text: String },
+}

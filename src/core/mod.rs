@@ -1,0 +1,28 @@
+//! The application: its state and every action, over the storage trait (`store::storage`), with
+//! time passed in and what the browser must do returned as `Effect`s. No yew, web-sys, gloo or
+//! js-sys here: it is tested natively (`tests/core.rs`) through the same `AppState::apply` the app
+//! runs. The yew layer (`app/`) renders the state, dispatches actions and performs the effects.
+//!
+//! A feature adds its state as a field of `AppState` (or a struct of its own in its file), its
+//! actions as `Action` variants handled in `reducer.rs` by a method in its own file
+//! (`core/<feature>.rs`), and what the browser must do as `Effect` variants.
+
+mod action;
+mod cards;
+mod effect;
+mod external;
+pub mod forms;
+mod notice;
+mod reducer;
+mod review;
+mod state;
+mod transfer;
+
+pub use action::{Action, BrowseChange, Export, KeyCmd, MediaEvent};
+pub use effect::Effect;
+pub use forms::Draft;
+pub use notice::Notice;
+pub use state::{AppState, BackupImport, Browse, Pending, Rehearsal, Screen, Take, PAGE, UNDO_DEPTH};
+
+/// The id of the rehearse answer field that speech to text fills.
+pub const ANSWER_FIELD: &str = "answer-text";
