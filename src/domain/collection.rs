@@ -408,7 +408,7 @@ mod tests {
         assert_eq!(col.progress_of(&id), after_first);
         assert_eq!(col.log.len(), 1);
         col.undo(&u1);
-        assert!(col.progress.get(&id).is_none());
+        assert!(!col.progress.contains_key(&id));
         assert!(col.log.is_empty());
     }
 
@@ -485,7 +485,7 @@ mod tests {
         let u = b.grade(&x, Rating::Easy, Clock::new(t + 600_000, 0), 1000).unwrap();
         a.merge_log(b.log.clone());
         let gone = b.undo(&u).unwrap();
-        a.unlog(&[gone.clone()]);
+        a.unlog(std::slice::from_ref(&gone));
         assert_eq!((a.log.clone(), a.progress_of(&x)), (b.log.clone(), first));
         a.unlog(&[gone]);
         assert_eq!(a.log.len(), 1, "twice is once");

@@ -6,7 +6,6 @@ use super::schema::{self, External};
 use super::storage::Storage;
 pub use super::storage::{Health, StorageReport, Store};
 use super::schema::Loaded;
-use crate::domain::LogEntry;
 use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::JsValue;
 
@@ -56,52 +55,36 @@ pub fn open() -> (Store, Loaded) {
 }
 
 /// Calls `cb` with the changes another tab makes to the app's keys (the window's `storage` event,
-/// which the browser sends to every other tab of this site). Changes are gathered for 50 ms and
-/// handed over together: an import in the other tab writes thousands of keys, and one render for
-/// all of them keeps this tab responsive. Reviews that left a card's record and are in no record
-/// any more (the other tab took them back) come last, as `Unlogged`.
+/// which the browser sends to every other tab of this site). Writes are gathered for 50 ms and
+/// handed over together (`Store::other_tab` says what they mean): an import in the other tab
+/// writes thousands of keys, and one render for all of them keeps this tab responsive.
 pub fn watch_other_tabs(cb: impl Fn(Vec<External>) + 'static) {
+    type Writes = Vec<(String, Option<String>, Option<String>)>;
     let Some(window) = web_sys::window() else { return };
-    // Changes, and reviews that left a record (an undo, or a move to an older-reviews record).
-    let waiting: std::rc::Rc<std::cell::RefCell<(Vec<External>, Vec<LogEntry>)>> = Default::default();
+    let waiting: std::rc::Rc<std::cell::RefCell<Writes>> = Default::default();
     let cb = std::rc::Rc::new(cb);
     let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
         let get = |name: &str| js_sys::Reflect::get(&e, &JsValue::from_str(name)).ok().and_then(|v| v.as_string());
-        let Some(key) = get("key") else { return };
-        let (changes, left) = schema::external(&key, get("oldValue").as_deref(), get("newValue").as_deref());
-        if changes.is_empty() && left.is_empty() {
-            return;
-        }
+        let Some(key) = get("key").filter(|k| k.starts_with(schema::PREFIX)) else { return };
         let first = {
             let mut w = waiting.borrow_mut();
-            let first = w.0.is_empty() && w.1.is_empty();
-            w.0.extend(changes);
-            w.1.extend(left);
-            first
+            w.push((key, get("oldValue"), get("newValue")));
+            w.len() == 1
         };
         if first {
             let (waiting, cb) = (waiting.clone(), cb.clone());
             gloo_timers::callback::Timeout::new(50, move || {
-                let (mut changes, left) = std::mem::take(&mut *waiting.borrow_mut());
-                let gone = if left.is_empty() { Vec::new() } else { no_longer_stored(left) };
-                if !gone.is_empty() {
-                    changes.push(External::Unlogged(gone));
+                let writes = std::mem::take(&mut *waiting.borrow_mut());
+                let changes = open_storage().map(|s| Store::reading(s).other_tab(&writes)).unwrap_or_default();
+                if !changes.is_empty() {
+                    cb(changes)
                 }
-                cb(changes)
             })
             .forget();
         }
     });
     let _ = window.add_event_listener_with_callback("storage", wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()));
     listener.forget();
-}
-
-/// Of reviews that left a card's record, those no record of that card holds any more (taken back,
-/// not moved to an older-reviews record).
-fn no_longer_stored(left: Vec<LogEntry>) -> Vec<LogEntry> {
-    let Some(storage) = open_storage() else { return Vec::new() };
-    let store = Store::reading(storage);
-    left.into_iter().filter(|e| !store.holds_review(&e.card_id, e.at_ms)).collect()
 }
 
 fn storage_manager() -> Option<web_sys::StorageManager> {

@@ -1,5 +1,8 @@
 //! Storage in memory, for native tests: a handle that can be cloned (the test keeps one, the app
-//! another) and told to fail as browsers do — full, or failing after a number of writes.
+//! another) and told to fail as browsers do when their quota is reached — every new value refused
+//! (full), or refused after a number of values stored (filling up mid-import). As in browsers,
+//! taking a value out always works. Blocked storage is `Store::open(None)`; a damaged value is
+//! one `put` in directly.
 
 use super::storage::Storage;
 use std::cell::RefCell;
@@ -14,7 +17,7 @@ struct Inner {
     values: BTreeMap<String, String>,
     /// Every `set` is refused (removals still work), as a full storage does.
     full: bool,
-    /// Writes (sets and removals) allowed before every later one fails.
+    /// Values that may still be stored before every later one is refused.
     writes_left: Option<usize>,
     /// Writes that succeeded.
     writes: usize,
@@ -39,7 +42,7 @@ impl Memory {
         self.0.borrow_mut().full = full;
     }
 
-    /// After `n` more writes, every write fails (`None`: never).
+    /// After `n` more values stored, every later one is refused (`None`: never).
     pub fn fail_after(&self, n: Option<usize>) {
         self.0.borrow_mut().writes_left = n;
     }
@@ -67,7 +70,7 @@ impl Memory {
     fn allow(&self) -> Result<(), String> {
         let mut inner = self.0.borrow_mut();
         match inner.writes_left {
-            Some(0) => Err("the browser refused to save".into()),
+            Some(0) => Err(FULL.into()),
             Some(n) => {
                 inner.writes_left = Some(n - 1);
                 Ok(())
@@ -94,7 +97,6 @@ impl Storage for Memory {
     }
 
     fn remove(&mut self, key: &str) -> Result<(), String> {
-        self.allow()?;
         let mut inner = self.0.borrow_mut();
         inner.values.remove(key);
         inner.writes += 1;

@@ -3,7 +3,7 @@
 //! (a grade, an undo, a card's text, settings, an import all or nothing); the record layout is
 //! `schema`'s. Nothing here touches the browser.
 
-use super::schema::{self, Key, Loaded, Step, Writes};
+use super::schema::{self, External, Key, Loaded, Step, Writes};
 use crate::domain::{Card, Collection, LogEntry, Progress, Settings};
 
 /// A key-value storage: what the app needs of `window.localStorage`. A refused write returns
@@ -166,6 +166,25 @@ impl Store {
             .any(|k| self.get(&k).is_some_and(|v| schema::without_review(&v, at_ms).is_some()))
     }
 
+    /// What another tab's writes mean here, in the order it made them: each key with its value
+    /// before and after (`None`: absent). Reviews that left a card's record and are in none of its
+    /// records now (the other tab took them back) come last, as `External::Unlogged`; those that
+    /// moved to an older-reviews record are still stored and stay.
+    pub fn other_tab(&self, writes: &[(String, Option<String>, Option<String>)]) -> Vec<External> {
+        let mut changes = Vec::new();
+        let mut left = Vec::new();
+        for (key, old, new) in writes {
+            let (c, l) = schema::external(key, old.as_deref(), new.as_deref());
+            changes.extend(c);
+            left.extend(l);
+        }
+        let gone: Vec<LogEntry> = left.into_iter().filter(|e| !self.holds_review(&e.card_id, e.at_ms)).collect();
+        if !gone.is_empty() {
+            changes.push(External::Unlogged(gone));
+        }
+        changes
+    }
+
     /// Everything kept aside because it could not be read: the original key and its raw text.
     pub fn kept_aside(&self) -> Vec<(String, String)> {
         let Some(storage) = &self.storage else { return Vec::new() };
@@ -238,33 +257,37 @@ impl Store {
 
     /// Writes the whole collection (after an import or a restore): every card's text that differs
     /// from the built-in deck, deletions, each card's schedule and reviews, settings, interviews
-    /// and suspensions; keys no longer needed are removed. All or nothing: if any write fails,
-    /// every key is put back as it was and the reason is returned.
+    /// and suspensions; keys no longer needed are removed. All or nothing: if a write is refused,
+    /// what was written is taken back (new keys out first, which makes room, then the values
+    /// changed put back) and the reason is returned. Values are written before anything is
+    /// removed, so a refusal never needs a removed value written again; unchanged ones are not
+    /// written at all.
     pub fn replace_all(&mut self, col: &Collection, built_in: &[Card]) -> Result<(), String> {
         let storage = self.writable()?;
         let wanted = whole_collection(col, built_in);
-        // What is there now, to put back on failure (the interview kit, the mock interviews and
-        // what was kept aside are not the import's to change).
-        let before: Vec<(String, String)> = storage
+        // What is there now (the interview kit, the mock interviews and what was kept aside are
+        // not the import's to change).
+        let before: std::collections::HashMap<String, String> = storage
             .keys()
             .into_iter()
             .filter(|k| Key::parse(k).is_some_and(|k| !schema::kept_by_import(&k)))
             .filter_map(|k| storage.get(&k).map(|v| (k, v)))
             .collect();
-        let result = before
-            .iter()
-            .filter(|(k, _)| !wanted.iter().any(|(w, _)| w == k))
-            .try_for_each(|(k, _)| storage.remove(k))
-            .and_then(|()| wanted.iter().try_for_each(|(k, v)| storage.set(k, v)));
-        if result.is_err() {
-            for (k, _) in &wanted {
-                let _ = storage.remove(k);
+        let mut written: Vec<&str> = Vec::new();
+        for (k, v) in wanted.iter().filter(|(k, v)| before.get(k) != Some(v)) {
+            if let Err(why) = storage.set(k, v) {
+                for k in written.iter().filter(|k| !before.contains_key(**k)) {
+                    let _ = storage.remove(k);
+                }
+                for k in written.iter().filter(|k| before.contains_key(**k)) {
+                    let _ = storage.set(k, &before[*k]);
+                }
+                return Err(why);
             }
-            for (k, v) in &before {
-                let _ = storage.set(k, v);
-            }
+            written.push(k);
         }
-        result
+        let unwanted = before.keys().filter(|k| !wanted.iter().any(|(w, _)| w == *k));
+        unwanted.map(|k| k.to_string()).collect::<Vec<_>>().iter().try_for_each(|k| storage.remove(k))
     }
 }
 
