@@ -8,9 +8,16 @@
 //! whole-deck checks (sizes, themes, tracks, required tags, ids ever shipped) follow. Exits 1
 //! when there is any problem.
 
+#[cfg(not(target_arch = "wasm32"))]
 use second_round::domain::deck_check;
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::Path;
 
+/// The checker reads files, so it is built natively only (`deck_check` is native-only too).
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     let files = deck_check::source_files(Path::new("decks"));

@@ -77,7 +77,7 @@ pub fn find(col: &Collection, clock: Clock, f: &Filter) -> Vec<usize> {
             listed
                 && state
                 && f.theme.is_none_or(|t| c.theme == t)
-                && (f.tag.is_empty() || c.tags.iter().any(|t| *t == f.tag))
+                && (f.tag.is_empty() || c.tags.contains(&f.tag))
                 && (words.is_empty() || {
                     let text = super::fold(&format!("{}\n{}\n{}\n{}\n{}", c.question, c.answer, c.why, c.avoid, c.probes.join("\n")));
                     words.iter().all(|w| text.contains(w.as_str()))

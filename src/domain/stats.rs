@@ -138,7 +138,7 @@ mod tests {
         let mut grades: Vec<(i64, usize, Rating)> = Vec::new();
         for (day, n) in [(0, 3), (1, 2), (2, 4), (7, 1), (8, 5), (9, 2)] {
             for k in 0..n as usize {
-                let rating = if (day as usize + k) % 4 == 0 { Rating::Again } else { Rating::Good };
+                let rating = if (day as usize + k).is_multiple_of(4) { Rating::Again } else { Rating::Good };
                 grades.push((T0 + day * DAY_MS + k as i64 * 60_000, k, rating));
             }
         }

@@ -220,65 +220,8 @@ pub fn deleted_value(edited: i64) -> String {
 
 // ------------------------------------------------------------------------------ cards' text
 
-/// What an `own/<id>` key holds.
-#[derive(Debug, Clone, PartialEq)]
-pub enum OwnRecord {
-    /// The card's text; `order` places cards of one's own after the deck (the moment they were added).
-    Card { card: Card, order: i64 },
-    /// A built-in card the person deleted.
-    Deleted,
-}
-
-/// An `own/<id>` record and when it was last edited or deleted (ms; 0 for a record written before
-/// edits kept their moment, which counts as the oldest edit).
-pub fn decode_own(id: &str, text: &str) -> Result<(OwnRecord, i64), String> {
-    let record: CardText = from_json(text)?;
-    let own = match record.card(id)? {
-        Some(card) => OwnRecord::Card { card, order: record.order },
-        None => OwnRecord::Deleted,
-    };
-    Ok((own, record.edited.unwrap_or(0)))
-}
-
-/// A built-in card as the person edited it. Whether it is retired is the deck's say; a record
-/// written before cards had coaching (no why, avoid or probes) keeps the deck's coaching. The
-/// edited text serves every track: an edit holds the tracks' answers only where it kept them.
-fn edited(built_in: &Card, record: &Card) -> Card {
-    let mut card = record.clone();
-    card.retired = built_in.retired.clone();
-    if card.why.is_empty() && card.avoid.is_empty() && card.probes.is_empty() {
-        card.why = built_in.why.clone();
-        card.avoid = built_in.avoid.clone();
-        card.probes = built_in.probes.clone();
-    }
-    card
-}
-
-/// The cards the app shows: the built-in deck with the person's edits and deletions applied, then
-/// their own cards in the order they were added.
-pub fn assemble(built_in: Vec<Card>, own: &[(String, OwnRecord)]) -> Vec<Card> {
-    let mut cards: Vec<Card> = built_in
-        .into_iter()
-        .filter_map(|c| match own.iter().find(|(id, _)| *id == c.id) {
-            None => Some(c),
-            Some((_, OwnRecord::Deleted)) => None,
-            Some((_, OwnRecord::Card { card, .. })) => Some(edited(&c, card)),
-        })
-        .collect();
-    // Storage hands keys over in no particular order, and there can be thousands: each card goes
-    // in at its place found by binary search (the insertion sort would be quadratic here).
-    let mut extra: Vec<(i64, &Card)> = Vec::new();
-    for (id, r) in own {
-        if let OwnRecord::Card { card, order } = r {
-            if !cards.iter().any(|c| c.id == *id) {
-                let at = extra.partition_point(|(o, c)| (*o, c.id.as_str()) < (*order, id.as_str()));
-                extra.insert(at, (*order, card));
-            }
-        }
-    }
-    cards.extend(extra.into_iter().map(|(_, c)| c.clone()));
-    cards
-}
+mod card_text;
+pub use card_text::{assemble, decode_own, OwnRecord};
 
 // -------------------------------------------------------------------- a card's schedule and log
 
@@ -423,56 +366,8 @@ pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
 
 // ---------------------------------------------------------------------------------- migration
 
-/// One step of the migration: a value to write, or a key to remove.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Step {
-    Set(Key, String),
-    Remove(Key),
-}
-
-/// The steps that bring what `decode` read to version 4 (from 3: the version number only), in the order they must run; stop at the
-/// first one storage refuses (the rest is done at a later start). Empty when there is nothing to
-/// do (version 4 already, a first visit, or data of a newer version).
-pub fn migration<'a>(l: &'a Loaded) -> Vec<Step> {
-    if l.newer || (l.version == Some(VERSION) && l.old_chunks.is_empty() && l.old_values.is_empty()) {
-        return Vec::new();
-    }
-    let mut steps = vec![Step::Set(Key::Meta, meta_value())];
-    for key in &l.old_values {
-        match key {
-            Key::Settings => steps.push(Step::Set(Key::Settings, settings_value(&l.settings))),
-            Key::Interviews => steps.push(Step::Set(Key::Interviews, interviews_value(&l.interviews))),
-            Key::Suspended if l.suspended.is_empty() => steps.push(Step::Remove(Key::Suspended)),
-            Key::Suspended => steps.push(Step::Set(Key::Suspended, suspended_value(&l.suspended))),
-            _ => {}
-        }
-    }
-    let mut by_card: HashMap<&str, Vec<Review>> = HashMap::new();
-    for e in &l.log {
-        by_card.entry(e.card_id.as_str()).or_default().push(Review::of(e));
-    }
-    // Each card is written once, with every review of it from every chunk.
-    let mut done: Vec<&str> = Vec::new();
-    let mut rewrite = |id: &'a str, steps: &mut Vec<Step>| {
-        if let Err(at) = done.binary_search(&id) {
-            done.insert(at, id);
-            let reviews = by_card.get(id).map_or(&[][..], Vec::as_slice);
-            steps.extend(card_records(id, l.progress.get(id), reviews).into_iter().map(|(k, v)| Step::Set(k, v)));
-        }
-    };
-    for (n, ids) in &l.old_chunks {
-        for id in ids {
-            rewrite(id, &mut steps);
-        }
-        steps.push(Step::Remove(Key::LogChunk(*n)));
-    }
-    for key in &l.old_values {
-        if let Key::Card(id) = key {
-            rewrite(id, &mut steps);
-        }
-    }
-    steps
-}
+mod migration;
+pub use migration::{migration, Step};
 
 // ------------------------------------------------------------------------ another tab's writes
 

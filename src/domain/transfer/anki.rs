@@ -290,7 +290,7 @@ mod tests {
             Cloze\tDefault\t{{c1::Friday}} is the day.<img src=\"a.png\">\tSay it early.[sound:x.mp3]\t\tyour-questions theme::questions\n\
             Basic\tJobs::Round two\tWhy us?\tYou build what I use.<br><br>Key points:<br>\u{2022} a product<br>\u{2022} a reason\t\t\n\
             MyType\tJobs\tQ three\tA three\tmore\tx\n";
-        let p = read_anki(&format!("{text}"));
+        let p = read_anki(text);
         assert!(p.errors.is_empty(), "{:?}", p.errors);
         let c = &p.cards[0].card;
         assert_eq!((c.question.as_str(), c.answer.as_str()), ("[\u{2026}] is the day.", "Friday is the day.\nSay it early."));
