@@ -3,7 +3,8 @@
 // p95 over 200 grades), bytes written to local storage per grade, local-storage bytes in all, wasm
 // memory and JS heap — with an empty collection and with 5,000 cards and 50,000 reviews — and a first
 // visit on a slow phone network, served compressed (brotli, as static hosts serve the app) and not.
-// Usage: node scripts/bench.mjs [dist]   (scripts/bench.sh builds first)
+// Usage: node scripts/bench.mjs [dist]   (scripts/bench.sh builds first; BENCH_ONLY=first-visit stops
+// after the first-visit figures)
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/serve.mjs';
@@ -13,9 +14,21 @@ import { packCard } from '../tests/e2e/records.mjs';
 const DIST = path.resolve(process.argv[2] || 'dist');
 const DAY = 86_400_000;
 
-/** Counts what the app writes, notes when a question appears, and keeps the wasm instance. */
+/**
+ * Counts what the app writes, notes when a question appears, keeps the wasm instance, and records the
+ * page's largest-contentful-paint candidates (what Lighthouse's LCP is). Presses Start (or Continue)
+ * as soon as it shows, unless the page was opened with `#hold`.
+ */
 function instrument() {
   window.__written = 0;
+  window.__lcp = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const el = e.element;
+      const name = !el ? '(removed)' : el.id ? `#${el.id}` : el.className ? `${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]}` : el.tagName.toLowerCase();
+      window.__lcp.push({ at: e.startTime, size: e.size, name });
+    }
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
   const set = Storage.prototype.setItem;
   Storage.prototype.setItem = function (k, v) {
     window.__written += (String(k).length + String(v).length) * 2;
@@ -24,8 +37,8 @@ function instrument() {
   addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
   new MutationObserver(() => {
     if (window.__firstCard === undefined && document.querySelector('[data-testid=question]')) window.__firstCard = performance.now();
-    const start = [...document.querySelectorAll('button')].find((b) => /^(Start|Continue) session$/.test(b.textContent));
-    if (start && window.__firstCard === undefined && !window.__clicked) { window.__clicked = true; start.click(); }
+    const start = [...document.querySelectorAll('main#main button')].find((b) => /^(Start|Continue) session$/.test(b.textContent));
+    if (start && !location.hash.includes('hold') && window.__firstCard === undefined && !window.__clicked) { window.__clicked = true; start.click(); }
   }).observe(document, { childList: true, subtree: true });
 }
 
@@ -156,12 +169,17 @@ async function typing(browser, base, name, data) {
 /**
  * A first visit (fresh profile: no service worker, nothing cached) on a slow phone network, as
  * Lighthouse's mobile preset models it: 150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up, the CPU
- * slowed four times (DevTools throttling). Navigation → first card on screen, and the bytes sent.
+ * slowed four times (DevTools throttling). Five visits that press Start: navigation → first card on
+ * screen, and the bytes sent before it. Five that do not: first contentful paint, the home screen
+ * rendered, and the largest contentful paint (the last candidate once the home screen has been
+ * painted twice over, and which element it was).
  */
 async function firstVisit(browser, base, label) {
   const times = [];
   const bytes = [];
-  for (let i = 0; i < 5; i++) {
+  const paints = [];
+  for (let i = 0; i < 10; i++) {
+    const hold = i >= 5;
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     await context.addInitScript(instrument);
     const page = await context.newPage();
@@ -171,13 +189,28 @@ async function firstVisit(browser, base, label) {
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await page.goto(base);
-    await page.waitForFunction(() => window.__firstCard !== undefined, null, { timeout: 120_000 });
-    times.push(await page.evaluate(() => window.__firstCard));
-    bytes.push(sent);
+    if (hold) {
+      await page.goto(`${base}#hold`);
+      await page.waitForSelector('main#main', { timeout: 120_000 });
+      paints.push(await page.evaluate(async () => {
+        const home = performance.now();
+        for (let f = 0; f < 3; f++) await new Promise((r) => requestAnimationFrame(r));
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+        return { fcp, home, lcp: window.__lcp[window.__lcp.length - 1] };
+      }));
+    } else {
+      await page.goto(base);
+      await page.waitForFunction(() => window.__firstCard !== undefined, null, { timeout: 120_000 });
+      times.push(await page.evaluate(() => window.__firstCard));
+      bytes.push(sent);
+    }
     await context.close();
   }
-  console.log(`  ${label}: first card after ${median(times).toFixed(0)} ms (median of 5: ${times.map((x) => x.toFixed(0)).join(', ')}), ${median(bytes).toLocaleString('en')} bytes over the network before it`);
+  const list = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
+  const lcps = paints.map((p) => p.lcp.at);
+  const elements = [...new Set(paints.map((p) => p.lcp.name))].join(', ');
+  console.log(`  ${label}: first card after ${median(times).toFixed(0)} ms (median of 5: ${list(times)}), ${median(bytes).toLocaleString('en')} bytes over the network before it`);
+  console.log(`    without pressing Start: first contentful paint ${median(paints.map((p) => p.fcp)).toFixed(0)} ms, home screen rendered ${median(paints.map((p) => p.home)).toFixed(0)} ms, largest contentful paint ${median(lcps).toFixed(0)} ms (median of 5: ${list(lcps)}; ${elements})`);
 }
 
 const server = await serve(DIST);
@@ -190,6 +223,7 @@ try {
   console.log('\nFirst visit on a slow phone network (150 ms RTT, 1.6 Mbit/s, CPU ×4), empty collection:');
   await firstVisit(browser, compressedBase, 'served compressed (brotli, as static hosts serve it)');
   await firstVisit(browser, base, 'served uncompressed');
+  if (process.env.BENCH_ONLY === 'first-visit') process.exit(0);
   console.log('\nLoopback, no throttling (the device\'s own speed; later visits come from the service worker):');
   await run(browser, base, 'Empty collection (the built-in deck, nothing studied)', { 'second-round/meta': '3', 'second-round/settings': JSON.stringify({ newPerDay: 9999, maxReviewsPerDay: 99999 }) });
   await run(browser, base, 'Large collection (5,080 cards, 50,001 reviews)', largeCollection(Date.now()));

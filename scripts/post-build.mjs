@@ -4,8 +4,13 @@
 //     loader script that trunk emits, plus 'wasm-unsafe-eval' for WebAssembly;
 //  3. copies the role tracks' answer files that build.rs wrote (<target>/deck-tracks/*.txt) into
 //     tracks/, fetched by the app when a person chooses a track;
-//  4. writes sw.js from web/sw.js with the precache list and cache version of this very build.
-// `node scripts/post-build.mjs --service-worker DIR` redoes step 3 alone on a finished build.
+//  4. in a release build, prerenders the first screen of a first visit: the built app is run once in
+//     headless Chromium with empty storage, and an inert copy of what it renders replaces index.html's
+//     splash (`#first-paint`), so a phone paints that screen as soon as the page and its styles arrive
+//     instead of after the wasm has downloaded and started (src/main.rs removes the copy as the app
+//     renders). Without Chromium the splash stays;
+//  5. writes sw.js from web/sw.js with the precache list and cache version of this very build.
+// `node scripts/post-build.mjs --service-worker DIR` redoes step 5 alone on a finished build.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -75,6 +80,74 @@ export function copyTracks(dir) {
   console.log(`post-build: ${names.length} track files copied into tracks/`);
 }
 
+/**
+ * The app's first screen for a first visit, as the built app renders it (see step 4 above). The copy
+ * keeps what its look needs — elements, text, and the classes a stylesheet uses — and drops what
+ * would make it be taken for the app (ids, labels' targets, names, data- attributes, `<section>`
+ * elements, which become `<div>`s): `main section`, `#main` or a test id never finds it. It is
+ * `inert`: nothing in it can be focused, clicked or read out before the app is there.
+ */
+export async function prerender(dir) {
+  const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) {
+    console.log(`post-build: no Chromium at ${executablePath}, so the first paint is the splash, not the prerendered first screen`);
+    return;
+  }
+  const { chromium } = await import('playwright-core');
+  const { serve } = await import('../tests/e2e/serve.mjs');
+  const server = await serve(dir);
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-dev-shm-usage'] });
+  let copy;
+  try {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForSelector('main section', { timeout: 60_000 });
+    copy = await page.evaluate(() => {
+      const used = new Set();
+      const collect = (rule) => {
+        for (const r of rule.cssRules || []) collect(r);
+        for (const m of (rule.selectorText || '').matchAll(/\.([\w-]+)/g)) used.add(m[1]);
+      };
+      for (const sheet of document.styleSheets) collect(sheet);
+      const root = document.createElement('div');
+      for (const el of document.body.children) if (el.id !== 'first-paint' && !['NOSCRIPT', 'SCRIPT'].includes(el.tagName)) root.append(el.cloneNode(true));
+      for (const el of [...root.querySelectorAll('*')]) {
+        for (const a of [...el.attributes]) {
+          if (['id', 'for', 'name', 'tabindex', 'autofocus'].includes(a.name) || /^(data-|aria-(labelledby|describedby|controls|live))/.test(a.name)) el.removeAttribute(a.name);
+        }
+        const classes = [...el.classList].filter((c) => used.has(c));
+        if (classes.length) el.setAttribute('class', classes.join(' ')); else el.removeAttribute('class');
+        if (el.tagName === 'SECTION') {
+          const div = document.createElement('div');
+          for (const a of el.attributes) div.setAttribute(a.name, a.value);
+          div.append(...el.childNodes);
+          el.replaceWith(div);
+        }
+      }
+      return root.innerHTML;
+    });
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const indexPath = path.join(dir, 'index.html');
+  const index = fs.readFileSync(indexPath, 'utf8');
+  const splash = /<div[^>]*\bid=["']?first-paint["']?[^>]*>[\s\S]*?<\/div>/;
+  if (!splash.test(index)) throw new Error('post-build: index.html has no #first-paint element to prerender into');
+  // The markers let the service worker leave the copy out for a returning visitor (web/sw.js), whose
+  // first screen is their own, not a first visit's.
+  let out = index.replace(splash, () => `<!--first-paint--><div id=first-paint inert>${copy}</div><!--/first-paint-->`);
+  // The splash's own styles are not needed any more: one stylesheet less for the first paint to wait for.
+  const splashCss = fs.readdirSync(dir).filter((f) => /^splash-[0-9a-f]+\.css$/.test(f));
+  for (const f of splashCss) {
+    out = out.replace(new RegExp(`<link[^>]*href=["']?(\\./)?${f.replace('.', '\\.')}["']?[^>]*>`), '');
+    fs.rmSync(path.join(dir, f));
+  }
+  fs.writeFileSync(indexPath, out);
+  console.log(`post-build: first screen prerendered into index.html (${copy.length} characters; the splash and its stylesheet left out)`);
+}
+
 function listFiles(dir) {
   const out = [];
   const walk = (d) => {
@@ -111,6 +184,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     await minifyJs(dir);
     writeCsp(dir);
     copyTracks(dir);
+    if (process.env.TRUNK_PROFILE === 'release') await prerender(dir);
     writeServiceWorker(dir);
   }
 }

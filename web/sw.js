@@ -26,9 +26,11 @@ self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    // The app shell always comes from this version's cache, so html and wasm never mix builds.
+    // The app shell always comes from this version's cache, so html and wasm never mix builds;
+    // without the prerendered first screen of a first visit (see scripts/post-build.mjs): this
+    // visitor has been here, their first screen is their own, and from the cache it comes at once.
     event.respondWith(
-      caches.open(CACHE).then((cache) => cache.match('index.html')).then((hit) => hit || fetch(request)),
+      caches.open(CACHE).then((cache) => cache.match('index.html')).then((hit) => (hit ? returning(hit) : fetch(request))),
     );
     return;
   }
@@ -36,3 +38,9 @@ self.addEventListener('fetch', (event) => {
     caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true })).then((hit) => hit || fetch(request)),
   );
 });
+
+/** The cached page without the first visit's prerendered screen (between its two markers). */
+async function returning(page) {
+  const html = (await page.text()).replace(/<!--first-paint-->[\s\S]*<!--\/first-paint-->/, '');
+  return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
