@@ -102,7 +102,7 @@ export async function prerender(dir) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    await page.waitForSelector('main section', { timeout: 60_000 });
+    await page.waitForSelector('#main > *', { timeout: 60_000 });
     copy = await page.evaluate(() => {
       const used = new Set();
       const collect = (rule) => {
@@ -127,6 +127,10 @@ export async function prerender(dir) {
       }
       return root.innerHTML;
     });
+  } catch (e) {
+    // The splash stays; tests/e2e/size.test.mjs fails on a release build without the copy.
+    console.log(`post-build: the first screen could not be prerendered (${e.message.split('\n')[0]}); the splash stays`);
+    return;
   } finally {
     await browser.close();
     server.close();
