@@ -24,6 +24,7 @@ fi
 PORT=${PORT:-4173}
 OUT=$(mktemp -d)
 REPORTS=${REPORT_DIR:-/tmp}
+mkdir -p "$REPORTS"
 echo "Lighthouse against $DIST, $RUNS runs a mode, $THROTTLING throttling; load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 # Static hosts serve the app compressed; Lighthouse runs that way (brotli, as the browser asks for
 # it) and uncompressed, so both figures are printed.
