@@ -67,6 +67,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             if state.storage.as_ref().is_some_and(|r| r.persisted == Some(false)) {
                 <p class="hint" data-testid="install-reminder">{ "Your browser may clear this site's data after a while. Install Second Round on your home screen to keep your progress safe." }</p>
             }
+            { super::kit::home_panel(state, &dispatch_for_panel) }
             { super::interviews::panel(state, dispatch_for_panel) }
             <p class="deck-size">{ format!("{seen} of {total} cards studied so far.") }</p>
         </section>

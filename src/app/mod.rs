@@ -8,6 +8,7 @@ mod form;
 mod home;
 mod interviews;
 mod keys;
+mod kit;
 mod media;
 mod notices;
 mod rehearse;
@@ -108,6 +109,7 @@ pub fn App() -> Html {
         Screen::Cards => cards::view(&state, dispatch.clone()),
         Screen::Edit => edit::view(&state, dispatch.clone()),
         Screen::Transfer => transfer::view(&state, dispatch.clone()),
+        Screen::Kit(k) => kit::view(&state, dispatch.clone(), k),
     };
     html! {
         <div class="app">

@@ -118,7 +118,10 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             </section>
         };
     };
-    let card = &*state.shown_card(card);
+    let shown = state.shown_card(card);
+    // Rehearse mode checks a story card's answer against the person's own story too.
+    let shown = if state.rehearse { state.with_my_story(shown) } else { shown };
+    let card = &*shown;
     let track_note = (!card.variants.is_empty()).then(|| state.track_info(state.track()).map(|t| t.label.clone())).flatten();
     let announce = format!("{}: {}", card.theme.label(), card.question);
     let rehearsed = state.revealed && state.rehearsal.insights.is_some();
@@ -169,6 +172,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                                 <ul class="points" data-testid="key-points">{ for card.key_points.iter().map(|k| html! { <li>{ k }</li> }) }</ul>
                             }
                         }
+                        { super::kit::review_stories(state, card, &dispatch) }
                         { coaching(card) }
                     </div>
                 }

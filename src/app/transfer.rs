@@ -142,9 +142,9 @@ fn backup_preview(name: &str, b: &BackupImport, dispatch: &UseReducerDispatcher<
     };
     let c = b.choices;
     let (settings, interviews) = b.offers;
-    let nothing = b.outcome.changes_nothing();
+    let nothing = b.outcome.changes_nothing() && !b.kit_merged.any();
     let said = if !nothing {
-        b.outcome.sentences().join("\n")
+        b.outcome.sentences().into_iter().chain(b.kit_merged.sentence()).collect::<Vec<_>>().join("\n")
     } else if settings || interviews > 0 {
         "This device already has every review and card of this backup.".into()
     } else {

@@ -67,6 +67,8 @@ pub enum Action {
     Export(Export),
     /// Another tab saved these.
     External(Vec<External>),
+    /// The interview kit's actions (`core/kit.rs`).
+    Kit(super::kit::KitAction),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

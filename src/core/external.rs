@@ -33,6 +33,8 @@ impl AppState {
             External::Settings(settings) => self.col_mut().settings = settings,
             External::Interviews(list) => self.col_mut().interviews = list,
             External::Unlogged(gone) => self.col_mut().unlog(&gone),
+            External::Story(story) => self.kit_external(crate::domain::kit::Kit { stories: vec![story], rounds: vec![] }),
+            External::Round(round) => self.kit_external(crate::domain::kit::Kit { stories: vec![], rounds: vec![round] }),
         }
         if self.current.as_deref().is_some_and(|id| self.col().card(id).is_none() || self.col().is_suspended(id)) {
             self.next_card();

@@ -11,6 +11,7 @@ mod action;
 mod cards;
 mod effect;
 mod external;
+pub mod kit;
 pub mod forms;
 mod notice;
 mod reducer;

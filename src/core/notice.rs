@@ -53,6 +53,14 @@ fn describe_unreadable(keys: &[String]) -> String {
     if count(|k| matches!(k, schema::Key::Interviews)) > 0 {
         parts.push("your interview dates".into());
     }
+    let stories = count(|k| matches!(k, schema::Key::Story(_)));
+    if stories > 0 {
+        parts.push(plural(stories, "1 of your stories", "of your stories"));
+    }
+    let rounds = count(|k| matches!(k, schema::Key::Round(_)));
+    if rounds > 0 {
+        parts.push(format!("your notes for {}", plural(rounds, "1 interview", "interviews")));
+    }
     if count(|k| matches!(k, schema::Key::Meta)) > 0 {
         parts.push("the storage version".into());
     }

@@ -179,6 +179,7 @@ impl AppState {
                 s.import = None;
                 s.import_error = None;
             }
+            Action::Kit(a) => s.kit_action(a),
             Action::Key(_) => {}
         }
     }
@@ -189,6 +190,7 @@ impl AppState {
             Screen::Edit => (Screen::Edit, self.editing.clone(), 0),
             // The rehearse answer box: a fresh one for every card shown (and none after the reveal).
             Screen::Review => (Screen::Review, self.current.clone(), self.turn * 2 + self.revealed as u32),
+            Screen::Kit(k) => (self.screen, self.kit_form_key(k), 0),
             screen => (screen, None, 0),
         }
     }
@@ -200,6 +202,10 @@ impl AppState {
             Screen::Settings => forms::settings::draft(&col.settings),
             Screen::Edit => forms::edit::draft(self.editing.as_deref().and_then(|id| col.card(id)).map(|c| self.shown_card(c)).as_deref()),
             Screen::Cards => forms::cards::draft(&self.browse.filter),
+            Screen::Kit(k) => {
+                drop(col);
+                self.kit_draft(k)
+            }
             _ => Draft::default(),
         }
     }
@@ -260,6 +266,7 @@ impl AppState {
                 self.next_card();
                 Ok(())
             }
+            Screen::Kit(k) => self.kit_submit(k, &form),
             Screen::Home | Screen::Review | Screen::Stats => Ok(()),
         };
         self.form_errors = done.err().unwrap_or_default();

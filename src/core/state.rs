@@ -29,6 +29,8 @@ pub enum Screen {
     Edit,
     /// Import and export.
     Transfer,
+    /// The interview kit (`core/kit.rs`).
+    Kit(super::kit::KitScreen),
 }
 
 /// Rows the browser shows at first, and adds with "Show more".
@@ -70,6 +72,9 @@ pub struct BackupImport {
     /// Whether its settings differ from this device's, and how many of its interviews this
     /// device lacks (what the choices offer).
     pub offers: (bool, usize),
+    /// Its interview kit, and what merging it into this device's would change.
+    pub kit: crate::domain::kit::Kit,
+    pub kit_merged: crate::domain::kit::Merged,
 }
 
 /// A recording in memory (a blob: URL); nothing is uploaded.
@@ -161,6 +166,10 @@ pub struct AppState {
     pub local_time: forms::interviews::LocalTime,
     /// What the browser must do after the action under way (taken by `apply`).
     pub(super) effects: Vec<Effect>,
+    /// The interview kit: stories and each interview's round.
+    pub kit: crate::domain::kit::Kit,
+    /// Which interview and story the kit's screens are on.
+    pub kit_view: super::kit::KitView,
 }
 
 impl PartialEq for AppState {
@@ -194,6 +203,7 @@ impl AppState {
         col.interviews = loaded.interviews;
         col.suspended = loaded.suspended;
         col.edited = loaded.edited;
+        let kit = loaded.kit;
         let queue = session::build(&col, clock);
         // Mid-session on reload: go straight back to the next card.
         let resume = queue.done_today > 0 && queue.next.is_some();
@@ -229,6 +239,8 @@ impl AppState {
             store: Rc::new(RefCell::new(store)),
             local_time: forms::interviews::local_ms,
             effects: Vec::new(),
+            kit,
+            kit_view: Default::default(),
         }
     }
 

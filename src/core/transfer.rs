@@ -17,7 +17,8 @@ impl AppState {
                 let backup = read.backup.map(|b| {
                     let theirs = transfer::backup_collection(&b, &self.built_in);
                     let choices = Choices::for_device(&col);
-                    BackupImport { outcome: merge::preview(&col, &theirs, &self.built_in, choices), offers: merge::offers(&col, &theirs), theirs, choices }
+                    let kit_merged = self.kit.clone().merge(&b.kit);
+                    BackupImport { outcome: merge::preview(&col, &theirs, &self.built_in, choices), offers: merge::offers(&col, &theirs), theirs, choices, kit: b.kit, kit_merged }
                 });
                 let preview = if backup.is_some() { Preview::default() } else { transfer::preview(&col, read.parsed) };
                 drop(col);
@@ -69,7 +70,7 @@ impl AppState {
                 Export::Csv => Effect::Download { name: format!("second-round-cards-{day}.csv"), mime: "text/csv", text: transfer::write_csv(&col.cards) },
                 Export::Backup | Export::ShareBackup => {
                     let name = format!("second-round-backup-{day}.json");
-                    let text = transfer::write_backup(&col, &self.built_in, self.clock.now_ms);
+                    let text = transfer::backup::write_backup_with_kit(&col, &self.kit, &self.built_in, self.clock.now_ms);
                     if kind == Export::Backup {
                         Effect::Download { name, mime: json, text }
                     } else {
@@ -88,7 +89,13 @@ impl AppState {
         let done = {
             let mut col = self.col_mut();
             match &pending.backup {
-                Some(b) => merge::merge(&mut col, &b.theirs, &self.built_in, b.choices).summary(),
+                Some(b) => {
+                    let summary = merge::merge(&mut col, &b.theirs, &self.built_in, b.choices).summary();
+                    match b.kit_merged.sentence() {
+                        Some(kit) => format!("{summary} {kit}").trim().to_string(),
+                        None => summary,
+                    }
+                }
                 None => {
                     let p = &pending.preview;
                     transfer::apply(&mut col, p);
@@ -103,6 +110,9 @@ impl AppState {
         let saved = self.store.borrow_mut().replace_all(&self.col(), &self.built_in);
         match saved {
             Ok(()) => {
+                if let Some(b) = &pending.backup {
+                    self.merge_kit(&b.kit);
+                }
                 self.notices.push(Notice::Done(format!("Imported from {}: {done}", pending.name)));
                 self.undo.clear();
                 let rehearse = self.col().settings.rehearse;

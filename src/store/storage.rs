@@ -213,6 +213,16 @@ impl Store {
         self.set(&Key::Interviews.name(), &schema::interviews_value(list))
     }
 
+    /// Saves one of the person's stories (a deleted one too: its record says so).
+    pub fn save_story(&mut self, story: &crate::domain::kit::Story) -> Result<(), String> {
+        self.set(&Key::Story(story.id.clone()).name(), &schema::story_value(story))
+    }
+
+    /// Saves what is kept for one interview.
+    pub fn save_round(&mut self, round: &crate::domain::kit::Round) -> Result<(), String> {
+        self.set(&Key::Round(round.key()).name(), &schema::round_value(round))
+    }
+
     /// Saves a card's text (one of the person's own, or an edited built-in card), edited at
     /// `edited` (ms).
     pub fn save_card(&mut self, card: &Card, order: usize, edited: i64) -> Result<(), String> {

@@ -18,6 +18,10 @@ pub enum External {
     Interviews(Vec<Interview>),
     /// Reviews another tab took back (an undo): gone from every record.
     Unlogged(Vec<LogEntry>),
+    /// A story another tab wrote (or deleted: a record with `deleted`).
+    Story(Story),
+    /// An interview's round another tab wrote.
+    Round(Round),
 }
 
 /// What another tab's write of `key` (from `old` to `new`) means: the changes, and reviews that
@@ -57,6 +61,8 @@ pub fn external(key: &str, old: Option<&str>, new: Option<&str>) -> (Vec<Externa
         Some(Key::Interviews) => {
             changes.extend(new.and_then(|v| from_json::<Vec<InterviewRecord>>(v).ok()).map(|v| External::Interviews(v.iter().map(InterviewRecord::interview).collect())))
         }
+        Some(Key::Story(id)) => changes.extend(new.and_then(|v| decode_story(&id, v).ok()).map(External::Story)),
+        Some(Key::Round(_)) => changes.extend(new.and_then(|v| from_json::<Round>(v).ok()).map(External::Round)),
         _ => {}
     }
     (changes, left)

@@ -345,6 +345,12 @@ fn the_kit_is_written_record_by_record_and_reads_back() {
     // The key names the story, whatever the record says.
     let l = decode(vec![(Key::Story("s9".into()).name(), r#"{"id":"other","title":"T","edited":1}"#.into()), (Key::Meta.name(), "4".into())]);
     assert_eq!(l.kit.stories[0].id, "s9");
+    // Another tab's write of a story or a round arrives as it is.
+    let (changes, _) = external(&Key::Story("s1".into()).name(), None, Some(&story_value(&story)));
+    assert_eq!(changes, vec![External::Story(story.clone())]);
+    let (changes, _) = external(&name, None, Some(&round_value(&kit.rounds[0])));
+    assert_eq!(changes, vec![External::Round(kit.rounds[0].clone())]);
+    assert!(external(&name, None, Some("{damaged")).0.is_empty());
 }
 
 #[test]

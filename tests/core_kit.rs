@@ -1,0 +1,214 @@
+//! The interview kit in the application core, natively: the same `AppState::apply` the app runs,
+//! over storage in memory — stories, notes, questions, the plan, thank-you notes and rehearsed
+//! stories stored record by record, kept across a restart, in the backup and merged from another
+//! device's, another tab's writes taken in, a damaged record kept aside, an import leaving the kit
+//! alone.
+
+use second_round::core::kit::{ids, KitAction, KitScreen};
+use second_round::core::{Action, AppState, Effect, Export, Notice, Screen};
+use second_round::domain::interview::Interview;
+use second_round::domain::{Clock, Rating};
+use second_round::store::memory::Memory;
+use second_round::store::schema::{self, External, Key};
+use second_round::store::storage::Store;
+
+/// 2026-11-26 10:00 UTC, in UTC+1.
+const T0: i64 = 1_795_687_200_000;
+/// The interview: Wednesday 2 December 2026, 10:00 UTC.
+const AT: i64 = 1_796_205_600_000;
+
+fn at(s: i64) -> Clock {
+    Clock::new(T0 + s * 1000, 60)
+}
+
+fn open(memory: &Memory, clock: Clock) -> AppState {
+    let (store, loaded) = Store::open(Some(memory.boxed()));
+    AppState::new(store, loaded, clock)
+}
+
+fn interview() -> Interview {
+    Interview { at_ms: AT, company: "Northwind".into(), role: "Analyst".into(), active: true, themes: vec![] }
+}
+
+/// Storage with one interview set.
+fn with_interview() -> Memory {
+    let memory = Memory::new();
+    memory.put(&Key::Meta.name(), "4");
+    memory.put(&Key::Interviews.name(), &schema::interviews_value(&[interview()]));
+    memory
+}
+
+fn typed(app: &mut AppState, fields: &[(&str, &str)], clock: Clock) {
+    for (id, value) in fields {
+        app.apply(Action::Type(id.to_string(), value.to_string()), clock);
+    }
+}
+
+fn write_story(app: &mut AppState, title: &str, shows: &str, s: i64) {
+    app.apply(Action::Kit(KitAction::EditStory(None)), at(s));
+    assert_eq!(app.screen, Screen::Kit(KitScreen::Story));
+    typed(app, &[(ids::TITLE, title), (ids::ACTION, "I rebuilt the checks."), (ids::RESULT, "Four days, not nine.")], at(s));
+    app.apply(Action::Change(ids::shows(shows), "1".into()), at(s));
+    app.apply(Action::Submit, at(s + 1));
+}
+
+#[test]
+fn a_story_is_stored_as_one_record_and_kept_across_a_restart() {
+    let memory = with_interview();
+    let mut app = open(&memory, at(0));
+    // A story needs a title.
+    app.apply(Action::Kit(KitAction::EditStory(None)), at(0));
+    app.apply(Action::Submit, at(1));
+    assert_eq!(app.form_errors.len(), 1);
+    assert_eq!(app.screen, Screen::Kit(KitScreen::Story));
+    app.apply(Action::Show(Screen::Home), at(2));
+    write_story(&mut app, "The month-end close", "accuracy", 10);
+    assert_eq!(app.screen, Screen::Kit(KitScreen::Stories));
+    let keys: Vec<String> = memory.snapshot().keys().filter(|k| k.contains("/story/")).cloned().collect();
+    assert_eq!(keys.len(), 1);
+    let again = open(&memory, at(20));
+    let stories = again.kit.live_stories();
+    assert_eq!((stories.len(), stories[0].title.as_str(), stories[0].shows.clone()), (1, "The month-end close", vec!["accuracy".to_string()]));
+    // Edited, then deleted: the record says so, and the plan sheet lets it go.
+    let id = stories[0].id.clone();
+    let mut app = again;
+    app.apply(Action::Kit(KitAction::EditStory(Some(id.clone()))), at(30));
+    assert_eq!(app.draft().get(ids::TITLE), "The month-end close", "the form opens with the story");
+    app.apply(Action::Kit(KitAction::DeleteStory(id.clone())), at(31));
+    assert!(app.kit.live_stories().is_empty());
+    assert!(memory.snapshot()[&Key::Story(id).name()].contains("\"deleted\":true"));
+}
+
+#[test]
+fn notes_questions_plan_and_thanks_are_the_interview_s_round() {
+    let memory = with_interview();
+    let mut app = open(&memory, at(0));
+    app.apply(Action::Show(Screen::Kit(KitScreen::Notes)), at(0));
+    app.apply(Action::Kit(KitAction::AddPerson), at(1));
+    typed(&mut app, &[(&ids::person("name", 0), "Priya Shah"), (&ids::person("said", 0), "Speed at month-end"), (&ids::person("name", 1), "Tom Reid"), (ids::WELL, "Rapport")], at(2));
+    app.apply(Action::Submit, at(3));
+    assert_eq!(app.screen, Screen::Kit(KitScreen::Hub));
+    app.apply(Action::Show(Screen::Kit(KitScreen::Questions)), at(4));
+    app.apply(Action::Kit(KitAction::AddCard("ask-01".into())), at(5));
+    app.apply(Action::Kit(KitAction::AddCard("ask-01".into())), at(6));
+    typed(&mut app, &[(ids::NEW_QUESTION, "What would my first project be?")], at(7));
+    app.apply(Action::Kit(KitAction::AddOwnQuestion), at(7));
+    let round = app.kit_round().unwrap();
+    assert_eq!(round.questions.len(), 2, "a card is added once");
+    assert_eq!(app.draft().get(ids::NEW_QUESTION), "", "the field is empty again");
+    app.apply(Action::Kit(KitAction::Asked(0, true)), at(8));
+    typed(&mut app, &[(&ids::answer(0), "By Friday, they said.")], at(9));
+    app.apply(Action::Submit, at(10));
+    let round = app.kit_round().unwrap();
+    assert_eq!(app.kit_decision(&round).as_deref(), Some("Fri 4 Dec"));
+    // The plan: who to meet starts from the notes.
+    app.apply(Action::Show(Screen::Kit(KitScreen::Plan)), at(11));
+    assert_eq!(app.draft().get(ids::MEET), "Priya Shah\nTom Reid");
+    typed(&mut app, &[(&ids::remember(0), "Nine days to four")], at(12));
+    app.apply(Action::Submit, at(13));
+    assert_eq!(app.screen, Screen::Kit(KitScreen::Sheet));
+    app.apply(Action::Kit(KitAction::Tick("early".into(), true)), at(14));
+    app.apply(Action::Kit(KitAction::Tick("not-an-item".into(), true)), at(14));
+    // Thanks: a note each, composed; one edited; marked sent.
+    app.apply(Action::Show(Screen::Kit(KitScreen::Thanks)), at(15));
+    let priya = app.draft().get(&ids::body(0)).to_string();
+    assert!(priya.starts_with("Dear Priya Shah,") && priya.contains("Speed at month-end") && priya.contains("Fri 4 Dec"), "{priya}");
+    typed(&mut app, &[(&ids::body(1), "Dear Tom, thank you."), (&ids::email(1), "tom@northwind.example")], at(16));
+    app.apply(Action::Submit, at(17));
+    app.apply(Action::Kit(KitAction::Sent("Priya Shah".into(), true)), at(18));
+    // One record, holding all of it, read back the same after a restart.
+    let stored: Vec<String> = memory.snapshot().keys().filter(|k| k.contains("/round/")).cloned().collect();
+    assert_eq!(stored.len(), 1);
+    let again = open(&memory, at(20));
+    let round = again.kit.round(&interview()).unwrap().clone();
+    assert_eq!(round, app.kit_round().unwrap());
+    assert_eq!((round.people.len(), round.questions.len(), round.ticked.clone()), (2, 2, vec!["early".to_string()]));
+    assert_eq!(round.thanks.iter().map(|t| (t.name.as_str(), t.body.as_str(), t.sent.is_some())).collect::<Vec<_>>(), vec![("Priya Shah", "", true), ("Tom Reid", "Dear Tom, thank you.", false)]);
+}
+
+#[test]
+fn the_kit_travels_in_the_backup_and_merges_into_another_device() {
+    let memory = with_interview();
+    let mut phone = open(&memory, at(0));
+    write_story(&mut phone, "The month-end close", "accuracy", 0);
+    phone.apply(Action::Show(Screen::Kit(KitScreen::Questions)), at(5));
+    phone.apply(Action::Kit(KitAction::AddCard("ask-01".into())), at(6));
+    let effects = phone.apply(Action::Export(Export::Backup), at(7));
+    let [Effect::Download { text, .. }] = effects.as_slice() else { panic!("{effects:?}") };
+    // Another device with a story of its own: the backup's kit merges in.
+    let laptop_memory = Memory::new();
+    let mut laptop = open(&laptop_memory, at(100));
+    write_story(&mut laptop, "The angry client", "customer", 100);
+    laptop.apply(Action::ImportText(Ok(("backup.json".into(), text.clone()))), at(110));
+    let pending = laptop.import.clone().expect("a preview");
+    let b = pending.backup.as_ref().expect("a backup");
+    assert_eq!(b.kit_merged.sentence().as_deref(), Some("1 story from the other device will be added; the notes of 1 interview will be updated."));
+    laptop.apply(Action::ConfirmImport, at(111));
+    assert!(laptop.notices.iter().any(|n| matches!(n, Notice::Done(t) if t.contains("1 story from the other device"))), "{:?}", laptop.notices);
+    let titles: Vec<String> = laptop.kit.live_stories().into_iter().map(|s| s.title).collect();
+    assert_eq!(titles.len(), 2);
+    assert!(titles.contains(&"The month-end close".to_string()));
+    // Stored, so a restart has it all; importing the same file again changes nothing.
+    let again = open(&laptop_memory, at(120));
+    assert_eq!(again.kit.live_stories().len(), 2);
+    assert_eq!(again.kit.rounds.len(), 1);
+    let mut again = again;
+    again.apply(Action::ImportText(Ok(("backup.json".into(), text.clone()))), at(130));
+    assert!(!again.import.as_ref().unwrap().backup.as_ref().unwrap().kit_merged.any());
+}
+
+#[test]
+fn an_import_of_cards_leaves_the_kit_alone_and_a_damaged_record_is_kept_aside() {
+    let memory = with_interview();
+    memory.put(&Key::Story("sbad".into()).name(), "{\"title\": 7");
+    let mut app = open(&memory, at(0));
+    assert!(app.notices.iter().any(|n| matches!(n, Notice::Unreadable(_)) && n.text().contains("1 of your stories")), "{:?}", app.notices.iter().map(|n| n.text()).collect::<Vec<_>>());
+    write_story(&mut app, "Kept", "teamwork", 1);
+    app.apply(Action::ImportText(Ok(("cards.txt".into(), "What is my question?\tMy answer.\n".into()))), at(5));
+    app.apply(Action::ConfirmImport, at(6));
+    let snapshot = memory.snapshot();
+    assert_eq!(snapshot.keys().filter(|k| k.starts_with("second-round/story/")).count(), 2, "the import removed no story");
+    assert_eq!(snapshot[&Key::Story("sbad".into()).name()], "{\"title\": 7", "a damaged record is never written over");
+    assert!(snapshot.contains_key(&Key::Unreadable(Key::Story("sbad".into()).name()).name()), "and a copy is kept aside");
+}
+
+#[test]
+fn another_tab_s_story_and_notes_are_taken_in() {
+    let memory = with_interview();
+    let mut app = open(&memory, at(0));
+    let story = second_round::domain::kit::Story { id: "sx".into(), title: "From the other tab".into(), edited: T0, ..Default::default() };
+    let mut round = second_round::domain::kit::Round::for_interview(&interview());
+    round.went_well = "Other tab".into();
+    round.edited = T0;
+    app.apply(Action::External(vec![External::Story(story.clone()), External::Round(round.clone())]), at(1));
+    assert_eq!(app.kit.story("sx"), Some(&story));
+    assert_eq!(app.kit_round().unwrap().went_well, "Other tab");
+}
+
+#[test]
+fn rehearsing_my_stories_grades_them_like_cards() {
+    let memory = with_interview();
+    let mut app = open(&memory, at(0));
+    write_story(&mut app, "One", "accuracy", 0);
+    write_story(&mut app, "Two", "customer", 2);
+    app.apply(Action::Kit(KitAction::Rehearse), at(10));
+    assert_eq!(app.screen, Screen::Kit(KitScreen::Rehearse));
+    let first = app.kit_view.rehearsing.clone().expect("a story to tell");
+    assert_eq!(app.kit.story(&first).unwrap().title, "One", "in the order written");
+    app.apply(Action::Kit(KitAction::RevealStory), at(40));
+    app.apply(Action::Kit(KitAction::GradeStory(Rating::Good)), at(45));
+    let second = app.kit_view.rehearsing.clone().expect("the next story");
+    assert_ne!(first, second);
+    app.apply(Action::Kit(KitAction::GradeStory(Rating::Again)), at(50));
+    // Again brings it back in minutes; Good sends the other away.
+    assert_eq!(app.kit_view.rehearsing, None, "nothing due right now");
+    let card = format!("story-{first}");
+    let p = app.col().progress_of(&card);
+    assert!(p.due_ms > T0 + 60_000, "{p:?}");
+    assert!(memory.snapshot().contains_key(&Key::Card(card.clone()).name()), "stored like any card's schedule");
+    let again = open(&memory, at(60));
+    assert_eq!(again.col().log.iter().filter(|e| e.card_id.starts_with("story-")).count(), 2);
+    let mut later = open(&memory, Clock::new(T0 + 20 * 60_000, 60));
+    later.apply(Action::Kit(KitAction::Rehearse), Clock::new(T0 + 20 * 60_000, 60));
+    assert_eq!(later.kit_view.rehearsing.as_deref(), Some(second.as_str()), "the story graded Again is due again");
+}
