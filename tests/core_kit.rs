@@ -74,6 +74,10 @@ fn a_story_is_stored_as_one_record_and_kept_across_a_restart() {
     let mut app = again;
     app.apply(Action::Kit(KitAction::EditStory(Some(id.clone()))), at(30));
     assert_eq!(app.draft().get(ids::TITLE), "The month-end close", "the form opens with the story");
+    app.apply(Action::Kit(KitAction::AskDeleteStory(true)), at(31));
+    assert!(app.kit_view.confirm_delete, "asked first");
+    app.apply(Action::Kit(KitAction::AskDeleteStory(false)), at(31));
+    assert_eq!(app.kit.live_stories().len(), 1, "kept");
     app.apply(Action::Kit(KitAction::DeleteStory(id.clone())), at(31));
     assert!(app.kit.live_stories().is_empty());
     assert!(memory.snapshot()[&Key::Story(id).name()].contains("\"deleted\":true"));

@@ -43,6 +43,8 @@ pub enum KitAction {
     Interview(usize),
     /// Open the story form (none: a new story).
     EditStory(Option<String>),
+    /// "Delete story" pressed (true) or "Keep it" (false): the question is asked first.
+    AskDeleteStory(bool),
     DeleteStory(String),
     /// One more person row in the round-one notes.
     AddPerson,
@@ -74,6 +76,8 @@ pub struct KitView {
     pub story: Option<String>,
     /// Extra empty person rows asked for in the round-one notes.
     pub more_people: usize,
+    /// "Delete this story for good?" is asked.
+    pub confirm_delete: bool,
     /// Rehearse my stories: the story on screen, whether it is shown, since when it is up.
     pub rehearsing: Option<String>,
     pub told: bool,
@@ -359,8 +363,10 @@ impl AppState {
                 self.kit_view.interview = Some(i);
                 self.kit_view.more_people = 0;
             }
+            KitAction::AskDeleteStory(ask) => self.kit_view.confirm_delete = ask,
             KitAction::EditStory(id) => {
                 self.kit_view.story = id;
+                self.kit_view.confirm_delete = false;
                 self.screen = Screen::Kit(KitScreen::Story);
             }
             KitAction::DeleteStory(id) => {
@@ -376,6 +382,7 @@ impl AppState {
                     }
                 }
                 self.kit_view.story = None;
+                self.kit_view.confirm_delete = false;
                 self.screen = Screen::Kit(KitScreen::Stories);
             }
             KitAction::AddPerson => self.kit_view.more_people += 1,

@@ -264,6 +264,15 @@ for (const scheme of ['light', 'dark']) {
     await button(page, 'Add a story').click();
     await page.getByLabel('Result', { exact: true }).fill('Better');
     await axe(page, 'story form with the nudge');
+    await button(page, 'Cancel').click();
+    await button(page, 'Edit The month-end close').click();
+    await button(page, 'Delete story').click();
+    await axe(page, 'the delete question');
+    await button(page, 'Keep it').click();
+    await button(page, 'Delete story').click();
+    await button(page, 'Delete for good').click();
+    assert.equal(await page.getByTestId('no-stories').count(), 1, 'deleted once asked');
+    assert.match(await page.evaluate(() => localStorage.getItem('second-round/story/s1')), /"deleted":true/);
     assert.deepEqual(problems, []);
     await context.close();
   });

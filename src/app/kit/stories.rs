@@ -124,7 +124,13 @@ pub fn form(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html
             </form>
             if let Some(id) = editing {
                 <div class="form-actions danger-zone">
-                    <button type="button" class="secondary danger" onclick={kit(dispatch, KitAction::DeleteStory(id))}>{ "Delete story" }</button>
+                    if state.kit_view.confirm_delete {
+                        <p class="confirm" role="alert">{ "Delete this story for good? The plan sheets that chose it let it go." }</p>
+                        <button type="button" class="secondary danger" onclick={kit(dispatch, KitAction::DeleteStory(id))}>{ "Delete for good" }</button>
+                        <button type="button" class="secondary" onclick={kit(dispatch, KitAction::AskDeleteStory(false))}>{ "Keep it" }</button>
+                    } else {
+                        <button type="button" class="secondary danger" onclick={kit(dispatch, KitAction::AskDeleteStory(true))}>{ "Delete story" }</button>
+                    }
                 </div>
             }
         </section>
