@@ -101,3 +101,49 @@ export function stop() {
 export function forget(url) {
   URL.revokeObjectURL(url);
 }
+
+// The mock interview's voice: the device's own speech synthesis (on-device voices work offline).
+const synth = () => globalThis.speechSynthesis;
+
+// The names of the voices this device has, one a line ("" when none, or no speech synthesis).
+export function voices() {
+  const s = synth();
+  if (!s || !globalThis.SpeechSynthesisUtterance) return '';
+  try { return s.getVoices().map((v) => v.name).join('\n'); } catch (e) { return ''; }
+}
+
+// Says `text` with the voice named (the device's default when none or not found) at `rate`
+// (1 is normal). Returns 0 when speaking, 1 without speech synthesis, 2 with no voice. Each call
+// cuts off what was being said.
+export function say(text, voice, rate) {
+  const s = synth();
+  if (!s || !globalThis.SpeechSynthesisUtterance) { notify('mute', '', 0); return 1; }
+  let all = [];
+  try { all = s.getVoices(); } catch (e) { all = []; }
+  if (!all.length) { notify('mute', '', 0); return 2; }
+  try {
+    s.cancel();
+    const u = new SpeechSynthesisUtterance(text);
+    const chosen = all.find((v) => v.name === voice);
+    if (chosen) { u.voice = chosen; u.lang = chosen.lang; }
+    u.rate = rate;
+    u.onerror = (ev) => { if (ev.error !== 'interrupted' && ev.error !== 'canceled') notify('mute', String(ev.error || ''), 0); };
+    s.speak(u);
+    return 0;
+  } catch (e) {
+    notify('mute', String((e && e.message) || ''), 0);
+    return 2;
+  }
+}
+
+// Stops speaking at once.
+export function hush() {
+  const s = synth();
+  if (s) { try { s.cancel(); } catch (e) { /* nothing to stop */ } }
+}
+
+// Voices often arrive after the page loads: tell the app when the list changes.
+export function watchVoices() {
+  const s = synth();
+  if (s && s.addEventListener) s.addEventListener('voiceschanged', () => notify('voices', '', 0));
+}

@@ -7,6 +7,8 @@ pub fn perform(effects: Vec<Effect>) {
         match effect {
             Effect::StartRecording { speech } => super::media::start(speech),
             Effect::StopRecording => super::media::stop(),
+            Effect::Speak { text, voice, rate } => super::mock::voice::say(&text, &voice, rate),
+            Effect::Hush => super::mock::voice::hush(),
             Effect::ForgetRecording(url) => super::media::forget(&url),
             Effect::Download { name, mime, text } => super::files::download(&name, mime, &text),
             Effect::Share { name, mime, text } => wasm_bindgen_futures::spawn_local(async move {

@@ -33,6 +33,7 @@ fn welcome(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html 
 }
 
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
+    let mock_button = super::mock::home_button(state, &dispatch);
     let queue = state.queue();
     let (seen, total) = {
         let col = state.col();
@@ -68,6 +69,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 <p class="hint" data-testid="install-reminder">{ "Your browser may clear this site's data after a while. Install Second Round on your home screen to keep your progress safe." }</p>
             }
             { super::kit::home_panel(state, &dispatch_for_panel) }
+            { mock_button }
             { super::interviews::panel(state, dispatch_for_panel) }
             <p class="deck-size">{ format!("{seen} of {total} cards studied so far.") }</p>
         </section>

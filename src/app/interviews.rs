@@ -116,6 +116,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                                 } else {
                                     <button class="secondary" onclick={send(Action::ActivateInterview(i))}>{ "Prepare for this one" }</button>
                                 }
+                                <button class="secondary" onclick={send(Action::Mock(crate::core::mock::MockAction::Open(Some(i))))}>{ "Mock interview" }</button>
                                 <button class="secondary" onclick={send(Action::RemoveInterview(i))} aria-label={format!("Delete {}", iv.title())}>{ "Delete" }</button>
                             </div>
                         </li>

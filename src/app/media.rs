@@ -50,6 +50,9 @@ pub fn connect(dispatch: UseReducerDispatcher<AppState>) {
             "stop" => MediaEvent::Stopped,
             "url" => MediaEvent::Take { url: text, bytes: bytes as u32, ms: ms as u32 },
             "error" => MediaEvent::Error(text),
+            // The mock interview's voice: the device's voices changed, or a question could not be said.
+            "voices" => return dispatch.dispatch(Action::Mock(crate::core::mock::MockAction::Voices(super::mock::voice::list()))),
+            "mute" => return dispatch.dispatch(Action::Mock(crate::core::mock::MockAction::Mute(text))),
             _ => return,
         };
         dispatch.dispatch(Action::Media(event));

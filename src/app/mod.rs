@@ -10,6 +10,7 @@ mod interviews;
 mod keys;
 mod kit;
 mod media;
+mod mock;
 mod notices;
 mod rehearse;
 mod review;
@@ -42,6 +43,23 @@ pub fn App() -> Html {
         use_effect_with(counting, move |&counting| {
             let interval = counting.then(|| gloo_timers::callback::Interval::new(1_000, move || dispatch.dispatch(Action::Tick)));
             move || drop(interval)
+        });
+    }
+    {
+        // The mock interview's answer clock: a render a second while a question is up.
+        let dispatch = state.dispatcher();
+        let counting = state.screen == Screen::Mock && state.mock.run.as_ref().is_some_and(|m| !m.is_done() && !m.is_paused());
+        use_effect_with(counting, move |&counting| {
+            let interval = counting.then(|| gloo_timers::callback::Interval::new(1_000, move || dispatch.dispatch(Action::Tick)));
+            move || drop(interval)
+        });
+    }
+    {
+        // The device's voices for the mock interview: now, and whenever the browser's list changes.
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            mock::voice::watch();
+            dispatch.dispatch(Action::Mock(crate::core::mock::MockAction::Voices(mock::voice::list())));
         });
     }
     {
@@ -110,6 +128,7 @@ pub fn App() -> Html {
         Screen::Edit => edit::view(&state, dispatch.clone()),
         Screen::Transfer => transfer::view(&state, dispatch.clone()),
         Screen::Kit(k) => kit::view(&state, dispatch.clone(), k),
+        Screen::Mock => mock::view(&state, dispatch.clone()),
     };
     html! {
         <div class="app">

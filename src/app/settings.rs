@@ -47,6 +47,7 @@ pub fn errors_view(errors: &[String]) -> Html {
 }
 
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
+    let mock_settings = super::mock::settings(state, &dispatch);
     let f = Form::new(state, &dispatch);
     let cancel = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Show(Screen::Home)));
     html! {
@@ -100,6 +101,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                     <button type="button" class="secondary" onclick={cancel}>{ "Cancel" }</button>
                 </div>
             </form>
+            { mock_settings }
             <h2>{ "Storage on this device" }</h2>
             { storage_view(state.storage.as_ref()) }
         </section>

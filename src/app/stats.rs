@@ -119,6 +119,7 @@ pub fn view(state: &AppState) -> Html {
             <p data-testid="recall-summary">{ format!("Predicted recall: {} today, {} 30 days ago.", pct(recall[29]), pct(recall[0])) }</p>
             { bars(&recall, 1.0, "recall") }
             { sr_table("Predicted recall per day", ("Day", "Recall"), recall.iter().enumerate().map(|(i, r)| (day_label(i as i64 - 29), pct(*r))).collect()) }
+            { super::mock::history::view(state) }
         </section>
     }
 }

@@ -69,6 +69,8 @@ pub enum Action {
     External(Vec<External>),
     /// The interview kit's actions (`core/kit.rs`).
     Kit(super::kit::KitAction),
+    /// The mock interview (`core/mock.rs`).
+    Mock(super::mock::MockAction),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

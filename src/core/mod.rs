@@ -12,6 +12,7 @@ mod cards;
 mod effect;
 mod external;
 pub mod kit;
+pub mod mock;
 pub mod forms;
 mod notice;
 mod reducer;

@@ -59,6 +59,9 @@ impl AppState {
             Action::Grade(r) => s.grade(r),
             Action::Undo => s.undo(),
             Action::Show(screen) => {
+                if s.screen == Screen::Mock && screen != Screen::Mock {
+                    s.mock_leave();
+                }
                 s.screen = screen;
                 s.form_errors.clear();
                 if screen == Screen::Review {
@@ -105,7 +108,9 @@ impl AppState {
                 }
             }
             Action::StopRecording => s.effects.push(Effect::StopRecording),
+            Action::Media(event) if s.screen == Screen::Mock || s.mock_records() => s.mock_media(event),
             Action::Media(event) => s.media(event),
+            Action::Mock(action) => s.mock_action(action),
             Action::Keep => s.keep(),
             Action::TogglePoint(i) => {
                 if let Some(t) = s.rehearsal.ticks.get_mut(i) {
@@ -191,6 +196,8 @@ impl AppState {
             // The rehearse answer box: a fresh one for every card shown (and none after the reveal).
             Screen::Review => (Screen::Review, self.current.clone(), self.turn * 2 + self.revealed as u32),
             Screen::Kit(k) => (self.screen, self.kit_form_key(k), 0),
+            // The mock's answer box: a fresh one for every question and follow-up.
+            Screen::Mock => (Screen::Mock, None, self.mock.turn()),
             screen => (screen, None, 0),
         }
     }
@@ -206,6 +213,7 @@ impl AppState {
                 drop(col);
                 self.kit_draft(k)
             }
+            Screen::Mock if self.mock.run.is_none() => super::mock::draft(self.mock.open_for.or_else(|| self.mock_default_interview())),
             _ => Draft::default(),
         }
     }
@@ -267,7 +275,7 @@ impl AppState {
                 Ok(())
             }
             Screen::Kit(k) => self.kit_submit(k, &form),
-            Screen::Home | Screen::Review | Screen::Stats => Ok(()),
+            Screen::Home | Screen::Review | Screen::Stats | Screen::Mock => Ok(()),
         };
         self.form_errors = done.err().unwrap_or_default();
     }

@@ -31,6 +31,8 @@ pub enum Screen {
     Transfer,
     /// The interview kit (`core/kit.rs`).
     Kit(super::kit::KitScreen),
+    /// The mock interview: its start, the interview, the debrief (`AppState::mock`).
+    Mock,
 }
 
 /// Rows the browser shows at first, and adds with "Show more".
@@ -75,6 +77,8 @@ pub struct BackupImport {
     /// Its interview kit, and what merging it into this device's would change.
     pub kit: crate::domain::kit::Kit,
     pub kit_merged: crate::domain::kit::Merged,
+    /// Its mock interviews' history, merged into this device's when the import is confirmed.
+    pub mocks: Vec<crate::domain::mock::HistoryEntry>,
 }
 
 /// A recording in memory (a blob: URL); nothing is uploaded.
@@ -170,6 +174,8 @@ pub struct AppState {
     pub kit: crate::domain::kit::Kit,
     /// Which interview and story the kit's screens are on.
     pub kit_view: super::kit::KitView,
+    /// The mock interview: under way or finished, its settings and history.
+    pub mock: super::mock::MockState,
 }
 
 impl PartialEq for AppState {
@@ -236,6 +242,7 @@ impl AppState {
             import_error: None,
             pending_log: Vec::new(),
             pending_cards: Vec::new(),
+            mock: super::mock::MockState::load(loaded.mock, loaded.mock_settings, loaded.mocks, clock.now_ms),
             store: Rc::new(RefCell::new(store)),
             local_time: forms::interviews::local_ms,
             effects: Vec::new(),

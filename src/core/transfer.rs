@@ -18,7 +18,7 @@ impl AppState {
                     let theirs = transfer::backup_collection(&b, &self.built_in);
                     let choices = Choices::for_device(&col);
                     let kit_merged = self.kit.clone().merge(&b.kit);
-                    BackupImport { outcome: merge::preview(&col, &theirs, &self.built_in, choices), offers: merge::offers(&col, &theirs), theirs, choices, kit: b.kit, kit_merged }
+                    BackupImport { outcome: merge::preview(&col, &theirs, &self.built_in, choices), offers: merge::offers(&col, &theirs), theirs, choices, kit: b.kit, kit_merged, mocks: b.mocks.clone() }
                 });
                 let preview = if backup.is_some() { Preview::default() } else { transfer::preview(&col, read.parsed) };
                 drop(col);
@@ -70,7 +70,7 @@ impl AppState {
                 Export::Csv => Effect::Download { name: format!("second-round-cards-{day}.csv"), mime: "text/csv", text: transfer::write_csv(&col.cards) },
                 Export::Backup | Export::ShareBackup => {
                     let name = format!("second-round-backup-{day}.json");
-                    let text = transfer::backup::write_backup_with_kit(&col, &self.kit, &self.built_in, self.clock.now_ms);
+                    let text = transfer::backup::write_backup_with(&col, &self.kit, &self.mock.history, &self.built_in, self.clock.now_ms);
                     if kind == Export::Backup {
                         Effect::Download { name, mime: json, text }
                     } else {
@@ -112,6 +112,7 @@ impl AppState {
             Ok(()) => {
                 if let Some(b) = &pending.backup {
                     self.merge_kit(&b.kit);
+                    self.merge_mocks(&b.mocks);
                 }
                 self.notices.push(Notice::Done(format!("Imported from {}: {done}", pending.name)));
                 self.undo.clear();

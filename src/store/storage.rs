@@ -85,6 +85,17 @@ impl Store {
         (store, loaded)
     }
 
+    /// Writes (or, with `None`, removes) one of the mock interview's records (`Key::Mock`,
+    /// `MockSettings`, `Mocks`).
+    pub fn save_mock(&mut self, key: Key, value: Option<&str>) -> Result<(), String> {
+        let name = key.name();
+        match value {
+            Some(v) => self.set(&name, v),
+            None if self.get_name(&name).is_none() => Ok(()),
+            None => self.remove(&name),
+        }
+    }
+
     pub fn health(&self) -> Health {
         if self.storage.is_none() {
             Health::Unavailable

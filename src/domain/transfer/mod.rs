@@ -11,7 +11,7 @@ pub mod preview;
 pub mod quizlet;
 
 pub use anki::{read_anki, write_anki};
-pub use backup::{read_backup, write_backup, Backup, BACKUP_VERSION};
+pub use backup::{read_backup, write_backup, write_backup_with, Backup, BACKUP_VERSION};
 pub use csv::{read_csv, write_csv};
 pub use html::html_to_text;
 pub use preview::{apply, apply_backup, backup_cards, backup_collection, preview, restore, Preview};
