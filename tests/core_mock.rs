@@ -58,8 +58,8 @@ fn the_question_is_spoken_with_the_chosen_voice_or_shown_when_there_is_none() {
     let m = app.mock.run.clone().expect("a mock under way");
     assert_eq!(m.steps.len(), 8);
     match effects.as_slice() {
-        [Effect::Speak { text, voice, rate }] => {
-            assert_eq!((voice.as_str(), *rate), ("Daniel", 1.25));
+        [Effect::Speak { text, voice, rate_percent }] => {
+            assert_eq!((voice.as_str(), *rate_percent), ("Daniel", 125));
             assert_eq!(Some(text.clone()), m.to_say(&app.col()));
         }
         other => panic!("expected the question spoken, got {other:?}"),

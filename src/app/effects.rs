@@ -7,7 +7,7 @@ pub fn perform(effects: Vec<Effect>) {
         match effect {
             Effect::StartRecording { speech } => super::media::start(speech),
             Effect::StopRecording => super::media::stop(),
-            Effect::Speak { text, voice, rate } => super::mock::voice::say(&text, &voice, rate),
+            Effect::Speak { text, voice, rate_percent } => super::mock::voice::say(&text, &voice, rate_percent as f32 / 100.0),
             Effect::Hush => super::mock::voice::hush(),
             Effect::ForgetRecording(url) => super::media::forget(&url),
             Effect::Download { name, mime, text } => super::files::download(&name, mime, &text),

@@ -14,8 +14,8 @@ pub enum Effect {
     /// Offer a file to the system's share sheet (downloaded where sharing is not possible).
     Share { name: String, mime: &'static str, text: String },
     /// Say a mock interview's question aloud with the device's speech synthesis (the voice by
-    /// name, empty for the default; `rate` 1 is normal speed), cutting off what was being said.
-    Speak { text: String, voice: String, rate: f32 },
+    /// name, empty for the default; `rate_percent` 100 is normal speed), cutting off what was being said.
+    Speak { text: String, voice: String, rate_percent: u32 },
     /// Stop speaking.
     Hush,
 }

@@ -282,7 +282,7 @@ impl AppState {
         self.mock.mute = None;
         self.mock.said += 1;
         let s = &self.mock.settings;
-        self.effects.push(Effect::Speak { text, voice: s.voice.clone(), rate: s.rate_percent as f32 / 100.0 });
+        self.effects.push(Effect::Speak { text, voice: s.voice.clone(), rate_percent: s.rate_percent });
     }
 
     fn mock_stop_recording(&mut self) {

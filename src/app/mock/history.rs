@@ -20,21 +20,22 @@ pub fn view(state: &AppState) -> Html {
         };
     }
     let recent = &history[history.len().saturating_sub(SHOWN)..];
-    // Points joined by a line: x by order, y by the share of key points hit (the chart is drawn
-    // from numbers only; no text goes into it).
-    let step = if recent.len() > 1 { 100.0 / (recent.len() - 1) as f64 } else { 0.0 };
-    let points: Vec<(f64, f64)> = recent.iter().enumerate().map(|(i, h)| (if recent.len() > 1 { i as f64 * step } else { 50.0 }, 100.0 - h.points_percent() as f64)).collect();
-    let mut shapes = String::from(r#"<line class="axis" x1="0" y1="100" x2="100" y2="100"/><line class="axis" x1="0" y1="50" x2="100" y2="50"/>"#);
+    // Points joined by a line: x by order (0–1000), y by the share of key points hit (0–100, drawn
+    // 0–1000). Whole numbers only: the chart is drawn from numbers the app computed (no text goes
+    // into it), and formatting floats would cost the bundle kilobytes.
+    let n = recent.len();
+    let points: Vec<(usize, usize)> = recent.iter().enumerate().map(|(i, h)| (if n > 1 { i * 1000 / (n - 1) } else { 500 }, 1000 - h.points_percent().min(100) as usize * 10)).collect();
+    let mut shapes = String::from(r#"<line class="axis" x1="0" y1="1000" x2="1000" y2="1000"/><line class="axis" x1="0" y1="500" x2="1000" y2="500"/>"#);
     if points.len() > 1 {
-        let path: Vec<String> = points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+        let path: Vec<String> = points.iter().map(|(x, y)| format!("{x},{y}")).collect();
         shapes += &format!(r#"<polyline points="{}"/>"#, path.join(" "));
     }
     for (x, y) in &points {
         // A dot that stays round however the chart is stretched: a line of no length, round-capped.
-        shapes += &format!(r#"<path class="dot" d="M{x:.1} {y:.1}h0"/>"#);
+        shapes += &format!(r#"<path class="dot" d="M{x} {y}h0"/>"#);
     }
     let svg = Html::from_html_unchecked(AttrValue::from(format!(
-        r#"<svg class="chart mocks" viewBox="-4 -4 108 108" aria-hidden="true" preserveAspectRatio="none" data-testid="mock-chart">{shapes}</svg>"#
+        r#"<svg class="chart mocks" viewBox="-40 -40 1080 1080" aria-hidden="true" preserveAspectRatio="none" data-testid="mock-chart">{shapes}</svg>"#
     )));
     let last = &history[history.len() - 1];
     html! {
@@ -58,7 +59,7 @@ pub fn view(state: &AppState) -> Html {
                             <td>{ format!("{} min ({})", h.minutes, minutes_seconds(h.seconds as i64)) }</td>
                             <td>{ h.questions.len() }</td>
                             <td>{ format!("{}%", h.points_percent()) }</td>
-                            <td>{ h.mean_grade().map_or("—".to_string(), |g| format!("{g:.1}")) }</td>
+                            <td>{ h.mean_grade_tenths().map_or("—".to_string(), |t| format!("{}.{}", t / 10, t % 10)) }</td>
                         </tr>
                     }) }
                 </tbody>

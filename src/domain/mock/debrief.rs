@@ -246,10 +246,11 @@ impl HistoryEntry {
         (hit * 100).checked_div(all).unwrap_or(0)
     }
 
-    /// The mean grade given (1–4), if any was.
-    pub fn mean_grade(&self) -> Option<f32> {
-        let grades: Vec<u8> = self.questions.iter().filter_map(|q| q.grade.map(|g| g as u8)).collect();
-        (!grades.is_empty()).then(|| grades.iter().map(|g| *g as f32).sum::<f32>() / grades.len() as f32)
+    /// The mean grade given (1–4) in tenths, rounded (35: 3.5), if any was.
+    pub fn mean_grade_tenths(&self) -> Option<u32> {
+        let grades: Vec<u32> = self.questions.iter().filter_map(|q| q.grade.map(|g| g as u32)).collect();
+        let n = grades.len() as u32;
+        (n > 0).then(|| (grades.iter().sum::<u32>() * 20 + n) / (2 * n))
     }
 }
 
@@ -396,7 +397,9 @@ mod tests {
         let d = debrief(&m, &c);
         let h = HistoryEntry::of(&m, &d, &[(0, Rating::Good), (1, Rating::Easy)]);
         assert_eq!((h.at_ms, h.minutes, h.interview.as_deref(), h.questions.len()), (T0, 10, Some("Acme"), 8));
-        assert_eq!(h.mean_grade(), Some(3.5));
+        assert_eq!(h.mean_grade_tenths(), Some(35));
+        let third = HistoryEntry { questions: h.questions.iter().take(3).cloned().map(|q| HistoryQuestion { grade: Some(Rating::Good), ..q }).chain([HistoryQuestion { grade: Some(Rating::Easy), ..h.questions[0].clone() }]).collect(), ..h.clone() };
+        assert_eq!(third.mean_grade_tenths(), Some(33), "(3+3+3+4)/4 = 3.25, rounded to 3.3");
         let (hit, all): (u32, u32) = d.questions.iter().map(|q| (q.hits() as u32, q.key_points.len() as u32)).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
         assert_eq!(h.points_percent(), hit * 100 / all);
         assert_eq!(h.seconds, d.summary.seconds);
