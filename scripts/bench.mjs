@@ -213,6 +213,40 @@ async function firstVisit(browser, base, label) {
   console.log(`    without pressing Start: first contentful paint ${median(paints.map((p) => p.fcp)).toFixed(0)} ms, home screen rendered ${median(paints.map((p) => p.home)).toFixed(0)} ms, largest contentful paint ${median(lcps).toFixed(0)} ms (median of 5: ${list(lcps)}; ${elements})`);
 }
 
+/**
+ * A returning visit on the same slow phone network: a first visit (its service worker installed and
+ * something stored), then the page opened again without pressing Start (five times): first
+ * contentful paint, home screen rendered, largest contentful paint and its element.
+ */
+async function returningVisit(browser, base, label) {
+  const paints = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.addInitScript(instrument);
+    const page = await context.newPage();
+    await page.goto(`${base}#hold`);
+    await page.waitForSelector('main#main');
+    await page.evaluate(async () => { await navigator.serviceWorker.ready; localStorage.setItem('second-round/meta', '4'); });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.reload();
+    await page.waitForSelector('main#main', { timeout: 120_000 });
+    paints.push(await page.evaluate(async () => {
+      const home = performance.now();
+      for (let f = 0; f < 3; f++) await new Promise((r) => requestAnimationFrame(r));
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+      return { fcp, home, lcp: window.__lcp[window.__lcp.length - 1], controlled: !!navigator.serviceWorker.controller };
+    }));
+    await context.close();
+  }
+  const lcps = paints.map((p) => p.lcp.at);
+  console.log(`  ${label}: first contentful paint ${median(paints.map((p) => p.fcp)).toFixed(0)} ms, home screen rendered ${median(paints.map((p) => p.home)).toFixed(0)} ms, `
+    + `largest contentful paint ${median(lcps).toFixed(0)} ms (median of 5: ${lcps.map((x) => x.toFixed(0)).join(', ')}; ${[...new Set(paints.map((p) => p.lcp.name))].join(', ')}; `
+    + `${paints.filter((p) => p.controlled).length} of 5 from the service worker)`);
+}
+
 const server = await serve(DIST);
 const base = `http://127.0.0.1:${server.address().port}/`;
 const compressed = await serve(DIST, 0, { compress: true });
@@ -223,6 +257,8 @@ try {
   console.log('\nFirst visit on a slow phone network (150 ms RTT, 1.6 Mbit/s, CPU ×4), empty collection:');
   await firstVisit(browser, compressedBase, 'served compressed (brotli, as static hosts serve it)');
   await firstVisit(browser, base, 'served uncompressed');
+  console.log('\nA returning visit on the same network (service worker installed, something stored), empty collection:');
+  await returningVisit(browser, compressedBase, 'served compressed (brotli)');
   if (process.env.BENCH_ONLY === 'first-visit') process.exit(0);
   console.log('\nLoopback, no throttling (the device\'s own speed; later visits come from the service worker):');
   await run(browser, base, 'Empty collection (the built-in deck, nothing studied)', { 'second-round/meta': '3', 'second-round/settings': JSON.stringify({ newPerDay: 9999, maxReviewsPerDay: 99999 }) });

@@ -1,14 +1,16 @@
 // Trunk post-build hook (runs on the staging directory of every build):
 //  1. minifies the wasm-bindgen JavaScript with terser and rewrites its integrity hash;
 //  2. writes a strict Content-Security-Policy into index.html, allowing only the hashed inline
-//     loader script that trunk emits, plus 'wasm-unsafe-eval' for WebAssembly;
+//     scripts (trunk's loader, and step 4's check for a returning visitor), plus 'wasm-unsafe-eval'
+//     for WebAssembly (done after step 4);
 //  3. copies the role tracks' answer files that build.rs wrote (<target>/deck-tracks/*.txt) into
 //     tracks/, fetched by the app when a person chooses a track;
 //  4. in a release build, prerenders the first screen of a first visit: the built app is run once in
 //     headless Chromium with empty storage, and an inert copy of what it renders replaces index.html's
 //     splash (`#first-paint`), so a phone paints that screen as soon as the page and its styles arrive
 //     instead of after the wasm has downloaded and started (src/main.rs removes the copy as the app
-//     renders). Without Chromium the splash stays;
+//     renders; a returning visitor's page drops the copy before it paints). Without Chromium the
+//     splash stays;
 //  5. writes sw.js from web/sw.js with the precache list and cache version of this very build.
 // `node scripts/post-build.mjs --service-worker DIR` redoes step 5 alone on a finished build.
 import fs from 'node:fs';
@@ -93,8 +95,14 @@ export async function prerender(dir) {
     console.log(`post-build: no Chromium at ${executablePath}, so the first paint is the splash, not the prerendered first screen`);
     return;
   }
-  const { chromium } = await import('playwright-core');
-  const { serve } = await import('../tests/e2e/serve.mjs');
+  let chromium, serve;
+  try {
+    ({ chromium } = await import('playwright-core'));
+    ({ serve } = await import('../tests/e2e/serve.mjs'));
+  } catch (e) {
+    console.log(`post-build: playwright-core is not installed (npm ci), so the first paint is the splash, not the prerendered first screen`);
+    return;
+  }
   const server = await serve(dir);
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-dev-shm-usage'] });
   let copy;
@@ -139,9 +147,12 @@ export async function prerender(dir) {
   const index = fs.readFileSync(indexPath, 'utf8');
   const splash = /<div[^>]*\bid=["']?first-paint["']?[^>]*>[\s\S]*?<\/div>/;
   if (!splash.test(index)) throw new Error('post-build: index.html has no #first-paint element to prerender into');
-  // The markers let the service worker leave the copy out for a returning visitor (web/sw.js), whose
-  // first screen is their own, not a first visit's.
-  let out = index.replace(splash, () => `<!--first-paint--><div id=first-paint inert>${copy}</div><!--/first-paint-->`);
+  // A returning visitor's first screen is their own, not a first visit's: the script right after the
+  // copy takes it down before the first paint when this origin has stored anything (blocked storage
+  // throws: that app starts as a first visit does, and keeps the copy). Its hash goes into the CSP
+  // (writeCsp runs after this). The markers let the service worker leave both out (web/sw.js).
+  const returning = `<script>try{localStorage.length&&document.getElementById("first-paint").remove()}catch(e){}</script>`;
+  let out = index.replace(splash, () => `<!--first-paint--><div id=first-paint inert>${copy}</div>${returning}<!--/first-paint-->`);
   // The splash's own styles are not needed any more: one stylesheet less for the first paint to wait for.
   const splashCss = fs.readdirSync(dir).filter((f) => /^splash-[0-9a-f]+\.css$/.test(f));
   for (const f of splashCss) {
@@ -186,9 +197,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       process.exit(1);
     }
     await minifyJs(dir);
-    writeCsp(dir);
     copyTracks(dir);
     if (process.env.TRUNK_PROFILE === 'release') await prerender(dir);
+    writeCsp(dir);
     writeServiceWorker(dir);
   }
 }
