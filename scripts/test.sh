@@ -9,6 +9,10 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 failed=0
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+step "clippy with warnings as errors (native and wasm32, every target)"
+cargo clippy --locked --all-targets -- -D warnings || failed=1
+cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings || failed=1
+
 step "native tests (domain, schema, deck, migrations, FSRS reference vectors, fuzzing)"
 # The property tests fuzz the importers, the JSON reader and the storage decoder: more cases than
 # proptest's default, and a time limit, so a hang fails the run instead of stalling it.
