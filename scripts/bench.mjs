@@ -156,7 +156,7 @@ async function typing(browser, base, name, data) {
     return { times, kept: document.getElementById(field).value.length };
   }, id);
   const box = await type('answer-text');
-  await page.getByRole('button', { name: 'Cards', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Cards', exact: true }).click();
   await page.getByRole('button', { name: 'Add a card', exact: true }).click();
   const editor = await type('e-q');
   await context.close();

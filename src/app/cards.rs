@@ -4,13 +4,28 @@
 use super::form::Form;
 use super::state::{Action, AppState, BrowseChange, Screen};
 use super::text_value as value;
-use crate::domain::clock::short_interval;
+use crate::domain::{words, Clock, Collection, Phase};
 use crate::domain::library::{self, CardState, Filter};
 use crate::domain::Theme;
 use yew::prelude::*;
 
 fn themes() -> impl Iterator<Item = Theme> {
     Theme::EVERY.into_iter()
+}
+
+/// A card's row status in plain words: "new", "learning · due in 10 minutes", "due today ·
+/// weak", "due in 3 days · strong", "suspended".
+fn status(col: &Collection, id: &str, clock: Clock) -> String {
+    if col.is_suspended(id) {
+        return "suspended".into();
+    }
+    let p = col.progress_of(id);
+    match p.phase {
+        Phase::New => "new".into(),
+        Phase::Learning | Phase::Relearning => format!("learning · {}", words::due(p.due_ms, clock)),
+        Phase::Review if clock.day_of(p.due_ms) <= clock.today() => format!("due today · {}", words::strength(p.stability)),
+        Phase::Review => format!("{} · {}", words::due(p.due_ms, clock), words::strength(p.stability)),
+    }
 }
 
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
@@ -36,67 +51,57 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
         Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
     };
     let form = Form::new(state, &dispatch);
-    let now = state.clock.now_ms;
     let shown = found.len().min(state.browse.shown);
+    let on_filter = !f.query.is_empty() || f.theme.is_some() || !f.tag.is_empty() || f.state != CardState::Any;
+    let clear = {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            for change in [BrowseChange::Query(String::new()), BrowseChange::Theme(None), BrowseChange::Tag(String::new()), BrowseChange::State(CardState::Any)] {
+                d.dispatch(Action::Browse(change));
+            }
+        })
+    };
     html! {
         <section class="cards" aria-labelledby="cards-title">
-            <h1 id="cards-title">{ "Cards" }</h1>
-            <div class="row">
+            <div class="title-row">
+                <h1 id="cards-title">{ "Cards" }</h1>
                 <button class="primary" onclick={go(Action::Edit(None))}>{ "Add a card" }</button>
-                <button class="secondary" onclick={go(Action::Show(Screen::Transfer))}>{ "Import and export" }</button>
             </div>
-            <div class="filters" role="search">
-                <label for="f-query">{ "Search questions and answers" }</label>
-                <input id="f-query" type="search" value={f.query.clone()} oninput={on_query} />
-                <label for="f-theme">{ "Theme" }</label>
-                <select id="f-theme" onchange={change(|v| BrowseChange::Theme(Theme::from_key(&v)), "f-theme")}>
-                    <option value="" selected={f.theme.is_none()}>{ "All themes" }</option>
-                    { for themes().map(|t| html! { <option value={t.key()} selected={f.theme == Some(t)}>{ t.label() }</option> }) }
-                </select>
-                <label for="f-tag">{ "Tag" }</label>
-                <select id="f-tag" onchange={change(BrowseChange::Tag, "f-tag")}>
-                    <option value="" selected={f.tag.is_empty()}>{ "Any tag" }</option>
-                    { for tags.iter().map(|t| html! { <option value={t.clone()} selected={f.tag == *t}>{ t }</option> }) }
-                </select>
-                <label for="f-state">{ "State" }</label>
-                <select id="f-state" onchange={change(|v| BrowseChange::State(CardState::ALL.into_iter().find(|s| s.key() == v).unwrap_or_default()), "f-state")}>
-                    { for CardState::ALL.iter().map(|s| html! { <option value={s.key()} selected={f.state == *s}>{ s.label() }</option> }) }
-                </select>
-                <label for="f-sort">{ "Order" }</label>
-                <select id="f-sort" onchange={change(|v| BrowseChange::SortByDue(v == "due"), "f-sort")}>
-                    <option value="deck" selected={!f.sort_by_due}>{ "Deck order" }</option>
-                    <option value="due" selected={f.sort_by_due}>{ "Soonest due first" }</option>
-                </select>
+            // The search and the filters stay at the top while the list scrolls under them; each
+            // filter is a chip (a select: the phone shows its choices as a sheet).
+            <div class="browse-bar" role="search">
+                <label for="f-query" class="sr-only">{ "Search questions and answers" }</label>
+                <input id="f-query" type="search" placeholder="Search questions and answers" value={f.query.clone()} oninput={on_query} />
+                <div class="chips">
+                    <select id="f-state" aria-label="State" class={classes!("chip", (f.state != CardState::Any).then_some("on"))}
+                        onchange={change(|v| BrowseChange::State(CardState::ALL.into_iter().find(|s| s.key() == v).unwrap_or_default()), "f-state")}>
+                        { for CardState::ALL.iter().map(|s| html! { <option value={s.key()} selected={f.state == *s}>{ s.label() }</option> }) }
+                    </select>
+                    <select id="f-theme" aria-label="Theme" class={classes!("chip", f.theme.is_some().then_some("on"))}
+                        onchange={change(|v| BrowseChange::Theme(Theme::from_key(&v)), "f-theme")}>
+                        <option value="" selected={f.theme.is_none()}>{ "All themes" }</option>
+                        { for themes().map(|t| html! { <option value={t.key()} selected={f.theme == Some(t)}>{ t.label() }</option> }) }
+                    </select>
+                    <select id="f-tag" aria-label="Tag" class={classes!("chip", (!f.tag.is_empty()).then_some("on"))} onchange={change(BrowseChange::Tag, "f-tag")}>
+                        <option value="" selected={f.tag.is_empty()}>{ "Any tag" }</option>
+                        { for tags.iter().map(|t| html! { <option value={t.clone()} selected={f.tag == *t}>{ t }</option> }) }
+                    </select>
+                    <select id="f-sort" aria-label="Order" class="chip" onchange={change(|v| BrowseChange::SortByDue(v == "due"), "f-sort")}>
+                        <option value="deck" selected={!f.sort_by_due}>{ "Deck order" }</option>
+                        <option value="due" selected={f.sort_by_due}>{ "Soonest due first" }</option>
+                    </select>
+                </div>
+                <div class="count-row">
+                    <p data-testid="match-count" role="status">{ format!("{} of {listed} cards", found.len()) }</p>
+                    if on_filter {
+                        <button class="link" onclick={clear}>{ "Clear filters" }</button>
+                    }
+                </div>
             </div>
-            <p data-testid="match-count" role="status">{ format!("{} of {listed} cards", found.len()) }</p>
-            <details class="focus-start" open={f.theme.is_some() || !f.tag.is_empty()}>
-                <summary>{ "Focused session" }</summary>
-                <fieldset>
-                    <legend>{ "Only these themes (none ticked: all)" }</legend>
-                    { for themes().map(|t| html! {
-                        <label class="check"><input id={format!("fs-{}", t.key())} type="checkbox" checked={form.checked(&format!("fs-{}", t.key()))} onchange={form.change(format!("fs-{}", t.key()))} />{ t.label() }</label>
-                    }) }
-                </fieldset>
-                if !f.tag.is_empty() {
-                    <p>{ format!("Only cards tagged {}.", f.tag) }</p>
-                }
-                <label class="check"><input id="f-ahead" type="checkbox" checked={form.checked("f-ahead")} onchange={form.change("f-ahead")} />{ "Include cards not due yet" }</label>
-                <button class="secondary" onclick={go(Action::Submit)}>{ "Start focused session" }</button>
-                <p class="help">{ "Like Anki's filtered decks: its grades are ordinary reviews, so the main schedule stays right." }</p>
-            </details>
             <ul class="card-list" data-testid="card-list">
                 { for found[..shown].iter().map(|&i| {
                     let c = &col.cards[i];
-                    let p = col.progress_of(&c.id);
-                    let when = if col.is_suspended(&c.id) {
-                        "suspended".to_string()
-                    } else if p.is_new() {
-                        "new".to_string()
-                    } else if p.due_ms <= now {
-                        format!("due now · stability {} d", p.stability.round() as u32)
-                    } else {
-                        format!("due in {} · stability {} d", short_interval(p.due_ms - now), p.stability.round() as u32)
-                    };
+                    let when = status(&col, &c.id, state.clock);
                     let d = dispatch.clone();
                     let id = c.id.clone();
                     html! {
@@ -109,9 +114,31 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                     }
                 }) }
             </ul>
+            if found.is_empty() {
+                <p class="help" data-testid="no-match">{ "No card matches. Try fewer words, or clear the filters." }</p>
+            }
             if shown < found.len() {
                 <button class="secondary" onclick={go(Action::Browse(BrowseChange::More))}>{ format!("Show more ({} left)", found.len() - shown) }</button>
             }
+            <div class="focus-start">
+                <h2>{ "Practise only some cards" }</h2>
+                <p class="help">{ "A focused session drills the themes you tick (none ticked: all) and the tag you filter by. Its grades count as ordinary reviews, so your schedule stays right." }</p>
+                if !f.tag.is_empty() {
+                    <p>{ format!("Only cards tagged {}.", f.tag) }</p>
+                }
+                <details>
+                    <summary>{ "Choose themes" }</summary>
+                    <fieldset>
+                        <legend>{ "Only these themes (none ticked: all)" }</legend>
+                        { for themes().map(|t| html! {
+                            <label class="check"><input id={format!("fs-{}", t.key())} type="checkbox" checked={form.checked(&format!("fs-{}", t.key()))} onchange={form.change(format!("fs-{}", t.key()))} />{ t.label() }</label>
+                        }) }
+                    </fieldset>
+                </details>
+                <label class="check"><input id="f-ahead" type="checkbox" checked={form.checked("f-ahead")} onchange={form.change("f-ahead")} />{ "Include cards not due yet" }</label>
+                <button class="secondary" onclick={go(Action::Submit)}>{ "Start focused session" }</button>
+            </div>
+            <button class="secondary" onclick={go(Action::Show(Screen::Transfer))}>{ "Import and export" }</button>
         </section>
     }
 }

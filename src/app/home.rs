@@ -17,7 +17,9 @@ fn welcome(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html 
     };
     html! {
         <section class="welcome" aria-labelledby="welcome-title" data-testid="welcome">
-            <h2 id="welcome-title">{ "Whose answers do you want to practise?" }</h2>
+            <h2 id="welcome-title">{ "Welcome to Second Round" }</h2>
+            <p class="intro">{ "A bank of the questions a second interview asks, each with a model answer to make your own. Answer aloud or in your head, see the model answer, say how it went: each card comes back just before you would forget it." }</p>
+            <h3>{ "Whose answers do you want to practise?" }</h3>
             <label for="welcome-track">{ "Your role track" }</label>
             <select id="welcome-track" onchange={f.change("welcome-track")} aria-describedby="welcome-summary">
                 { for state.tracks.iter().map(|t| html! { <option value={t.track.key()} selected={t.track == chosen}>{ &t.label }</option> }) }
@@ -27,7 +29,7 @@ fn welcome(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html 
                 <button class="secondary" onclick={set(chosen)}>{ "Use this track" }</button>
                 <button class="link" onclick={set(Track::Office)}>{ "Skip (general answers)" }</button>
             </div>
-            <p class="help">{ "You can change it any time in Settings." }</p>
+            <p class="help">{ "You can change it any time in Settings. Got an interview date? Add it under Your interview below for a plan to be ready on the day." }</p>
         </section>
     }
 }
@@ -53,7 +55,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             <dl class="today">
                 <div class="stat due"><dt>{ "Due" }</dt><dd data-testid="due-count">{ queue.review + queue.learning }</dd></div>
                 <div class="stat new"><dt>{ "New" }</dt><dd data-testid="new-count">{ queue.new }</dd></div>
-                <div class="stat done"><dt>{ "Done" }</dt><dd data-testid="done-count">{ queue.done_today }</dd></div>
+                <div class="stat done"><dt>{ "Done today" }</dt><dd data-testid="done-count">{ queue.done_today }</dd></div>
             </dl>
             if queue.next.is_some() || queue.left() > 0 {
                 <button class="primary big" onclick={start}>{ label }</button>

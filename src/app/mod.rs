@@ -14,10 +14,12 @@ mod mock;
 mod notices;
 mod rehearse;
 mod review;
+mod router;
 mod settings;
 mod stats;
 pub mod state;
 mod swipe;
+mod tabs;
 mod transfer;
 
 use state::{Action, Screen};
@@ -34,7 +36,8 @@ pub(crate) fn text_value(id: &str) -> String {
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(state::load);
+    let state = use_reducer(|| router::initial(state::load()));
+    router::use_router(&state);
     keys::use_keyboard(state.dispatcher());
     {
         // Rehearse mode's countdown: a render a second while the question is up.
@@ -114,10 +117,6 @@ pub fn App() -> Html {
         });
     }
     let dispatch = state.dispatcher();
-    let go = |screen: Screen| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Show(screen)))
-    };
     let body = match state.screen {
         Screen::Home => home::view(&state, dispatch.clone()),
         Screen::Review => review::view(&state, dispatch.clone()),
@@ -132,16 +131,9 @@ pub fn App() -> Html {
     };
     html! {
         <div class="app">
-            <header class="topbar">
-                <button class="brand" onclick={go(Screen::Home)} aria-label="Second Round home">{ "Second Round" }</button>
-                <nav class="links">
-                    <button class="link" onclick={go(Screen::Cards)}>{ "Cards" }</button>
-                    <button class="link" onclick={go(Screen::Stats)}>{ "Progress" }</button>
-                    <button class="link" onclick={go(Screen::Settings)}>{ "Settings" }</button>
-                </nav>
-            </header>
             { notices::view(&state.notices, dispatch.clone()) }
             <main id="main">{ body }</main>
+            { tabs::view(&state, &dispatch) }
         </div>
     }
 }

@@ -5,7 +5,8 @@ use super::form::Form;
 use super::media;
 use super::state::{Action, AppState};
 use crate::domain::clock::minutes_seconds;
-use crate::domain::insights::{Insights, WORDS_PER_MINUTE};
+use crate::domain::insights::{self, Insights, WORDS_PER_MINUTE};
+use crate::domain::words;
 use crate::domain::{Card, Rating};
 use yew::prelude::*;
 
@@ -106,6 +107,51 @@ fn facts(ins: &Insights) -> Html {
     }
 }
 
+/// The answer as typed, with the words that matched a key point marked (and which point each is).
+fn said(answer: &str, card: &Card) -> Html {
+    let marks = insights::matched_words(answer, &card.key_points, &card.synonyms);
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for (start, end, point) in marks {
+        if start > at {
+            parts.push(html! { { &answer[at..start] } });
+        }
+        let title = format!("Key point {}: {}", point + 1, card.key_points[point]);
+        parts.push(html! { <mark class={format!("p{}", point % 4)} data-point={(point + 1).to_string()} {title}>{ &answer[start..end] }</mark> });
+        at = end;
+    }
+    parts.push(html! { { &answer[at..] } });
+    html! {
+        <>
+            <blockquote class="said" data-testid="said">{ for parts }</blockquote>
+            <p class="help">{ "Marked: the words that matched a key point (its number in the list)." }</p>
+        </>
+    }
+}
+
+/// The result in one line, for right above the grade bar: "2 of 3 points · 1:12 · 1 filler →
+/// Good" (with a spoken answer and nothing ticked yet, no grade is suggested).
+pub fn summary(state: &AppState) -> Option<String> {
+    let r = &state.rehearsal;
+    let ins = r.insights.as_ref().filter(|_| state.revealed)?;
+    let mut parts = Vec::new();
+    let hits = r.ticks.iter().filter(|t| **t).count();
+    if !r.ticks.is_empty() {
+        parts.push(format!("{hits} of {} points", r.ticks.len()));
+    }
+    parts.push(minutes_seconds(r.seconds as i64));
+    if !r.answer.trim().is_empty() {
+        let fillers: usize = ins.fillers.iter().map(|(_, n)| n).sum();
+        parts.push(if fillers == 0 { "no fillers".into() } else { words::count(fillers, "filler", "fillers") });
+    }
+    let line = parts.join(" · ");
+    Some(match suggestion(state) {
+        Some(g) => format!("{line} → {}", g.label()),
+        None if !r.ticks.is_empty() => format!("{line} · tick what you said"),
+        None => line,
+    })
+}
+
 /// After the reveal: what the person said, how long it took, the insights and the suggestion.
 pub fn review(state: &AppState, card: &Card, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let r = &state.rehearsal;
@@ -118,7 +164,7 @@ pub fn review(state: &AppState, card: &Card, dispatch: &UseReducerDispatcher<App
     let earlier = kept.filter(|_| !is_kept);
     html! {
         <section class="insights" aria-labelledby="rehearsal-title">
-            <h2 id="rehearsal-title" class="label">{ "Your answer" }</h2>
+            <h2 id="rehearsal-title" class="label" tabindex="-1">{ "Your answer" }</h2>
             <p data-testid="time-taken">{ format!("You took {} of {}.", minutes_seconds(r.seconds as i64), minutes_seconds(limit as i64)) }</p>
             if let Some(t) = take {
                 <audio controls=true src={t.url.clone()} aria-label="Your recording"></audio>
@@ -134,15 +180,17 @@ pub fn review(state: &AppState, card: &Card, dispatch: &UseReducerDispatcher<App
             if r.answer.trim().is_empty() {
                 <p class="help" data-testid="no-text">{ "No typed answer. Tick the key points you said aloud; the suggested grade follows your ticks." }</p>
             } else {
-                <blockquote class="said" data-testid="said">{ &r.answer }</blockquote>
+                { said(&r.answer, card) }
                 if let Some(ins) = &r.insights { { facts(ins) } }
             }
             if r.ticks.is_empty() {
                 <p class="help" data-testid="suggestion">{ "This card has no key points to check, so there is no suggested grade: compare your answer with the model answer." }</p>
+            } else if suggestion(state).is_none() {
+                <p class="help" data-testid="suggestion">{ "Tick the key points you said aloud: a grade is suggested from your ticks and your time." }</p>
             } else {
                 <p class="suggestion" id="suggestion" data-testid="suggestion">
                     { "Suggested grade: " }<strong>{ suggested.label() }</strong>
-                    { format!(" — {hits} of {} key points{}. Your press decides.", r.ticks.len(), if r.seconds > limit { ", over time" } else { "" }) }
+                    { format!(" — {hits} of {} key points{}. You choose the grade.", r.ticks.len(), if r.seconds > limit { ", over time" } else { "" }) }
                 </p>
             }
         </section>
@@ -150,6 +198,10 @@ pub fn review(state: &AppState, card: &Card, dispatch: &UseReducerDispatcher<App
 }
 
 /// The suggested grade, when rehearse mode has one to offer.
+/// With a spoken (untyped) answer and nothing ticked yet there is nothing to go on: no grade is
+/// pressed on the person until they tick what they said.
 pub fn suggestion(state: &AppState) -> Option<Rating> {
-    (state.revealed && state.rehearsal.insights.is_some() && !state.rehearsal.ticks.is_empty()).then(|| state.rehearsal.suggested(state.answer_limit()))
+    let r = &state.rehearsal;
+    let spoken_unticked = r.answer.trim().is_empty() && !r.ticks.iter().any(|t| *t);
+    (state.revealed && r.insights.is_some() && !r.ticks.is_empty() && !spoken_unticked).then(|| r.suggested(state.answer_limit()))
 }

@@ -5,7 +5,7 @@ use super::state::{Action, AppState};
 use super::swipe::SwipeCard;
 use crate::domain::clock::{describe_moment, short_interval};
 use crate::domain::session::{self, Queue};
-use crate::domain::Rating;
+use crate::domain::{words, Rating};
 use yew::prelude::*;
 
 /// The three Anki-style counts: new, learning, review.
@@ -95,6 +95,23 @@ fn coaching(card: &crate::domain::Card) -> Html {
     }
 }
 
+/// The model answer: a story in short paragraphs of a few sentences each, easier to take in on a
+/// phone than one block; an answer with line breaks of its own (an import) keeps them.
+fn model_answer(answer: &str) -> Html {
+    if answer.contains('\n') {
+        return html! { <p data-testid="model-answer">{ answer }</p> };
+    }
+    let paragraphs = words::paragraphs(answer, 40);
+    let last = paragraphs.len().saturating_sub(1);
+    html! {
+        <div class="model-answer" data-testid="model-answer">
+            // The space after each paragraph but the last keeps the text whole when copied or read
+            // as one (sentences never run together); on screen the paragraphs are apart.
+            { for paragraphs.into_iter().enumerate().map(|(i, p)| html! { <p>{ p }{ if i < last { " " } else { "" } }</p> }) }
+        </div>
+    }
+}
+
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
     let queue = state.queue();
     let send = |a: Action| {
@@ -128,7 +145,25 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
     let suggested = rehearse::suggestion(state);
     let bottom = if state.revealed {
         let intervals = col.preview(&card.id, state.clock);
+        // Rehearsed: the result in one line right above the grades; it opens the details.
+        let summary = rehearse::summary(state).map(|line| {
+            let open = Callback::from(|_: MouseEvent| {
+                let doc = gloo_utils::document();
+                if let Some(h) = doc.get_element_by_id("rehearsal-title").and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok()) {
+                    h.scroll_into_view();
+                    let _ = h.focus();
+                }
+            });
+            html! {
+                <button type="button" class="rehearse-summary" data-testid="summary" onclick={open} aria-describedby="summary-help">
+                    <span>{ line }</span><span class="more" aria-hidden="true">{ "Details ›" }</span>
+                    <span class="sr-only" id="summary-help">{ "Shows your answer, its length, fillers and the key points found." }</span>
+                </button>
+            }
+        });
         html! {
+            <>
+            { for summary }
             <div class="grades" role="group" aria-label="Grade your answer">
                 // As in Anki, each interval sits above its button; it is the button's description,
                 // so the accessible name stays exactly the grade's name.
@@ -144,6 +179,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                     }
                 }) }
             </div>
+            </>
         }
     } else {
         html! { <button class="primary big reveal" onclick={send(Action::Reveal)}>{ "Show answer" }</button> }
@@ -163,7 +199,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                         <h2 class="label">{ "Model answer" }
                             if let Some(t) = &track_note { <span class="track-note" data-testid="track-note">{ format!(" · {t}") }</span> }
                         </h2>
-                        <p data-testid="model-answer">{ &card.answer }</p>
+                        { model_answer(&card.answer) }
                         if !card.key_points.is_empty() {
                             <h2 class="label">{ "Key points" }</h2>
                             if rehearsed {

@@ -3,32 +3,45 @@
 //! by a table for screen readers.
 
 use super::state::AppState;
-use crate::domain::stats;
+use crate::domain::{stats, words};
 use yew::prelude::*;
 
 const WEEKS: usize = 26;
 
 fn minutes(ms: u64) -> String {
-    let m = (ms + 30_000) / 60_000;
-    if m < 60 {
-        format!("{m}m")
-    } else {
-        format!("{}h {}m", m / 60, m % 60)
-    }
+    words::minutes((ms + 30_000) / 60_000)
 }
 
 fn pct(x: f64) -> String {
     format!("{}%", (x * 100.0).round() as i64)
 }
 
-/// A table only screen readers see: the chart's numbers.
+/// A table only screen readers see: the chart's numbers. (Inside a hidden box: a table given a
+/// size of 1 px still takes the room its rows need, which left a long blank scroll under the page.)
 fn sr_table(caption: &str, head: (&str, &str), rows: Vec<(String, String)>) -> Html {
     html! {
-        <table class="sr-only">
-            <caption>{ caption }</caption>
-            <thead><tr><th scope="col">{ head.0 }</th><th scope="col">{ head.1 }</th></tr></thead>
-            <tbody>{ for rows.into_iter().map(|(a, b)| html! { <tr><th scope="row">{ a }</th><td>{ b }</td></tr> }) }</tbody>
-        </table>
+        <div class="sr-only">
+            <table>
+                <caption>{ caption }</caption>
+                <thead><tr><th scope="col">{ head.0 }</th><th scope="col">{ head.1 }</th></tr></thead>
+                <tbody>{ for rows.into_iter().map(|(a, b)| html! { <tr><th scope="row">{ a }</th><td>{ b }</td></tr> }) }</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A chart with its axes named: the values at the top and bottom of the vertical axis (with what
+/// they count), and the labels along the bottom, first, middle and last. (The numbers are in the
+/// table for screen readers; the labels are for the eye.)
+fn axes(chart: Html, y: Option<(&str, String, String)>, x: [&str; 3]) -> Html {
+    html! {
+        <div class={classes!("chart-box", y.is_some().then_some("with-y"))} aria-hidden="true">
+            if let Some((what, top, bottom)) = y {
+                <div class="y-axis"><span>{ top }</span><span class="y-name">{ what }</span><span>{ bottom }</span></div>
+            }
+            { chart }
+            <div class="x-axis"><span>{ x[0] }</span><span>{ x[1] }</span><span>{ x[2] }</span></div>
+        </div>
     }
 }
 
@@ -70,7 +83,14 @@ pub fn view(state: &AppState) -> Html {
     };
     let (today_ms, all_ms) = stats::time_studied(col, clock);
     let streak = stats::streak(col, clock);
-    let day_label = |offset: i64| if offset == 0 { "Today".to_string() } else { format!("{offset:+} d") };
+    let day_label = |offset: i64| match offset {
+        0 => "Today".to_string(),
+        1 => "Tomorrow".to_string(),
+        -1 => "Yesterday".to_string(),
+        n if n > 0 => format!("In {n} days"),
+        n => format!("{} days ago", -n),
+    };
+    let peak = forecast.iter().copied().max().unwrap_or(0);
 
     let level = |c: u32| match c {
         0 => "h0",
@@ -83,22 +103,24 @@ pub fn view(state: &AppState) -> Html {
         <section class="stats" aria-labelledby="stats-title">
             <h1 id="stats-title">{ "Progress" }</h1>
             <dl class="today">
-                <div class="stat"><dt>{ "Streak" }</dt><dd data-testid="streak">{ format!("{streak} d") }</dd></div>
+                <div class="stat"><dt>{ "Streak" }</dt><dd data-testid="streak">{ words::count(streak as usize, "day", "days") }</dd></div>
                 <div class="stat"><dt>{ "Today" }</dt><dd data-testid="time-today">{ minutes(today_ms) }</dd></div>
                 <div class="stat"><dt>{ "In all" }</dt><dd data-testid="time-total">{ minutes(all_ms) }</dd></div>
             </dl>
 
             <h2>{ "Reviews, last 26 weeks" }</h2>
-            <p data-testid="heatmap-summary">{ format!("{total} reviews on {active_days} days.") }</p>
-            { svg("heatmap", &format!("0 0 {} 49", WEEKS * 7), heat.iter().enumerate().map(|(i, c)| {
+            <p data-testid="heatmap-summary">{ format!("{} on {}.", words::count(total as usize, "review", "reviews"), words::count(active_days, "day", "days")) }</p>
+            { axes(svg("heatmap", &format!("0 0 {} 49", WEEKS * 7), heat.iter().enumerate().map(|(i, c)| {
                 format!(r#"<rect class="{}" x="{}" y="{}" width="6" height="6" rx="1"/>"#, level(*c), (i / 7) * 7, (i % 7) * 7)
-            }).collect()) }
+            }).collect()), None, ["26 weeks ago", "13 weeks ago", "This week"]) }
+            <p class="legend" aria-hidden="true">{ "Each square is a day; darker, more reviews." }</p>
             { sr_table("Reviews per week, oldest first", ("Week", "Reviews"),
                 heat.chunks(7).enumerate().map(|(w, c)| (format!("{} weeks ago", WEEKS - 1 - w), c.iter().sum::<u32>().to_string())).collect()) }
 
             <h2>{ "Due, next 30 days" }</h2>
-            <p data-testid="forecast-summary">{ format!("{due_total} cards due; today {}.", forecast[0]) }</p>
-            { bars(&forecast.iter().map(|c| *c as f64).collect::<Vec<_>>(), forecast.iter().copied().max().unwrap_or(0) as f64, "forecast") }
+            <p data-testid="forecast-summary">{ format!("{} due; today {}.", words::count(due_total as usize, "card", "cards"), forecast[0]) }</p>
+            { axes(bars(&forecast.iter().map(|c| *c as f64).collect::<Vec<_>>(), peak as f64, "forecast"),
+                Some(("cards", peak.to_string(), "0".into())), ["Today", "In 2 weeks", "In 4 weeks"]) }
             { sr_table("Cards due per day", ("Day", "Cards"), forecast.iter().enumerate().map(|(i, c)| (day_label(i as i64), c.to_string())).collect()) }
 
             <h2>{ "True retention, last 30 days" }</h2>
@@ -117,7 +139,7 @@ pub fn view(state: &AppState) -> Html {
 
             <h2>{ recall_title }</h2>
             <p data-testid="recall-summary">{ format!("Predicted recall: {} today, {} 30 days ago.", pct(recall[29]), pct(recall[0])) }</p>
-            { bars(&recall, 1.0, "recall") }
+            { axes(bars(&recall, 1.0, "recall"), Some(("recall", "100%".into(), "0%".into())), ["30 days ago", "15 days ago", "Today"]) }
             { sr_table("Predicted recall per day", ("Day", "Recall"), recall.iter().enumerate().map(|(i, r)| (day_label(i as i64 - 29), pct(*r))).collect()) }
             { super::mock::history::view(state) }
         </section>

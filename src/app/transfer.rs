@@ -5,6 +5,7 @@ use super::files;
 use super::state::{Action, AppState, BackupImport, Export, Pending, Screen};
 use super::form::Form;
 use crate::domain::merge::Choices;
+use crate::domain::words;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -30,15 +31,22 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
         })
     };
     let f = Form::new(state, &dispatch);
-    let preview = state.import.as_ref().map(|p| preview_view(p, &f, &dispatch));
+    let empty = {
+        let col = state.col();
+        col.log.is_empty() && col.edited.is_empty() && col.interviews.is_empty()
+    };
+    let preview = state.import.as_ref().map(|p| preview_view(p, &f, &dispatch, empty));
     html! {
         <section class="transfer" aria-labelledby="transfer-title">
             <h1 id="transfer-title">{ "Import and export" }</h1>
             <h2>{ "Import" }</h2>
             <p class="help">{ "Anki's \u{201c}Notes in Plain Text\u{201d} or \u{201c}Cards in Plain Text\u{201d} export (.txt), Quizlet's export (paste it), a spreadsheet saved as CSV whose first row names the columns (question, answer, key points separated by ;, tags, theme), or a Second Round backup (.json)." }</p>
             <div class="drop" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
-                <label for="import-file">{ "Choose a file, or drop it here" }</label>
-                <input id="import-file" type="file" accept=".txt,.tsv,.csv,.json,text/plain,text/csv,application/json" onchange={on_file} />
+                // The browser's own file control ("Choose File · No file chosen") is hidden, and its
+                // label is the button; dropping a file is offered where there is a mouse to drop with.
+                <label class="file-button">{ "Choose a file" }
+                    <input id="import-file" class="file-input" type="file" accept=".txt,.tsv,.csv,.json,text/plain,text/csv,application/json" onchange={on_file} /></label>
+                <p class="help drop-tip">{ "or drop it here" }</p>
             </div>
             <label for="import-paste">{ "Or paste the text" }</label>
             <textarea id="import-paste" rows="4" value={f.value("import-paste")} oninput={f.input("import-paste")} />
@@ -63,13 +71,13 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
 }
 
 /// What an import would do, the first cards as read (and Quizlet's separators), and the buttons.
-fn preview_view(p: &Pending, f: &Form, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+fn preview_view(p: &Pending, f: &Form, dispatch: &UseReducerDispatcher<AppState>, empty: bool) -> Html {
     let send = |a: Action| {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
     };
     if let Some(b) = &p.backup {
-        return backup_preview(&p.name, b, dispatch);
+        return backup_preview(&p.name, b, dispatch, empty);
     }
     let v = &p.preview;
     let total = v.add.len() + v.update.len();
@@ -134,7 +142,25 @@ fn separators_view(f: &Form) -> Html {
 
 /// What importing a backup does: its reviews and cards merged into this device's, and its settings
 /// and interviews where the person ticks them.
-fn backup_preview(name: &str, b: &BackupImport, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+/// Into an app with nothing of its own yet (no reviews, no edits, no interviews), a backup is
+/// restored, and the preview says so: what comes back, as a whole.
+fn restore_sentence(b: &BackupImport) -> String {
+    let t = &b.theirs;
+    let mut parts = vec![
+        words::count(t.cards.iter().filter(|c| !c.is_retired()).count(), "card", "cards"),
+        words::count(t.log.len(), "review", "reviews"),
+    ];
+    if b.choices.settings && b.offers.0 {
+        parts.push("your settings".into());
+    }
+    if b.choices.interviews && b.offers.1 > 0 {
+        parts.push(words::count(b.offers.1, "interview", "interviews"));
+    }
+    let last = parts.pop().unwrap_or_default();
+    format!("Restore {} and {last}.", parts.join(", "))
+}
+
+fn backup_preview(name: &str, b: &BackupImport, dispatch: &UseReducerDispatcher<AppState>, empty: bool) -> Html {
     let d = dispatch.clone();
     let send = move |a: Action| {
         let d = d.clone();
@@ -143,7 +169,10 @@ fn backup_preview(name: &str, b: &BackupImport, dispatch: &UseReducerDispatcher<
     let c = b.choices;
     let (settings, interviews) = b.offers;
     let nothing = b.outcome.changes_nothing() && !b.kit_merged.any();
-    let said = if !nothing {
+    let restore = empty && !nothing;
+    let said = if restore {
+        restore_sentence(b)
+    } else if !nothing {
         b.outcome.sentences().into_iter().chain(b.kit_merged.sentence()).collect::<Vec<_>>().join("\n")
     } else if settings || interviews > 0 {
         "This device already has every review and card of this backup.".into()
@@ -169,7 +198,7 @@ fn backup_preview(name: &str, b: &BackupImport, dispatch: &UseReducerDispatcher<
             <p class="help">{ "A backup's reviews join this device's (a review both have counts once), each card's schedule follows from all its reviews in time order, and where both devices edited a card, the newer edit wins. Nothing changes until you import." }</p>
             <div class="form-actions">
                 if !nothing {
-                    <button class="primary" onclick={send(Action::ConfirmImport)}>{ "Import" }</button>
+                    <button class="primary" onclick={send(Action::ConfirmImport)}>{ if restore { "Restore" } else { "Import" } }</button>
                 }
                 <button class="secondary" onclick={send(Action::CancelImport)}>{ if nothing { "Close" } else { "Cancel" } }</button>
             </div>

@@ -211,6 +211,34 @@ fn said_words(answer: &str) -> Vec<String> {
     said
 }
 
+/// Where in the answer each key point was found: the byte ranges of the answer's words that match
+/// a significant word of a point (or its synonym), each with the index of the first point it
+/// matches, in order. (The stand-ins for a number and for "I" are not shown: they are no one word.)
+pub fn matched_words(answer: &str, points: &[String], card_synonyms: &[(String, String)]) -> Vec<(usize, usize, usize)> {
+    let synonyms: Vec<(String, String)> = card_synonyms.iter().map(|(a, b)| (stem(a), stem(b))).collect();
+    let needed: Vec<Vec<String>> = points.iter().map(|p| point_words(p)).collect();
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in answer.char_indices().chain(std::iter::once((answer.len(), ' '))) {
+        match (word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                start = None;
+                let word = fold(answer[s..i].trim_matches('\''));
+                if word.is_empty() || STOP_WORDS.contains(&word.as_str()) {
+                    continue;
+                }
+                let stemmed = stem(&word);
+                if let Some(p) = needed.iter().position(|n| n.iter().any(|w| same_meaning(&stemmed, w, &synonyms))) {
+                    out.push((s, i, p));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// For the deck's self-check: the words the matcher looks for in a key point (stemmed; "a
 /// number" and "I/my twice" for what `measurable` and `personally` ask) and which of them the
 /// answer lacks. The card's `syn:` pairs are given as written in the deck.

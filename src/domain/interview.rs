@@ -1,6 +1,7 @@
 //! Upcoming interviews: when, where and for what; one of them is the one being prepared for.
 
 use super::card::Theme;
+#[cfg(test)]
 use super::clock::DAY_MS;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -69,16 +70,7 @@ pub fn countdown(at_ms: i64, now_ms: i64) -> String {
     if left <= 0 {
         return "now".to_string();
     }
-    let minutes = left / 60_000;
-    let (d, h, m) = (left / DAY_MS, (left % DAY_MS) / 3_600_000, minutes % 60);
-    let unit = |n: i64, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
-    if d > 0 {
-        format!("in {} {}", unit(d, "day"), unit(h, "hour"))
-    } else if h > 0 {
-        format!("in {} {}", unit(h, "hour"), unit(m, "minute"))
-    } else {
-        format!("in {}", unit(m.max(1), "minute"))
-    }
+    format!("in {}", super::words::time_left(left))
 }
 
 #[cfg(test)]
@@ -115,5 +107,6 @@ mod tests {
         assert_eq!(countdown(5 * 3_600_000 + 20 * 60_000, 0), "in 5 hours 20 minutes");
         assert_eq!(countdown(30_000, 0), "in 1 minute");
         assert_eq!(countdown(0, 5), "now");
+        assert_eq!(countdown(6 * DAY_MS + 59 * 60_000, 0), "in 6 days", "no \"0 hours\"");
     }
 }

@@ -19,6 +19,7 @@ pub mod schedule;
 pub mod session;
 pub mod stats;
 pub mod transfer;
+pub mod words;
 
 pub use card::{Card, Phase, Progress, Rating, Theme, Track, Variant};
 pub use clock::Clock;

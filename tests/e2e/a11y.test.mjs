@@ -3,7 +3,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { start, phone, button } from './helpers.mjs';
+import { start, phone, button, nav } from './helpers.mjs';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -30,7 +30,7 @@ for (const scheme of ['light', 'dark']) {
     await axe(page, 'question');
     await page.keyboard.press('Space');
     await axe(page, 'answer');
-    await button(page, 'Second Round home').click();
+    await nav(page, 'Drill').click();
     await page.getByLabel(/Rehearse this session/).check();
     await button(page, 'Start session').click();
     await axe(page, 'rehearse: question with countdown and answer box');
@@ -38,9 +38,9 @@ for (const scheme of ['light', 'dark']) {
     await button(page, 'Show answer').click();
     await axe(page, 'rehearse: insights, checklist and suggested grade');
     // Back to plain drilling for the rest.
-    await button(page, 'Second Round home').click();
+    await nav(page, 'Drill').click();
     await page.getByLabel(/Rehearse this session/).uncheck();
-    await button(page, 'Cards').click();
+    await nav(page, 'Cards').click();
     await page.getByLabel('Tag').selectOption('star');
     await axe(page, 'cards, filtered');
     await page.getByRole('button', { name: /Tell me about a time/ }).first().click();
@@ -52,18 +52,18 @@ for (const scheme of ['light', 'dark']) {
     await button(page, 'Read the pasted text').click();
     await axe(page, 'import preview');
     await button(page, 'Cancel').click();
-    await button(page, 'Settings').click();
+    await nav(page, 'Settings').click();
     await axe(page, 'settings');
-    await button(page, 'Progress').click();
+    await nav(page, 'Progress').click();
     await axe(page, 'progress');
-    await button(page, 'Second Round home').click();
+    await nav(page, 'Drill').click();
     await button(page, 'Set interview date').click();
     await page.getByLabel('Date and time').fill('2026-12-02T10:00');
     await button(page, 'Add interview').click();
     await axe(page, 'interviews');
     await button(page, 'Back to home').click();
     await axe(page, 'home with an interview');
-    await button(page, 'Settings').click();
+    await nav(page, 'Settings').click();
     await page.getByLabel('New cards per day').fill('1');
     await button(page, 'Save settings').click();
     await button(page, 'Start session').click();
@@ -81,8 +81,8 @@ for (const scheme of ['light', 'dark']) {
 test('focus order, visible focus and the live region', async () => {
   const { page, problems, context } = await phone(env);
   await page.keyboard.press('Tab');
-  const first = await page.evaluate(() => document.activeElement.textContent);
-  assert.equal(first, 'Second Round', 'the first stop is the home button');
+  const first = await page.evaluate(() => document.activeElement.id);
+  assert.equal(first, 'welcome-track', 'the first stop is the first thing on the screen: the role track asked on first start');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, 'none', 'focus is visible');
   await button(page, 'Start session').click();

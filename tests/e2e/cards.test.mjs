@@ -4,7 +4,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { storedLog, backupLog } from './records.mjs';
-import { start, phone, shot, button, question } from './helpers.mjs';
+import { start, phone, shot, button, nav, question } from './helpers.mjs';
 import { ACTIVE, DECK } from './deck-source.mjs';
 
 let env;
@@ -15,7 +15,7 @@ const snapshot = (page) => page.evaluate(() => Object.fromEntries(Object.keys(lo
   .filter((k) => k.startsWith('second-round/')).sort().map((k) => [k, localStorage.getItem(k)])));
 
 async function openTransfer(page) {
-  await button(page, 'Cards').click();
+  await nav(page, 'Cards').click();
   await button(page, 'Import and export').click();
 }
 
@@ -70,7 +70,7 @@ test('an Anki export through the file picker: preview, nothing changed until con
   await button(page, 'End focus').click();
   assert.equal(await page.getByTestId('focus').count(), 0);
   // Several themes at once.
-  await button(page, 'Cards').click();
+  await nav(page, 'Cards').click();
   await page.getByLabel('Tag').selectOption('');
   await page.locator('.focus-start summary').click();
   await page.getByLabel('Tricky questions').check();
@@ -81,7 +81,7 @@ test('an Anki export through the file picker: preview, nothing changed until con
   await button(page, 'End focus').click();
   await page.reload();
   await page.waitForSelector('main section');
-  await button(page, 'Cards').click();
+  await nav(page, 'Cards').click();
   assert.equal(await page.getByTestId('match-count').textContent(), `${ACTIVE + 3} of ${ACTIVE + 3} cards`, 'kept across a reload');
   assert.deepEqual(problems, []);
   await context.close();
@@ -89,7 +89,7 @@ test('an Anki export through the file picker: preview, nothing changed until con
 
 test('the editor: a card of your own, a built-in card edited, suspended, deleted after a confirmation', async () => {
   const { page, problems, context } = await phone(env);
-  await button(page, 'Cards').click();
+  await nav(page, 'Cards').click();
   await button(page, 'Add a card').click();
   await button(page, 'Save card').click();
   assert.match(await page.getByRole('alert').innerText(), /Write the question\.\s*Write a model answer/);
@@ -118,12 +118,12 @@ test('the editor: a card of your own, a built-in card edited, suspended, deleted
   await page.getByRole('button', { name: /We met last time/ }).click();
   await button(page, 'Suspend').click();
   assert.match(await page.getByTestId('suspended-note').textContent(), /stays out of every session/);
-  await button(page, 'Second Round home').click();
+  await nav(page, 'Drill').click();
   await button(page, 'Start session').click();
   assert.notEqual(await question(page), "We met last time. What would you like us to know about you today that we didn't cover?");
 
   // Delete after a confirmation.
-  await button(page, 'Cards').click();
+  await nav(page, 'Cards').click();
   await page.getByLabel('Search questions and answers').fill('analysis was right');
   await page.getByRole('button', { name: /How did you check your analysis/ }).click();
   await button(page, 'Delete card').click();
@@ -136,7 +136,7 @@ test('the editor: a card of your own, a built-in card edited, suspended, deleted
   assert.equal(await page.getByTestId('match-count').textContent(), `${ACTIVE} of ${ACTIVE} cards`);
   await page.reload();
   await page.waitForSelector('main section');
-  await button(page, 'Cards').click();
+  await nav(page, 'Cards').click();
   await page.getByLabel('State').selectOption('suspended');
   assert.equal(await page.getByTestId('match-count').textContent(), `1 of ${ACTIVE} cards`, 'suspension kept');
   assert.deepEqual(problems, []);
@@ -150,10 +150,10 @@ test('a backup: export, wipe the browser, import restores the same collection, s
     await page.keyboard.press('Space');
     await page.keyboard.press(k);
   }
-  await button(page, 'Settings').click();
+  await nav(page, 'Settings').click();
   await page.getByLabel('New cards per day').fill('12');
   await button(page, 'Save settings').click();
-  await button(page, 'Cards').click();
+  await nav(page, 'Cards').click();
   await button(page, 'Add a card').click();
   await page.getByLabel('Question').fill('Why did you leave your last job?');
   await page.getByLabel('Model answer').fill('To grow into analysis work, which this role is.');
@@ -171,7 +171,7 @@ test('a backup: export, wipe the browser, import restores the same collection, s
   assert.deepEqual(backup.cards.filter((c) => c.id.startsWith('own-')).map((c) => c.text.q), ['Why did you leave your last job?']);
   const before = await snapshot(page);
   const home = async () => {
-    await button(page, 'Second Round home').click();
+    await nav(page, 'Drill').click();
     return [await page.getByTestId('due-count').textContent(), await page.getByTestId('new-count').textContent(), await page.getByTestId('done-count').textContent()];
   };
   const counts = await home();
@@ -182,12 +182,14 @@ test('a backup: export, wipe the browser, import restores the same collection, s
   assert.equal(await page.getByTestId('done-count').textContent(), '0', 'wiped');
   await openTransfer(page);
   await importFile(page, 'backup.json', file, 'application/json');
-  // Into an empty app: every review, the card of one's own, the suspension, and (ticked, since this
-  // device has none of its own) the settings.
-  assert.equal(await page.getByTestId('import-counts').innerText(), ['4 reviews from the other device will be added; 4 cards\' schedules change.',
-    '1 card will be added.', '1 card suspended there will be suspended here.', 'This device will take the backup\'s settings.'].join('\n'));
+  // Into an empty app it previews as a restore: every card (the deck's and the one of one's own),
+  // every review, and (ticked, since this device has none of its own) the settings.
+  assert.equal(await page.getByTestId('import-counts').innerText(), `Restore ${ACTIVE + 1} cards, 4 reviews and your settings.`);
   assert.equal(await page.getByLabel('Its settings, in place of this device\'s').isChecked(), true);
-  await button(page, 'Import').click();
+  await page.getByLabel('Its settings, in place of this device\'s').uncheck();
+  assert.equal(await page.getByTestId('import-counts').innerText(), `Restore ${ACTIVE + 1} cards and 4 reviews.`, 'the sentence follows the choice');
+  await page.getByLabel('Its settings, in place of this device\'s').check();
+  await button(page, 'Restore').click();
   assert.deepEqual(await snapshot(page), before, 'every stored key and value as before');
   assert.deepEqual(await home(), counts);
   await page.reload();

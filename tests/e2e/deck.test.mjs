@@ -4,7 +4,7 @@
 // editor and the card browser's search, and retired cards kept out of the way.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, phone, shot, button, question, prepare, watch, DIST, PHONE } from './helpers.mjs';
+import { start, phone, shot, button, nav, question, prepare, watch, DIST, PHONE } from './helpers.mjs';
 import { serve } from './serve.mjs';
 import { DECK, ACTIVE, card } from './deck-source.mjs';
 
@@ -78,7 +78,7 @@ test('the track chosen in Settings (with its persona) changes the answers; an ed
   assert.deepEqual(await page.getByTestId('key-points').locator('li').allTextContents(), FIRST.keyPoints);
   assert.equal(await page.getByTestId('track-note').count(), 0);
 
-  await button(page, 'Settings').click();
+  await nav(page, 'Settings').click();
   assert.equal(await page.getByLabel('General / office').isChecked(), true);
   for (const t of DECK.tracks) assert.match(await page.locator(`#track-${t.key}-help`).textContent(), new RegExp(summary(t.key)));
   await page.getByLabel(track('technical').label).check();
@@ -94,13 +94,13 @@ test('the track chosen in Settings (with its persona) changes the answers; an ed
   assert.deepEqual(await page.getByTestId('key-points').locator('li').allTextContents(), technical.keyPoints);
 
   // The editor shows what the person drills; their edit then serves every track.
-  await button(page, 'Cards').click();
+  await nav(page, 'Cards').click();
   await page.getByLabel('Search questions and answers').fill(FIRST.question.slice(0, 40));
   await page.getByTestId('card-list').getByRole('button').first().click();
   assert.equal(await page.getByLabel('Model answer').inputValue(), technical.answer);
   await page.getByLabel('Model answer').fill('My own answer, in my words.');
   await button(page, 'Save card').click();
-  await button(page, 'Second Round home').click();
+  await nav(page, 'Drill').click();
   await button(page, 'Start session').click();
   await reveal(page);
   assert.equal(await page.getByTestId('model-answer').textContent(), 'My own answer, in my words.');
@@ -112,7 +112,7 @@ test('the track chosen in Settings (with its persona) changes the answers; an ed
 test('the editor holds the coaching, the search finds it, and an edit keeps it in storage', async () => {
   const { page, problems, context } = await phone(env, { init: () => localStorage.setItem('second-round/settings', '{"track":"office"}') });
   const c = FIRST;
-  await button(page, 'Cards').click();
+  await nav(page, 'Cards').click();
   // A few words of a probe find the card.
   const words = c.probes[0].split(' ').slice(0, 5).join(' ');
   await page.getByLabel('Search questions and answers').fill(words);
@@ -131,6 +131,8 @@ test('the editor holds the coaching, the search finds it, and an edit keeps it i
   assert.equal(stored.why, c.why, 'what was not changed is kept');
   await page.reload();
   await page.waitForSelector('main section');
+  assert.equal(await page.locator('main h1').innerText(), 'Cards', 'the reload stays on the card list');
+  await nav(page, 'Drill').click();
   await button(page, 'Start session').click();
   await reveal(page);
   assert.deepEqual(await page.getByTestId('probes').locator('li').allTextContents(), ['What would you cut first?', 'Who would you tell?']);
@@ -143,18 +145,19 @@ test('a retired card is listed (labelled Retired) only when studied, and never d
   const retired = DECK.cards.find((c) => c.retired);
   assert.ok(retired, 'the deck has a retired card');
   const { page, problems, context } = await phone(env, { init: () => localStorage.setItem('second-round/settings', '{"track":"office"}') });
-  await button(page, 'Cards').click();
+  await nav(page, 'Cards').click();
   assert.equal(await page.getByTestId('match-count').textContent(), `${ACTIVE} of ${ACTIVE} cards`);
   assert.doesNotMatch(await page.getByTestId('card-list').textContent(), /Retired/);
   // Progress on it from before it was retired: kept, and the card is listed as retired.
   await page.evaluate((id) => localStorage.setItem(`second-round/card/${id}`, `r,0,40a00000,40a00000,${Date.now() - 86400000},${Date.now() - 5 * 86400000},1,0`), retired.id);
   await page.reload();
   await page.waitForSelector('main section');
+  await nav(page, 'Drill').click();
   assert.equal(await page.getByTestId('due-count').textContent(), '0', 'a retired card is never due');
-  await button(page, 'Cards').click();
+  await nav(page, 'Cards').click();
   assert.equal(await page.getByTestId('match-count').textContent(), `${ACTIVE + 1} of ${ACTIVE + 1} cards`);
   await page.getByLabel('Search questions and answers').fill(retired.question.slice(0, 40));
-  assert.match(await page.getByTestId('card-list').textContent(), /Retired · due now/);
+  assert.match(await page.getByTestId('card-list').textContent(), /Retired · due today · weak/);
   await page.getByTestId('card-list').getByRole('button').first().click();
   assert.match(await page.getByTestId('retired-note').textContent(), /stays out of every session/);
   assert.deepEqual(problems, []);
@@ -163,7 +166,7 @@ test('a retired card is listed (labelled Retired) only when studied, and never d
 
 test('the coaching goes out in the spreadsheet export and comes back in through the CSV import', async () => {
   const { page, problems, context } = await phone(env, { init: () => localStorage.setItem('second-round/settings', '{"track":"office"}') });
-  await button(page, 'Cards').click();
+  await nav(page, 'Cards').click();
   await button(page, 'Import and export').click();
   const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Download as a spreadsheet (.csv)').click()]);
   assert.match(download.suggestedFilename(), /^second-round-cards-2026-11-25\.csv$/);

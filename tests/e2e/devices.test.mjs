@@ -6,7 +6,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { start, phone, button, question, shot, T0 } from './helpers.mjs';
+import { start, phone, button, nav, question, shot, T0 } from './helpers.mjs';
 import { storedLog, storedStates } from './records.mjs';
 
 let env;
@@ -33,20 +33,20 @@ async function grade(page, n) {
 }
 
 async function study(page, n) {
-  await button(page, 'Second Round home').click();
+  await nav(page, 'Drill').click();
   await page.getByRole('button', { name: /^(Start|Continue) session$/ }).click();
   return grade(page, n);
 }
 
 async function backup(page) {
-  await button(page, 'Cards').click();
+  await nav(page, 'Cards').click();
   await button(page, 'Import and export').click();
   const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Download backup (.json)').click()]);
   return fs.readFileSync(await download.path(), 'utf8');
 }
 
 async function importBackup(page, name, text) {
-  await button(page, 'Cards').click();
+  await nav(page, 'Cards').click();
   await button(page, 'Import and export').click();
   await page.locator('#import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.getByTestId('import-preview').waitFor();
@@ -58,15 +58,16 @@ test('two devices review the same cards on different days and merge each other\'
   const b = await phone(env);
 
   // Device A has settings of its own and starts three cards.
-  await button(a.page, 'Settings').click();
+  await nav(a.page, 'Settings').click();
   await a.page.getByLabel('New cards per day').fill('10');
   await button(a.page, 'Save settings').click();
   await button(a.page, 'Start session').click();
   const started = await grade(a.page, 3);
   // Device B starts from A's backup (an empty device takes everything, settings included).
   const first = await backup(a.page);
-  assert.match(await importBackup(b.page, 'from-a.json', first), /^3 reviews from the other device will be added; 3 cards' schedules change\./);
-  await button(b.page, 'Import').click();
+  // B has nothing of its own yet: the import is a restore, and says so.
+  assert.match(await importBackup(b.page, 'from-a.json', first), /^Restore \d+ cards, 3 reviews and your settings\.$/);
+  await button(b.page, 'Restore').click();
   assert.deepEqual(await stored(b.page, 'second-round/'), await stored(a.page, 'second-round/'), 'B holds exactly what A had');
 
   // A studies the next day, B (without A's reviews) the day after: the same cards.
@@ -126,7 +127,7 @@ test('two devices review the same cards on different days and merge each other\'
 
   // B's own settings are offered to A, not forced: unticked (A has its own), and only a tick makes
   // them part of the import.
-  await button(b.page, 'Settings').click();
+  await nav(b.page, 'Settings').click();
   await b.page.getByLabel('New cards per day').fill('20');
   await button(b.page, 'Save settings').click();
   const withSettings = await backup(b.page);

@@ -1,7 +1,7 @@
 // The drill, end to end, at phone size: keys and taps, undo, reload, a day later, caught up.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, phone, shot, button, question, progressText, T0 } from './helpers.mjs';
+import { start, phone, shot, button, nav, question, progressText, T0 } from './helpers.mjs';
 
 let env;
 test.before(async () => { env = await start(); });
@@ -116,7 +116,7 @@ test('a day later, reviews are due', async () => {
 for (const scheme of ['light', 'dark']) {
   test(`all caught up (${scheme}), with the next due time and tomorrow's load`, async () => {
     const { page, problems, context } = await phone(env, { colorScheme: scheme });
-    await button(page, 'Settings').click();
+    await nav(page, 'Settings').click();
     await page.getByLabel('New cards per day').fill('3');
     await button(page, 'Save settings').click();
     assert.equal(await page.getByTestId('new-count').textContent(), '3');

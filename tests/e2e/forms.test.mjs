@@ -3,7 +3,7 @@
 // save or leave; what they save is kept across a reload.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, phone, button, watch, question } from './helpers.mjs';
+import { start, phone, button, nav, watch, question } from './helpers.mjs';
 
 let env;
 test.before(async () => { env = await start(); });
@@ -61,7 +61,7 @@ async function fill(page, typed) {
 
 test('the card editor keeps what is typed across ticks, another tab and validation errors', async () => {
   const { a, b, context, problems } = await twoTabs();
-  await button(a, 'Cards').click();
+  await nav(a, 'Cards').click();
   await button(a, 'Add a card').click();
   const typed = {
     Question: 'What did you change after your first month?',
@@ -102,7 +102,7 @@ test('the card editor keeps what is typed across ticks, another tab and validati
   await a.getByTestId('match-count').waitFor();
   await a.reload();
   await a.waitForSelector('main section');
-  await button(a, 'Cards').click();
+  await nav(a, 'Cards').click();
   await a.getByLabel('Search questions and answers').fill('change after your first month');
   await a.getByRole('button', { name: /What did you change after your first month\?/ }).click();
   assert.deepEqual(await values(a, labels), { ...expect, 'Tags, separated by commas': 'mystory, onboarding' }, 'saved and kept across a reload');
@@ -113,7 +113,7 @@ test('the card editor keeps what is typed across ticks, another tab and validati
 
 test('settings keep what is typed across ticks, another tab and validation errors; saved, they are kept', async () => {
   const { a, b, context, problems } = await twoTabs();
-  await button(a, 'Settings').click();
+  await nav(a, 'Settings').click();
   const typed = {
     'New cards per day': '7',
     'Maximum reviews per day': '150',
@@ -131,7 +131,7 @@ test('settings keep what is typed across ticks, another tab and validation error
 
   // Tab B saves its settings meanwhile: a readiness target of 80 and a maximum interval of 400.
   await fromOtherTab(a, b, context, 'second-round/settings', async (tab) => {
-    await button(tab, 'Settings').click();
+    await nav(tab, 'Settings').click();
     await tab.getByLabel('Readiness target for the interview (%)').fill('80');
     await tab.getByLabel('Maximum interval (days)').fill('400');
     await button(tab, 'Save settings').click();
@@ -152,12 +152,12 @@ test('settings keep what is typed across ticks, another tab and validation error
     'saving the settings also saves the role track shown in them (General / office here)');
   await a.reload();
   await a.waitForSelector('.home');
-  await button(a, 'Settings').click();
+  await nav(a, 'Settings').click();
   assert.deepEqual(await values(a, Object.keys(typed)), { ...typed, 'Desired retention (%)': '85' }, 'saved and kept across a reload');
   // Leaving without saving lets what was typed go.
   await a.getByLabel('New cards per day').fill('3');
   await button(a, 'Cancel').click();
-  await button(a, 'Settings').click();
+  await nav(a, 'Settings').click();
   assert.equal(await a.getByLabel('New cards per day').inputValue(), '7');
   assert.deepEqual(problems(), []);
   await context.close();
@@ -181,7 +181,7 @@ test('the interview form keeps what is typed across ticks, another tab and a ref
   typed['Date and time'] = '2026-12-02T10:00';
   await a.getByLabel('Date and time').fill(typed['Date and time']);
   await fromOtherTab(a, b, context, 'second-round/settings', async (tab) => {
-    await button(tab, 'Settings').click();
+    await nav(tab, 'Settings').click();
     await tab.getByLabel('New cards per day').fill('9');
     await button(tab, 'Save settings').click();
     await tab.waitForSelector('.home');
@@ -194,7 +194,8 @@ test('the interview form keeps what is typed across ticks, another tab and a ref
   assert.deepEqual(await values(a, Object.keys(typed)),
     { 'Date and time': '', 'Company (optional)': '', 'Role (optional)': '', 'Tricky questions': false, 'Follow-up': false });
   await a.reload();
-  await a.waitForSelector('.home');
+  await a.waitForSelector('.interviews');
+  await nav(a, 'Drill').click();
   assert.match(await a.locator('.interview-panel').textContent(), /Acme Logistics — Operations Analyst.*Themes: Tricky questions, Follow-up\./);
   assert.deepEqual(problems(), []);
   await context.close();
@@ -211,7 +212,7 @@ test('the rehearse answer box keeps what is typed across the countdown, ticks an
   assert.equal(await a.getByTestId('countdown').textContent(), '0:59', 'the countdown rendered meanwhile');
   assert.equal(await a.getByLabel('Your answer').inputValue(), answer, 'kept across the countdown and the ticks');
   await fromOtherTab(a, b, context, 'second-round/settings', async (tab) => {
-    await button(tab, 'Settings').click();
+    await nav(tab, 'Settings').click();
     await tab.getByLabel('Maximum reviews per day').fill('120');
     await button(tab, 'Save settings').click();
     await tab.waitForSelector('.home');
@@ -224,7 +225,7 @@ test('the rehearse answer box keeps what is typed across the countdown, ticks an
   assert.equal(await a.getByLabel('Your answer').inputValue(), '', 'the next card starts with an empty box');
   await a.reload();
   await a.waitForSelector('main section');
-  await button(a, 'Second Round home').click();
+  await nav(a, 'Drill').click();
   assert.equal(await a.getByTestId('done-count').textContent(), '1', 'the grade was kept');
   assert.deepEqual(problems(), []);
   await context.close();
@@ -232,7 +233,7 @@ test('the rehearse answer box keeps what is typed across the countdown, ticks an
 
 test('the import paste box and the focused-session choices keep what is typed; the import is kept', async () => {
   const { a, b, context, problems } = await twoTabs();
-  await button(a, 'Cards').click();
+  await nav(a, 'Cards').click();
   const total = Number((await a.getByTestId('match-count').textContent()).match(/of (\d+) cards/)[1]);
   // The focused session's choices.
   await a.locator('.focus-start summary').click();
@@ -244,13 +245,13 @@ test('the import paste box and the focused-session choices keep what is typed; t
   assert.equal(await a.getByTestId('focus').locator('p').textContent(), 'Focused session: Tricky questions, Your questions for them, cards not due yet included.');
   await button(a, 'End focus').click();
 
-  await button(a, 'Cards').click();
+  await nav(a, 'Cards').click();
   await button(a, 'Import and export').click();
   const text = 'question,answer,tags\nWhat would your first week look like?,Meet the team and read the last audit.,pasted\n';
   await a.getByLabel('Or paste the text').fill(text);
   await context.clock.runFor(TICKS);
   await fromOtherTab(a, b, context, 'second-round/settings', async (tab) => {
-    await button(tab, 'Settings').click();
+    await nav(tab, 'Settings').click();
     await tab.getByLabel('New cards per day').fill('4');
     await button(tab, 'Save settings').click();
     await tab.waitForSelector('.home');
@@ -263,7 +264,7 @@ test('the import paste box and the focused-session choices keep what is typed; t
   await button(a, 'Import 1 card').click();
   await a.reload();
   await a.waitForSelector('main section');
-  await button(a, 'Cards').click();
+  await nav(a, 'Cards').click();
   await a.getByLabel('Tag').selectOption('pasted');
   assert.equal(await a.getByTestId('match-count').textContent(), `1 of ${total + 1} cards`, 'imported and kept across a reload');
   assert.deepEqual(problems(), []);

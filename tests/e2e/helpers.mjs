@@ -111,3 +111,6 @@ export async function paste(field, text) {
     el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
   }, text);
 }
+
+/** A tab of the bottom tab bar (Drill, Cards, Progress, Settings): a link to its screen. */
+export const nav = (page, name) => page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name, exact: true });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { start, phone, shot, button, ROOT } from './helpers.mjs';
+import { start, phone, shot, button, nav, ROOT } from './helpers.mjs';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -29,7 +29,7 @@ const snapshot = (page) => page.evaluate(() => Object.fromEntries(Object.keys(lo
 
 /** Opens the import screen from Cards; returns how many cards there are. */
 async function openTransfer(page) {
-  await button(page, 'Cards').click();
+  await nav(page, 'Cards').click();
   const total = Number((await page.getByTestId('match-count').textContent()).match(/of (\d+) cards/)[1]);
   await button(page, 'Import and export').click();
   return total;

@@ -2,7 +2,7 @@
 // 44 px, body text of at least 16 px; settings are validated and kept.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, phone, shot, button } from './helpers.mjs';
+import { start, phone, shot, button, nav } from './helpers.mjs';
 
 let env;
 test.before(async () => { env = await start(); });
@@ -37,11 +37,11 @@ for (const viewport of [{ width: 360, height: 640 }, { width: 390, height: 844 }
     await page.keyboard.press('Space');
     await checkLayout(page, 'answer');
     if (viewport.width === 1280) await shot(page, 'answer-desktop');
-    await button(page, 'Settings').click();
+    await nav(page, 'Settings').click();
     await checkLayout(page, 'settings');
-    await button(page, 'Progress').click();
+    await nav(page, 'Progress').click();
     await checkLayout(page, 'progress');
-    await button(page, 'Cards').click();
+    await nav(page, 'Cards').click();
     await page.getByLabel('Theme', { exact: true }).selectOption('tricky');
     await checkLayout(page, 'cards');
     await page.getByRole('button', { name: /How old are you|Is it relevant|\?/ }).first().click();
@@ -53,7 +53,7 @@ for (const viewport of [{ width: 360, height: 640 }, { width: 390, height: 844 }
     await button(page, 'Read the pasted text').click();
     await checkLayout(page, 'import and export');
     if (viewport.width === 360) await shot(page, 'transfer-360');
-    await button(page, 'Second Round home').click();
+    await nav(page, 'Drill').click();
     await button(page, 'Set interview date').click();
     await checkLayout(page, 'interviews');
     assert.deepEqual(problems, []);
@@ -63,7 +63,7 @@ for (const viewport of [{ width: 360, height: 640 }, { width: 390, height: 844 }
 
 test('settings: out-of-range values are explained; good ones are saved and kept', async () => {
   const { page, problems, context } = await phone(env);
-  await button(page, 'Settings').click();
+  await nav(page, 'Settings').click();
   assert.equal(await page.getByLabel('Desired retention (%)').inputValue(), '90');
   assert.equal(await page.getByLabel('New cards per day').inputValue(), '15');
   await page.getByLabel('Desired retention (%)').fill('99');
@@ -82,7 +82,7 @@ test('settings: out-of-range values are explained; good ones are saved and kept'
   assert.equal(await page.getByTestId('new-count').textContent(), '5');
   await page.reload();
   await page.waitForSelector('.home');
-  await button(page, 'Settings').click();
+  await nav(page, 'Settings').click();
   assert.equal(await page.getByLabel('Desired retention (%)').inputValue(), '85');
   assert.equal(await page.getByLabel('Maximum reviews per day').inputValue(), '50');
   assert.equal(await page.getByLabel('Maximum interval (days)').inputValue(), '180');

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
-import { DIST, PHONE, CHROMIUM_ARGS, prepare, watch, shot, button, progressText } from './helpers.mjs';
+import { DIST, PHONE, CHROMIUM_ARGS, prepare, watch, shot, button, nav, progressText } from './helpers.mjs';
 import { writeServiceWorker } from '../../scripts/post-build.mjs';
 
 let browser;
@@ -130,7 +130,7 @@ test('persistent storage is asked for after the first grade, and settings show t
   await page.waitForFunction(() => window.__persistCalls === 1);
   await page.keyboard.press('Space');
   await page.keyboard.press('3');
-  await button(page, 'Settings').click();
+  await nav(page, 'Settings').click();
   const status = await page.getByTestId('storage-status').textContent();
   const persisted = await page.evaluate(() => navigator.storage.persisted());
   assert.match(status, persisted ? /^Persistent/ : /^Not persistent.*Install Second Round/);
@@ -151,7 +151,7 @@ test('without navigator.storage the settings say so and everything else works', 
   await context.addInitScript(() => { Object.defineProperty(Navigator.prototype, 'storage', { get: () => undefined }); });
   await page.reload();
   await page.waitForSelector('main section');
-  await button(page, 'Settings').click();
+  await nav(page, 'Settings').click();
   assert.match(await page.getByTestId('storage-status').textContent(), /does not say whether it keeps/);
   assert.match(await page.getByTestId('storage-usage').textContent(), /^Your progress takes \d+ KB of local storage\.$/);
   assert.deepEqual(problems, []);

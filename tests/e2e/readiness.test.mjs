@@ -1,7 +1,7 @@
 // The interview date: set it, drill, and see readiness on the day change.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, phone, shot, button } from './helpers.mjs';
+import { start, phone, shot, button, nav } from './helpers.mjs';
 import { ACTIVE, DECK } from './deck-source.mjs';
 
 // The plan brings in every unseen card in scope over the days before the interview but the last two.
@@ -58,7 +58,7 @@ test('set an interview date, drill, and readiness on the day goes up', async () 
     await page.keyboard.press('Space');
     await page.keyboard.press('4');
   }
-  await button(page, 'Second Round home').click();
+  await nav(page, 'Drill').click();
   const after = Number((await page.getByTestId('readiness').textContent()).replace('%', ''));
   assert.ok(after > 0 && after < 10, `readiness after five Easy cards: ${after}%`);
   // The five cards drilled are all "Have a plan" cards: that theme is no longer the weakest.
@@ -67,7 +67,7 @@ test('set an interview date, drill, and readiness on the day goes up', async () 
   await shot(page, 'home-interview');
   await page.reload();
   await page.waitForSelector('main section'); // mid-session: back on the next card
-  await button(page, 'Second Round home').click();
+  await nav(page, 'Drill').click();
   assert.equal(await page.getByTestId('readiness').textContent(), `${after}%`, 'kept across a reload');
   const [stored] = JSON.parse(await page.evaluate(() => localStorage.getItem('second-round/interviews')));
   assert.deepEqual([stored.active, stored.company, stored.role, stored.themes], [true, 'Acme Logistics', 'Operations Analyst', undefined]);

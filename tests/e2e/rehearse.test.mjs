@@ -3,7 +3,7 @@
 // Chromium's fake microphone, and the explanation where a browser cannot record.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, phone, shot, button, question } from './helpers.mjs';
+import { start, phone, shot, button, nav, question } from './helpers.mjs';
 import { DECK, card } from './deck-source.mjs';
 
 let env;
@@ -109,9 +109,11 @@ test('a story question gets STAR signals; an answer said aloud is ticked by hand
   await context.clock.runFor(30_000);
   await button(page, 'Show answer').click();
   assert.match(await page.getByTestId('no-text').textContent(), /No typed answer/);
-  assert.equal(await suggestedGrade(page), 'Again');
+  assert.equal(await page.locator('.grade.suggested').count(), 0, 'nothing ticked yet: no grade pressed on the person');
   const boxes = page.getByTestId('checklist').getByRole('checkbox');
-  for (let i = 0; i < await boxes.count(); i++) await boxes.nth(i).check();
+  await boxes.nth(0).check();
+  assert.notEqual(await suggestedGrade(page), 'Easy', 'one point ticked: a suggestion, not yet Easy');
+  for (let i = 1; i < await boxes.count(); i++) await boxes.nth(i).check();
   assert.equal(await suggestedGrade(page), 'Easy', 'all said, in time');
   assert.equal(await page.getByTestId('time-taken').textContent(), 'You took 0:30 of 2:00.');
   assert.deepEqual(problems, []);
@@ -192,7 +194,7 @@ test('where the browser cannot record, Record gives way to an explanation and ty
 
 test('rehearse mode and the answer time are settings that are kept; speech to text is off until chosen', async () => {
   const { page, problems, context } = await phone(env);
-  await button(page, 'Settings').click();
+  await nav(page, 'Settings').click();
   const speech = page.getByLabel('Speech to text while recording');
   assert.equal(await speech.isChecked(), false);
   assert.match(await page.locator('#speech-help').textContent(), /send the audio to their maker's servers|no speech recognition/);
@@ -227,7 +229,7 @@ test('speech to text, once turned on, types what is said into the answer box (a 
   });
   await context.grantPermissions(['microphone']);
   await context.clock.resume();
-  await button(page, 'Settings').click();
+  await nav(page, 'Settings').click();
   const speech = page.getByLabel('Speech to text while recording');
   assert.equal(await speech.isEnabled(), true, 'offered where the browser has it');
   assert.equal(await speech.isChecked(), false, 'off until chosen');

@@ -3,7 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { start, phone, button, shot } from './helpers.mjs';
+import { start, phone, button, nav, shot } from './helpers.mjs';
 import { storedLog, backupLog } from './records.mjs';
 
 let env;
@@ -53,7 +53,7 @@ test('storage full: banner with a backup, drilling goes on, and the waiting revi
   assert.equal(await logLines(page), 4);
   await page.reload();
   await page.waitForSelector('main section');
-  await button(page, 'Second Round home').click();
+  await nav(page, 'Drill').click();
   assert.equal(await page.getByTestId('done-count').textContent(), '4', 'every review kept');
   assert.deepEqual(problems, []);
   await context.close();

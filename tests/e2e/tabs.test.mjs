@@ -2,7 +2,7 @@
 // moves backwards, with reloads in between (each tab hears the other through the storage event).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, phone, button, question, watch, advanceUntil, paste } from './helpers.mjs';
+import { start, phone, button, nav, question, watch, advanceUntil, paste } from './helpers.mjs';
 import { storedLog, storedStates } from './records.mjs';
 
 let env;
@@ -63,8 +63,8 @@ test('two tabs grading, with reloads in between, keep every review and never mov
   // Both tabs show the same day after a reload.
   await b.reload();
   await b.waitForSelector('main section');
-  await button(b, 'Second Round home').click();
-  await button(a, 'Second Round home').click();
+  await nav(b, 'Drill').click();
+  await nav(a, 'Drill').click();
   assert.equal(await a.getByTestId('done-count').textContent(), '7');
   assert.equal(await b.getByTestId('done-count').textContent(), '7');
   assert.deepEqual([...problems, ...problemsB], []);
@@ -88,13 +88,13 @@ test('an import of 2,000 cards in one tab reaches the other in one update, not t
   const problemsB = watch(b, env.base);
   await b.goto(env.base);
   await b.waitForSelector('main section');
-  await button(b, 'Cards').click();
+  await nav(b, 'Cards').click();
   const total = Number((await b.getByTestId('match-count').textContent()).match(/of (\d+) cards/)[1]);
   await b.evaluate(() => {
     window.__renders = 0;
     new MutationObserver(() => { window.__renders++; }).observe(document.querySelector('[data-testid=match-count]'), { childList: true, characterData: true, subtree: true });
   });
-  await button(a, 'Cards').click();
+  await nav(a, 'Cards').click();
   await button(a, 'Import and export').click();
   const rows = Array.from({ length: 2000 }, (_, i) => `Question ${i} of the batch?,Answer ${i}.`);
   await paste(a.getByLabel('Or paste the text'), ['question,answer', ...rows].join('\n'));
@@ -163,11 +163,11 @@ test('undo in one tab takes back its own review only, after the other tab has gr
   // Both agree after a reload.
   await a.reload();
   await a.waitForSelector('main section');
-  await button(a, 'Second Round home').click();
+  await nav(a, 'Drill').click();
   assert.equal(await a.getByTestId('done-count').textContent(), '1');
   await b.reload();
   await b.waitForSelector('main section');
-  await button(b, 'Second Round home').click();
+  await nav(b, 'Drill').click();
   assert.equal(await b.getByTestId('done-count').textContent(), '1');
   assert.deepEqual([...problems, ...problemsB], []);
   await context.close();

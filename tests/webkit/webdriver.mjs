@@ -134,7 +134,7 @@ export class Session {
    * screen reader would name it (waits for it to be there).
    */
   async button(name) {
-    const find = 'return [...document.querySelectorAll("button")].find((b) => !b.disabled'
+    const find = 'return [...document.querySelectorAll("button, a[href]")].find((b) => !b.disabled'
       + ' && (b.getAttribute("aria-label") || b.textContent).trim() === arguments[0]) || null';
     const until = Date.now() + 30_000;
     for (;;) {
