@@ -45,6 +45,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
     let first_start = state.col().settings.track.is_none();
     let welcome_card = if first_start { welcome(state, &dispatch) } else { html! {} };
     let dispatch_for_panel = dispatch.clone();
+    let dispatch_for_caught_up = dispatch.clone();
     let toggle = dispatch.clone();
     let start = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Start));
     let label = if queue.done_today > 0 { "Continue session" } else { "Start session" };
@@ -65,7 +66,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 <p class="hint keys-tip">{ "Tip: Space shows the answer, 1–4 grade it, U undoes." }</p>
                 <p class="hint touch-tip">{ "Tip: tap the card to see the answer, then swipe right for Good or left for Again." }</p>
             } else {
-                { caught_up(state) }
+                { caught_up(state, &dispatch_for_caught_up) }
             }
             if state.storage.as_ref().is_some_and(|r| r.persisted == Some(false)) {
                 <p class="hint" data-testid="install-reminder">{ "Your browser may clear this site's data after a while. Install Second Round on your home screen to keep your progress safe." }</p>

@@ -3,7 +3,7 @@
 
 use super::form::Form;
 use super::settings::errors_view;
-use super::state::{Action, AppState, Screen};
+use super::state::{Action, AppState, KeepGoing, Screen};
 use crate::domain::interview;
 use crate::domain::{readiness, Theme};
 use yew::prelude::*;
@@ -81,8 +81,14 @@ pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html
             { for use_plan }
             <h3>{ "By theme, on the day" }</h3>
             <ul class="themes" data-testid="theme-readiness">
-                { for ready.by_theme.iter().map(|t| html! {
-                    <li><span>{ t.theme.label() }</span><span>{ percent(t.readiness) }</span></li>
+                { for ready.by_theme.iter().map(|t| {
+                    let d = dispatch.clone();
+                    let theme = t.theme;
+                    let practise = Callback::from(move |_: MouseEvent| d.dispatch(Action::KeepGoing(KeepGoing::Theme(theme))));
+                    html! {
+                        <li><button class="theme-row" onclick={practise} aria-label={format!("Practise {}: {} ready", t.theme.label(), percent(t.readiness))}>
+                            <span>{ t.theme.label() }</span><span>{ percent(t.readiness) }</span></button></li>
+                    }
                 }) }
             </ul>
             <button class="link" onclick={open}>{ "Manage interviews" }</button>

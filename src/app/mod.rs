@@ -16,6 +16,7 @@ mod rehearse;
 mod review;
 mod router;
 mod settings;
+mod snackbar;
 mod stats;
 pub mod state;
 mod swipe;
@@ -38,6 +39,7 @@ pub(crate) fn text_value(id: &str) -> String {
 pub fn App() -> Html {
     let state = use_reducer(|| router::initial(state::load()));
     router::use_router(&state);
+    snackbar::use_snackbar(&state, state.dispatcher());
     keys::use_keyboard(state.dispatcher());
     {
         // Rehearse mode's countdown: a render a second while the question is up.
@@ -133,6 +135,7 @@ pub fn App() -> Html {
         <div class="app">
             { notices::view(&state.notices, dispatch.clone()) }
             <main id="main">{ body }</main>
+            { snackbar::view(&state, &dispatch) }
             { tabs::view(&state, &dispatch) }
         </div>
     }

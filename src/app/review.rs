@@ -1,11 +1,11 @@
 //! The review screen: question, answer with key points, the four grades and undo.
 
 use super::rehearse;
-use super::state::{Action, AppState};
+use super::state::{Action, AppState, KeepGoing, MORE_NEW};
 use super::swipe::SwipeCard;
 use crate::domain::clock::{describe_moment, short_interval};
 use crate::domain::session::{self, Queue};
-use crate::domain::{words, Rating};
+use crate::domain::{words, Phase, Rating, Theme};
 use yew::prelude::*;
 
 /// The three Anki-style counts: new, learning, review.
@@ -19,13 +19,26 @@ pub fn counts(queue: &Queue) -> Html {
     }
 }
 
-pub fn caught_up(state: &AppState) -> Html {
+/// A button that sends an action.
+fn act(dispatch: &UseReducerDispatcher<AppState>, action: Action) -> Callback<MouseEvent> {
+    let d = dispatch.clone();
+    Callback::from(move |_: MouseEvent| d.dispatch(action.clone()))
+}
+
+pub fn caught_up(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let outlook = session::outlook(&state.col(), state.clock);
     let next = match outlook.next_due_ms {
         Some(ms) => format!("The next card is due {}.", describe_moment(ms, state.clock)),
         None => "No cards are scheduled.".to_string(),
     };
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    // Keep going: new cards beyond today's limit, or a theme ahead of schedule.
+    let (unseen, studied) = {
+        let col = state.col();
+        let unseen = col.cards.iter().any(|c| !col.progress.contains_key(&c.id) && col.in_sessions(&c.id));
+        let studied: Vec<Theme> = Theme::EVERY.into_iter().filter(|t| col.cards.iter().any(|c| c.theme == *t && col.progress.get(&c.id).is_some_and(|p| p.phase == Phase::Review))).collect();
+        (unseen, studied)
+    };
     html! {
         <div class="caught-up" data-testid="caught-up">
             <h2>{ "All caught up" }</h2>
@@ -35,6 +48,23 @@ pub fn caught_up(state: &AppState) -> Html {
                 plural(outlook.tomorrow_reviews, "review", "reviews"),
                 plural(outlook.tomorrow_new, "new card", "new cards"),
             ) }</p>
+            if unseen || !studied.is_empty() {
+                <div class="keep-going" data-testid="keep-going">
+                    <h3>{ "Want to keep going?" }</h3>
+                    if unseen {
+                        <button class="secondary" onclick={act(dispatch, Action::KeepGoing(KeepGoing::MoreNew))}>{ format!("Learn {MORE_NEW} more new cards") }</button>
+                    }
+                    if !studied.is_empty() {
+                        <details class="practise">
+                            <summary>{ "Practise a theme" }</summary>
+                            <p class="help">{ "Cards you know, ahead of schedule: each answer counts as an ordinary review, so your schedule stays right." }</p>
+                            <ul class="theme-buttons">
+                                { for studied.iter().map(|t| html! { <li><button class="secondary" onclick={act(dispatch, Action::KeepGoing(KeepGoing::Theme(*t)))}>{ t.label() }</button></li> }) }
+                            </ul>
+                        </details>
+                    }
+                </div>
+            }
         </div>
     }
 }
@@ -52,6 +82,28 @@ fn progress_bar(queue: &Queue) -> Html {
     }
 }
 
+/// A focused session with nothing (left) in it: why, and the way to more.
+fn nothing_in_focus(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let f = &state.focus;
+    let why = if !f.ahead {
+        "Nothing of this focus is due now. Include the cards not due yet to practise them ahead of schedule."
+    } else if !f.seen_today {
+        "Every card of this focus is either new beyond today's limit or was seen today: cards you answered today wait for another day, so the practice counts."
+    } else {
+        "Every card of this focus has been answered in this session."
+    };
+    html! {
+        <div class="caught-up" data-testid="caught-up">
+            <h2>{ "Nothing left in this focus" }</h2>
+            <p data-testid="focus-empty">{ why }</p>
+            if !f.seen_today {
+                <button class="primary" onclick={act(dispatch, Action::KeepGoing(KeepGoing::SeenToday))}>
+                    { if f.ahead { "Include cards seen today" } else { "Include cards not due yet" } }</button>
+            }
+        </div>
+    }
+}
+
 /// Says when the session is a focused one, with the way back to the whole collection.
 fn focus_banner(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let f = &state.focus;
@@ -63,10 +115,18 @@ fn focus_banner(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> 
     if f.ahead {
         what.push("cards not due yet included".into());
     }
+    if f.seen_today {
+        what.push("cards seen today included".into());
+    }
+    let text = if what.is_empty() {
+        format!("{} more new cards today.", f.extra_new)
+    } else {
+        format!("Focused session: {}.", what.join(", "))
+    };
     let d = dispatch.clone();
     html! {
         <div class="focus-banner" data-testid="focus">
-            <p>{ format!("Focused session: {}.", what.join(", ")) }</p>
+            <p>{ text }</p>
             <button class="secondary" onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::EndFocus))}>{ "End focus" }</button>
         </div>
     }
@@ -130,7 +190,11 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 <h1 class="sr-only">{ "Review" }</h1>
                 { focus_banner(state, &dispatch) }
                 <div class="review-top">{ progress_bar(&queue) }{ undo }</div>
-                { caught_up(state) }
+                if state.focus.is_all() || state.focus.extra_new > 0 {
+                    { caught_up(state, &dispatch) }
+                } else {
+                    { nothing_in_focus(state, &dispatch) }
+                }
                 <button class="secondary" onclick={send(Action::Show(super::state::Screen::Home))}>{ "Back to home" }</button>
             </section>
         };

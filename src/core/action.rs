@@ -71,6 +71,10 @@ pub enum Action {
     Kit(super::kit::KitAction),
     /// The mock interview (`core/mock.rs`).
     Mock(super::mock::MockAction),
+    /// The snackbar's Undo, or its time up.
+    Snack(super::SnackAction),
+    /// More to practise once all is done.
+    KeepGoing(super::KeepGoing),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -1,6 +1,6 @@
 //! Cards: their text saved, deleted, the role track chosen.
 
-use super::{AppState, Notice};
+use super::AppState;
 use crate::domain::{Card, Track};
 
 impl AppState {
@@ -47,7 +47,7 @@ impl AppState {
         if self.current.as_deref() == Some(id) {
             self.current = None;
         }
-        self.notices.push(Notice::Done("The card and its schedule were deleted.".into()));
+        self.say("Card deleted", None);
     }
 
     pub(super) fn save_interviews(&mut self) {

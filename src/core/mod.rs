@@ -14,16 +14,20 @@ mod external;
 pub mod kit;
 pub mod mock;
 pub mod forms;
+mod keep_going;
 mod notice;
 mod reducer;
 mod review;
+mod snack;
 mod state;
 mod transfer;
 
 pub use action::{Action, BrowseChange, Export, KeyCmd, MediaEvent};
 pub use effect::Effect;
 pub use forms::Draft;
+pub use keep_going::{KeepGoing, MORE_NEW};
 pub use notice::Notice;
+pub use snack::{Restore, Snack, SnackAction};
 pub use state::{AppState, BackupImport, Browse, Pending, Rehearsal, Screen, Take, PAGE, UNDO_DEPTH};
 
 /// The id of the rehearse answer field that speech to text fills.

@@ -2,7 +2,7 @@
 //! do. `apply` is the one entry point, for the app and the tests alike.
 
 use super::forms::{self, Draft};
-use super::{Action, AppState, BrowseChange, Effect, KeyCmd, Notice, Screen, PAGE};
+use super::{Action, AppState, BrowseChange, Effect, KeyCmd, Notice, Restore, Screen, PAGE};
 use crate::domain::{self, interview, Clock};
 use crate::domain::session::Focus;
 use std::rc::Rc;
@@ -23,6 +23,10 @@ impl AppState {
             other => other,
         };
         let s = self;
+        // Going somewhere else lets the snackbar's line go (a new one may come with the action).
+        if matches!(action, Action::Show(_) | Action::Edit(_) | Action::Start | Action::KeepGoing(_)) {
+            s.snack = None;
+        }
         let (form, saved) = (s.form_key(), s.fresh_draft());
         s.dispatch(action);
         let now_saved = s.fresh_draft();
@@ -89,13 +93,17 @@ impl AppState {
             }
             Action::RemoveInterview(i) => {
                 let now = s.clock.now_ms;
+                let before = s.col().interviews.clone();
                 interview::remove(&mut s.col_mut().interviews, i, now);
                 s.save_interviews();
+                s.say("Interview deleted", Some(Restore::Interviews(before)));
             }
             Action::UsePlan(n) => {
+                let before = s.col().settings.new_per_day;
                 s.col_mut().settings.new_per_day = n;
                 let saved = s.store.borrow_mut().save_settings(&s.col().settings);
                 s.note_write(saved);
+                s.say(format!("Plan taken: {} a day", domain::words::count(n as usize, "new card", "new cards")), Some(Restore::NewPerDay(before)));
             }
             Action::SetRehearse(on) => s.rehearse = on,
             Action::Record => {
@@ -138,13 +146,9 @@ impl AppState {
                 s.screen = Screen::Edit;
             }
             Action::Suspend(id, on) => {
-                s.col_mut().set_suspended(&id, on);
-                let list = s.col().suspended.clone();
-                let saved = s.store.borrow_mut().save_suspended(&list);
-                s.note_write(saved);
-                if on && s.current.as_deref() == Some(id.as_str()) {
-                    s.current = None;
-                }
+                s.set_suspended(&id, on);
+                let text = if on { "Card suspended: it stays out of your sessions" } else { "Card back in your sessions" };
+                s.say(text, Some(Restore::Suspended(id, !on)));
             }
             Action::AskDelete(on) => s.confirm_delete = on,
             Action::Delete(id) => {
@@ -156,7 +160,11 @@ impl AppState {
                 s.focus = Focus::default();
                 s.next_card();
             }
-            Action::SetTrack(track) => s.set_track(track),
+            Action::SetTrack(track) => {
+                s.set_track(track);
+                let label = s.track_info(track).map_or(String::new(), |t| t.label.clone());
+                s.say(format!("Your answers: {label}"), None);
+            }
             Action::TrackLoaded(track, Ok(text)) => {
                 s.variants = Rc::new(domain::deck::read_track(&text, track));
                 s.variants_for = Some(track);
@@ -185,6 +193,8 @@ impl AppState {
                 s.import_error = None;
             }
             Action::Kit(a) => s.kit_action(a),
+            Action::Snack(a) => s.snack_action(a),
+            Action::KeepGoing(what) => s.keep_going(what),
             Action::Key(_) => {}
         }
     }
@@ -240,6 +250,7 @@ impl AppState {
                 let saved = self.store.borrow_mut().save_settings(&self.col().settings);
                 self.note_write(saved);
                 self.screen = Screen::Home;
+                self.say("Settings saved", None);
             }),
             Screen::Edit => {
                 let edited = self.editing.as_deref().and_then(|id| self.col().card(id).cloned());
@@ -250,6 +261,7 @@ impl AppState {
                     }
                     self.save_card(card);
                     self.screen = Screen::Cards;
+                    self.say(if edited.is_some() { "Card saved" } else { "Card added" }, None);
                 })
             }
             Screen::Interviews => forms::interviews::read(&form, self.clock, self.local_time).map(|iv| {
@@ -257,6 +269,7 @@ impl AppState {
                 self.save_interviews();
                 // Added: the form is empty again for the next one.
                 self.set_draft(Draft::default());
+                self.say("Interview added", None);
             }),
             Screen::Transfer => {
                 let text = form.get("import-paste").to_string();

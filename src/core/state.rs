@@ -176,6 +176,8 @@ pub struct AppState {
     pub kit_view: super::kit::KitView,
     /// The mock interview: under way or finished, its settings and history.
     pub mock: super::mock::MockState,
+    /// The snackbar's line, after an action that changed data (see `snack.rs`).
+    pub snack: Option<super::Snack>,
 }
 
 impl PartialEq for AppState {
@@ -248,6 +250,7 @@ impl AppState {
             effects: Vec::new(),
             kit,
             kit_view: Default::default(),
+            snack: None,
         }
     }
 

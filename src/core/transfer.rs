@@ -2,7 +2,7 @@
 //! the export files built.
 
 use super::forms;
-use super::{AppState, BackupImport, Effect, Export, Notice, Pending};
+use super::{AppState, BackupImport, Effect, Export, Pending};
 use crate::domain::merge::{self, Choices};
 use crate::domain::transfer::{self, Preview};
 use std::rc::Rc;
@@ -114,7 +114,7 @@ impl AppState {
                     self.merge_kit(&b.kit);
                     self.merge_mocks(&b.mocks);
                 }
-                self.notices.push(Notice::Done(format!("Imported from {}: {done}", pending.name)));
+                self.say(format!("Imported from {}: {done}", pending.name), None);
                 self.undo.clear();
                 let rehearse = self.col().settings.rehearse;
                 self.rehearse = rehearse;

@@ -70,11 +70,15 @@ pub struct Focus {
     pub tags: Vec<String>,
     /// Also bring review cards that are not due yet (soonest due first) once the due ones are done.
     pub ahead: bool,
+    /// With `ahead`, cards reviewed earlier today come too (otherwise they wait for another day).
+    pub seen_today: bool,
+    /// New cards beyond today's limit ("Learn 5 more new cards" once all is done).
+    pub extra_new: usize,
 }
 
 impl Focus {
     pub fn is_all(&self) -> bool {
-        self.themes.is_empty() && self.tags.is_empty() && !self.ahead
+        self.themes.is_empty() && self.tags.is_empty() && !self.ahead && self.extra_new == 0
     }
 
     pub fn matches(&self, card: &Card) -> bool {
@@ -107,7 +111,7 @@ pub fn build_for(col: &Collection, clock: Clock, focus: &Focus) -> Queue {
             Phase::Review
                 if focus.ahead
                     && clock.day_of(p.due_ms) > today
-                    && p.last_review_ms.is_none_or(|l| clock.day_of(l) < today)
+                    && p.last_review_ms.is_none_or(|l| focus.seen_today || clock.day_of(l) < today)
                     && ahead.is_none_or(|(due, best)| (p.due_ms, id.as_str()) < (due, best)) =>
             {
                 ahead = Some((p.due_ms, id.as_str()));
@@ -146,7 +150,7 @@ pub fn build_for(col: &Collection, clock: Clock, focus: &Focus) -> Queue {
     }
     let review_room = (col.settings.max_reviews_per_day as usize).saturating_sub(reviews_used);
     let review = (reviews.len() + weak).min(review_room);
-    let new_room = (col.settings.new_per_day as usize).saturating_sub(new_used);
+    let new_room = (col.settings.new_per_day as usize + focus.extra_new).saturating_sub(new_used);
     let unseen = || col.cards.iter().filter(|c| !col.progress.contains_key(&c.id) && focus.matches(c) && col.in_sessions(&c.id));
     let new = if new_room > 0 { unseen().count().min(new_room) } else { 0 };
     let first_new = if new > 0 { unseen().next() } else { None };

@@ -46,7 +46,7 @@ test('an Anki export through the file picker: preview, nothing changed until con
   assert.deepEqual(await snapshot(page), before, 'the preview changes nothing');
   await shot(page, 'import-preview');
   await button(page, 'Import 3 cards').click();
-  assert.match(await page.locator('.notice').last().textContent(), /Imported from my-deck\.txt: 3 added, 0 updated, 1 skipped\./);
+  assert.match(await page.getByTestId('snackbar').textContent(), /Imported from my-deck\.txt: 3 added, 0 updated, 1 skipped\./);
   const stored = await snapshot(page);
   assert.equal(Object.keys(stored).filter((k) => k.startsWith('second-round/own/')).length, 3);
 
@@ -345,7 +345,7 @@ test('5,000 cards: the list shows a page at a time and search still answers (tim
   assert.match(await page.getByTestId('import-counts').textContent(), /^5000 cards will be added/);
   let t = Date.now();
   await button(page, 'Import 5000 cards').click();
-  await page.locator('.notice').last().waitFor();
+  await page.getByTestId('snackbar').waitFor();
   console.log(`# import of 5,000 cards: ${Date.now() - t} ms (wall clock, paused page clock)`);
   await button(page, 'Back to cards').click();
   assert.equal(await page.getByTestId('match-count').textContent(), `${5000 + ACTIVE} of ${5000 + ACTIVE} cards`);

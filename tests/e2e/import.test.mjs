@@ -76,7 +76,7 @@ test('a real Anki export with every option ticked: the preview as read, then the
   await page.getByTestId('import-preview').scrollIntoViewIfNeeded();
   await shot(page, 'import-anki-preview');
   await button(page, 'Import 5 cards').click();
-  assert.match(await page.locator('.notice').last().textContent(), /Imported from Interview\.txt: 5 added, 0 updated, 0 skipped\./);
+  assert.match(await page.getByTestId('snackbar').textContent(), /Imported from Interview\.txt: 5 added, 0 updated, 0 skipped\./);
 
   await button(page, 'Back to cards').click();
   await page.getByLabel('Tag').selectOption('interview::round two');
@@ -149,7 +149,7 @@ test('Quizlet pasted: separators guessed, chosen in the preview (the first rows 
   await context.clock.resume(); // axe schedules work with timers
   await axe(page, 'the Quizlet preview with its separators');
   await button(page, 'Import 2 cards').click();
-  assert.match(await page.locator('.notice').last().textContent(), /Imported from the pasted text: 2 added/);
+  assert.match(await page.getByTestId('snackbar').textContent(), /Imported from the pasted text: 2 added/);
   await button(page, 'Back to cards').click();
   const card = await openCard(page, 'When?');
   assert.equal(card.answer, 'By Friday, after the last interview.');

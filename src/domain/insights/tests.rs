@@ -154,6 +154,16 @@ fn key_points_match_on_stems_and_synonyms() {
 }
 
 #[test]
+fn the_words_that_matched_each_point_are_found_in_place() {
+    let answer = "I organised the move and cut errors by half; the team said thanks.";
+    let points = vec!["Organising a move".to_string(), "Reduce errors".to_string()];
+    let found: Vec<(&str, usize)> = matched_words(answer, &points, &[]).into_iter().map(|(a, b, p)| (&answer[a..b], p)).collect();
+    // "cut" matches "reduce" through the built-in synonyms.
+    assert_eq!(found, vec![("organised", 0), ("move", 0), ("cut", 1), ("errors", 1)]);
+    assert!(matched_words("", &points, &[]).is_empty());
+}
+
+#[test]
 fn words_are_split_on_punctuation_and_keep_apostrophes() {
     assert_eq!(words("I’m “sure” — it’s 20% café-level, OK…"), vec!["i'm", "sure", "it's", "20%", "café", "level", "ok"]);
 }

@@ -65,6 +65,28 @@ fn studying_ahead_gives_real_reviews_of_cards_not_yet_due() {
 }
 
 #[test]
+fn keep_going_brings_more_new_cards_and_a_theme_seen_today() {
+    let mut c = Collection::new(deck::built_in(), HashMap::new(), vec![], Settings { new_per_day: 2, ..Settings::default() });
+    let clock = Clock::new(T0, 0);
+    let first = grade_next(&mut c, clock, Rating::Easy);
+    grade_next(&mut c, clock, Rating::Easy);
+    assert_eq!(build(&c, clock).next, None, "all caught up");
+    // Five more new cards, today only.
+    let more = Focus { extra_new: 5, ..Focus::default() };
+    assert_eq!(build_for(&c, clock, &more).new, 5);
+    assert!(!more.is_all());
+    // A theme ahead of schedule: the cards studied today wait, unless asked for.
+    let theme = c.card(&first).unwrap().theme;
+    let ahead = Focus { themes: vec![theme], ahead: true, ..Focus::default() };
+    let q = build_for(&c, clock.later(MINUTE_MS), &ahead);
+    assert!(q.next.as_ref().is_none_or(|(id, _)| c.progress_of(id).last_review_ms.is_none()), "nothing seen today comes back");
+    let today = Focus { seen_today: true, ..ahead };
+    let (id, kind) = build_for(&c, clock.later(MINUTE_MS), &today).next.unwrap();
+    assert_eq!(kind, QueueKind::Review);
+    assert_eq!(c.card(&id).unwrap().theme, theme);
+}
+
+#[test]
 fn a_fresh_collection_offers_the_daily_new_cards_in_deck_order() {
     let c = col(Settings::default());
     let q = build(&c, Clock::new(T0, 0));

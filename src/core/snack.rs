@@ -1,0 +1,86 @@
+//! The snackbar: one short line at the bottom of the screen after every action that changes data
+//! ("Card saved", "Interview added", "Settings saved", "Interview deleted" with Undo), where the
+//! person is looking, announced to screen readers. An action that takes something away offers
+//! Undo in it (or asks first, as deleting a card does); the app hides it after a few seconds.
+
+use super::AppState;
+use crate::domain::interview::Interview;
+
+/// The line on show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snack {
+    pub text: String,
+    /// What Undo puts back; none: the line has no Undo.
+    pub undo: Option<Restore>,
+    /// A new number for every line, so the timer that hides one never hides the next.
+    pub id: u32,
+}
+
+/// What an Undo in the snackbar puts back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Restore {
+    /// The interviews as they were before one was deleted (which one is active included).
+    Interviews(Vec<Interview>),
+    /// A card's suspension as it was.
+    Suspended(String, bool),
+    /// New cards a day as they were before the interview plan's number was taken.
+    NewPerDay(u32),
+}
+
+/// What the snackbar is asked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SnackAction {
+    Undo,
+    /// The line's time is up (its id: a newer line stays).
+    Hide(u32),
+}
+
+impl AppState {
+    /// Says `text` in the snackbar, in place of whatever it said.
+    pub(super) fn say(&mut self, text: impl Into<String>, undo: Option<Restore>) {
+        let id = self.snack.as_ref().map_or(0, |s| s.id) + 1;
+        self.snack = Some(Snack { text: text.into(), undo, id });
+    }
+
+    pub(super) fn snack_action(&mut self, action: SnackAction) {
+        match action {
+            SnackAction::Hide(id) => {
+                if self.snack.as_ref().is_some_and(|s| s.id == id) {
+                    self.snack = None;
+                }
+            }
+            SnackAction::Undo => {
+                let Some(restore) = self.snack.as_mut().and_then(|s| s.undo.take()) else { return };
+                let text = match restore {
+                    Restore::Interviews(list) => {
+                        self.col_mut().interviews = list;
+                        self.save_interviews();
+                        "Interview back"
+                    }
+                    Restore::Suspended(id, on) => {
+                        self.set_suspended(&id, on);
+                        if on { "Card suspended again" } else { "Card back in your sessions" }
+                    }
+                    Restore::NewPerDay(n) => {
+                        self.col_mut().settings.new_per_day = n;
+                        let saved = self.store.borrow_mut().save_settings(&self.col().settings);
+                        self.note_write(saved);
+                        "New cards a day as before"
+                    }
+                };
+                self.say(text, None);
+            }
+        }
+    }
+
+    /// Suspends or unsuspends a card and saves the list.
+    pub(super) fn set_suspended(&mut self, id: &str, on: bool) {
+        self.col_mut().set_suspended(id, on);
+        let list = self.col().suspended.clone();
+        let saved = self.store.borrow_mut().save_suspended(&list);
+        self.note_write(saved);
+        if on && self.current.as_deref() == Some(id) {
+            self.current = None;
+        }
+    }
+}

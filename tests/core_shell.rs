@@ -1,0 +1,102 @@
+//! The snackbar, natively: the line after each action that changes data, its Undo putting back
+//! exactly what was there (in memory and in storage), and its time running out.
+
+use second_round::core::{Action, AppState, Screen, SnackAction};
+use second_round::domain::Clock;
+use second_round::store::memory::Memory;
+use second_round::store::storage::Store;
+
+/// 2026-11-26 10:00 UTC, in UTC+1.
+const T0: i64 = 1_795_687_200_000;
+
+fn at(s: i64) -> Clock {
+    Clock::new(T0 + s * 1000, 60)
+}
+
+fn open(memory: &Memory, clock: Clock) -> AppState {
+    let (store, loaded) = Store::open(Some(memory.boxed()));
+    AppState::new(store, loaded, clock)
+}
+
+fn said(app: &AppState) -> (String, bool) {
+    let s = app.snack.as_ref().expect("a line in the snackbar");
+    (s.text.clone(), s.undo.is_some())
+}
+
+fn add_interview(app: &mut AppState, when: &str, company: &str, s: i64) {
+    app.apply(Action::Show(Screen::Interviews), at(s));
+    app.apply(Action::Change("iv-when".into(), when.into()), at(s));
+    app.apply(Action::Change("iv-company".into(), company.into()), at(s));
+    app.apply(Action::Submit, at(s));
+}
+
+#[test]
+fn an_interview_added_then_deleted_comes_back_with_undo() {
+    let memory = Memory::new();
+    let mut app = open(&memory, at(0));
+    assert!(app.snack.is_none());
+    add_interview(&mut app, "2026-12-02T10:00", "Acme", 1);
+    assert_eq!(said(&app), ("Interview added".into(), false));
+    add_interview(&mut app, "2026-12-05T10:00", "Globex", 2);
+    let before = app.col().interviews.clone();
+    let stored = memory.snapshot();
+    app.apply(Action::RemoveInterview(0), at(3));
+    assert_eq!(said(&app), ("Interview deleted".into(), true));
+    assert_eq!(app.col().interviews.len(), 1);
+    app.apply(Action::Snack(SnackAction::Undo), at(4));
+    assert_eq!(app.col().interviews, before, "the same interviews, the same one active");
+    assert_eq!(memory.snapshot(), stored, "storage as before the deletion");
+    assert_eq!(said(&app), ("Interview back".into(), false));
+    // A second Undo has nothing to undo.
+    app.apply(Action::Snack(SnackAction::Undo), at(5));
+    assert_eq!(app.col().interviews, before);
+}
+
+#[test]
+fn saving_settings_a_card_and_a_suspension_each_say_so() {
+    let memory = Memory::new();
+    let mut app = open(&memory, at(0));
+    app.apply(Action::Show(Screen::Settings), at(1));
+    app.apply(Action::Change("new-per-day".into(), "7".into()), at(1));
+    app.apply(Action::Submit, at(2));
+    assert_eq!(said(&app), ("Settings saved".into(), false));
+    app.apply(Action::Edit(None), at(3));
+    app.apply(Action::Change("e-q".into(), "Why us?".into()), at(3));
+    app.apply(Action::Change("e-a".into(), "Because.".into()), at(3));
+    app.apply(Action::Submit, at(4));
+    assert_eq!(said(&app), ("Card added".into(), false));
+    let id = app.col().cards.last().unwrap().id.clone();
+    app.apply(Action::Edit(Some(id.clone())), at(5));
+    app.apply(Action::Submit, at(6));
+    assert_eq!(said(&app), ("Card saved".into(), false));
+    let stored = memory.snapshot();
+    app.apply(Action::Suspend(id.clone(), true), at(7));
+    assert!(app.col().is_suspended(&id));
+    assert_eq!(said(&app).1, true, "a suspension offers Undo");
+    app.apply(Action::Snack(SnackAction::Undo), at(8));
+    assert!(!app.col().is_suspended(&id));
+    assert_eq!(memory.snapshot(), stored);
+    // A refused form says nothing.
+    app.apply(Action::Show(Screen::Settings), at(9));
+    app.apply(Action::Snack(SnackAction::Hide(app.snack.as_ref().unwrap().id)), at(9));
+    app.apply(Action::Change("retention".into(), "99".into()), at(9));
+    app.apply(Action::Submit, at(10));
+    assert!(app.snack.is_none());
+}
+
+#[test]
+fn the_plan_taken_can_be_undone_and_an_old_timer_hides_no_newer_line() {
+    let memory = Memory::new();
+    let mut app = open(&memory, at(0));
+    app.apply(Action::UsePlan(25), at(1));
+    assert_eq!(said(&app), ("Plan taken: 25 new cards a day".into(), true));
+    let first = app.snack.as_ref().unwrap().id;
+    app.apply(Action::Snack(SnackAction::Undo), at(2));
+    assert_eq!(app.col().settings.new_per_day, 15);
+    assert_eq!(open(&memory, at(3)).col().settings.new_per_day, 15, "stored");
+    app.apply(Action::Snack(SnackAction::Hide(first)), at(4));
+    assert!(app.snack.is_some(), "the timer of the line before hides nothing");
+    let now = app.snack.as_ref().unwrap().id;
+    app.apply(Action::Snack(SnackAction::Hide(now)), at(5));
+    assert!(app.snack.is_none());
+}
