@@ -78,7 +78,7 @@ fn saving_settings_a_card_and_a_suspension_each_say_so() {
     assert_eq!(memory.snapshot(), stored);
     // A refused form says nothing.
     app.apply(Action::Show(Screen::Settings), at(9));
-    app.apply(Action::Snack(SnackAction::Hide(app.snack.as_ref().unwrap().id)), at(9));
+    assert!(app.snack.is_none(), "moving on lets the line go");
     app.apply(Action::Change("retention".into(), "99".into()), at(9));
     app.apply(Action::Submit, at(10));
     assert!(app.snack.is_none());
@@ -99,4 +99,51 @@ fn the_plan_taken_can_be_undone_and_an_old_timer_hides_no_newer_line() {
     let now = app.snack.as_ref().unwrap().id;
     app.apply(Action::Snack(SnackAction::Hide(now)), at(5));
     assert!(app.snack.is_none());
+}
+
+#[test]
+fn an_interview_is_changed_in_place_and_stays_the_one_prepared_for() {
+    use second_round::core::Planner;
+    let memory = Memory::new();
+    let mut app = open(&memory, at(0));
+    add_interview(&mut app, "2026-12-02T10:00", "Acme", 1);
+    add_interview(&mut app, "2026-12-09T10:00", "Globex", 2);
+    assert!(app.col().interviews[0].active);
+    app.apply(Action::Show(Screen::Home), at(3));
+    app.apply(Action::Planner(Planner::Edit(0)), at(4));
+    assert_eq!(app.screen, Screen::Interviews);
+    assert_eq!(app.draft().get("iv-company"), "Acme", "the form holds the interview");
+    assert_eq!(app.draft().get("iv-when"), "2026-12-02T10:00", "in local time (UTC+1 here)");
+    app.apply(Action::Change("iv-company".into(), "Acme Logistics".into()), at(5));
+    app.apply(Action::Change("iv-when".into(), "2026-12-03T14:30".into()), at(5));
+    app.apply(Action::Submit, at(6));
+    assert_eq!(said(&app), ("Interview saved".into(), false));
+    let list = app.col().interviews.clone();
+    assert_eq!(list.len(), 2, "changed, not added");
+    assert_eq!((list[0].company.as_str(), list[0].active), ("Acme Logistics", true));
+    assert_eq!(open(&memory, at(7)).col().interviews, list, "stored");
+    assert!(app.editing_interview.is_none());
+    assert_eq!(app.draft().get("iv-company"), "", "the form is empty for the next one");
+}
+
+#[test]
+fn the_last_day_practises_the_weakest_answers() {
+    use second_round::core::{Planner, WEAKEST};
+    use second_round::domain::Rating;
+    let memory = Memory::new();
+    let mut app = open(&memory, at(0));
+    app.apply(Action::Start, at(1));
+    for (i, r) in [Rating::Easy, Rating::Good, Rating::Hard, Rating::Easy, Rating::Again].iter().enumerate() {
+        let s = 10 + i as i64 * 20;
+        app.apply(Action::Reveal, at(s));
+        app.apply(Action::Grade(*r), at(s + 5));
+    }
+    app.apply(Action::Tick, at(200));
+    let weakest = app.weakest(WEAKEST);
+    assert_eq!(weakest.len(), 5, "only the studied cards");
+    app.apply(Action::Planner(Planner::Weakest), at(200));
+    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.focus.ids, weakest);
+    let first = app.current.clone().expect("a card to practise");
+    assert!(weakest.contains(&first));
 }

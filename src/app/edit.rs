@@ -26,6 +26,15 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             if existing.as_deref().and_then(|id| col.card(id)).is_some_and(|c| c.is_retired()) {
                 <p class="help" data-testid="retired-note">{ "Retired from the deck: it stays out of every session. Your progress and edits on it are kept." }</p>
             }
+            if super::router::restored() {
+                <div class="restored" role="status" data-testid="draft-restored">
+                    <p>{ "Your unsaved changes are back. Save them, or let them go." }</p>
+                    <button type="button" class="secondary" onclick={{
+                        let (d, id) = (dispatch.clone(), state.editing.clone());
+                        Callback::from(move |_: MouseEvent| super::router::discard(&d, id.clone()))
+                    }}>{ "Discard changes" }</button>
+                </div>
+            }
             <form onsubmit={f.submit()} novalidate=true>
                 <label for="e-q">{ "Question" }</label>
                 <textarea id="e-q" rows="3" value={f.value("e-q")} oninput={f.input("e-q")} />

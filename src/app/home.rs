@@ -53,11 +53,16 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
         <section class="home" aria-labelledby="home-title">
             <h1 id="home-title">{ "Today's drill" }</h1>
             { welcome_card }
-            <dl class="today">
+            <dl class="today" aria-describedby={(queue.advanced > 0).then_some("advanced-note")}>
                 <div class="stat due"><dt>{ "Due" }</dt><dd data-testid="due-count">{ queue.review + queue.learning }</dd></div>
                 <div class="stat new"><dt>{ "New" }</dt><dd data-testid="new-count">{ queue.new }</dd></div>
                 <div class="stat done"><dt>{ "Done today" }</dt><dd data-testid="done-count">{ queue.done_today }</dd></div>
             </dl>
+            if queue.advanced > 0 {
+                <p class="hint" id="advanced-note" data-testid="advanced">{ format!(
+                    "{} of the {} due {} brought forward for your interview: not due yet, but likely to be forgotten by the day.",
+                    queue.advanced, queue.review + queue.learning, if queue.advanced == 1 { "is" } else { "are" }) }</p>
+            }
             if queue.next.is_some() || queue.left() > 0 {
                 <button class="primary big" onclick={start}>{ label }</button>
                 <label class="check session-rehearse"><input type="checkbox" checked={state.rehearse}

@@ -3,7 +3,7 @@
 
 use super::form::Form;
 use super::settings::errors_view;
-use super::state::{Action, AppState, KeepGoing, Screen};
+use super::state::{Action, AppState, KeepGoing, Planner, Screen, WEAKEST};
 use crate::domain::interview;
 use crate::domain::{readiness, Theme};
 use yew::prelude::*;
@@ -37,6 +37,25 @@ pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Show(Screen::Interviews)))
     };
     let col = state.col();
+    let send = |a: Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(a.clone()))
+    };
+    // After the date: how it went, and what comes next, before the interview is let go.
+    let past = col.interviews.iter().enumerate().filter(|(_, i)| i.at_ms <= now).max_by_key(|(_, i)| i.at_ms);
+    if let (None, Some((i, iv))) = (interview::upcoming(&col.interviews, now), past) {
+        return html! {
+            <section class="interview-panel after" aria-labelledby="interview-title" data-testid="how-it-went">
+                <h2 id="interview-title">{ format!("How did it go at {}?", iv.title()) }</h2>
+                <p>{ format!("Your interview was on {}. Send each interviewer a short thank-you note today; practise the follow-up questions, and plan the next round if there is one.", when(iv.at_ms)) }</p>
+                <div class="form-actions">
+                    <button class="primary" onclick={send(Action::KeepGoing(KeepGoing::Theme(Theme::FollowUp)))}>{ "Practise the follow-up" }</button>
+                    <button class="secondary" onclick={send(Action::Show(Screen::Interviews))}>{ "Plan the next round" }</button>
+                    <button class="secondary" onclick={send(Action::RemoveInterview(i))}>{ "Done with it" }</button>
+                </div>
+            </section>
+        };
+    }
     let Some(iv) = interview::upcoming(&col.interviews, now) else {
         return html! {
             <section class="interview-panel" aria-labelledby="interview-title">
@@ -66,7 +85,14 @@ pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html
     } else {
         format!("There is not enough time to reach {}: with {} new cards a day you would be at about {}.", percent(target), plan.new_per_day, percent(plan.expected))
     };
-    let use_plan = (plan.new_per_day != col.settings.new_per_day && plan.new_per_day > 0).then(|| {
+    // The last day: new cards learned now would not stick by the interview; the weakest answers would.
+    let last_day = iv.at_ms - now <= crate::domain::clock::DAY_MS;
+    let plan_text = if last_day {
+        format!("Today: your {WEAKEST} weakest answers. New cards learned now would not stick by the interview ({}); going over what you already know will.", interview::countdown(iv.at_ms, now))
+    } else {
+        plan_text
+    };
+    let use_plan = (!last_day && plan.new_per_day != col.settings.new_per_day && plan.new_per_day > 0).then(|| {
         let dispatch = dispatch.clone();
         let n = plan.new_per_day;
         html! { <button class="secondary" onclick={Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::UsePlan(n)))}>{ format!("Use the plan ({n} new cards a day)") }</button> }
@@ -79,6 +105,9 @@ pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html
             <p class="help">{ ready.in_words() }{ " " }{ scope }</p>
             <p data-testid="plan">{ plan_text }</p>
             { for use_plan }
+            if last_day {
+                <button class="primary" onclick={send(Action::Planner(Planner::Weakest))}>{ format!("Practise your {WEAKEST} weakest answers") }</button>
+            }
             <h3>{ "By theme, on the day" }</h3>
             <ul class="themes" data-testid="theme-readiness">
                 { for ready.by_theme.iter().map(|t| {
@@ -100,6 +129,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
     let now = state.clock.now_ms;
     let col = state.col();
     let list = &col.interviews;
+    let editing = state.editing_interview.is_some();
     let f = Form::new(state, &dispatch);
     let send = |a: Action| {
         let dispatch = dispatch.clone();
@@ -123,13 +153,14 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                                     <button class="secondary" onclick={send(Action::ActivateInterview(i))}>{ "Prepare for this one" }</button>
                                 }
                                 <button class="secondary" onclick={send(Action::Mock(crate::core::mock::MockAction::Open(Some(i))))}>{ "Mock interview" }</button>
+                                <button class="secondary" onclick={send(Action::Planner(Planner::Edit(i)))} aria-label={format!("Edit {}", iv.title())}>{ "Edit" }</button>
                                 <button class="secondary" onclick={send(Action::RemoveInterview(i))} aria-label={format!("Delete {}", iv.title())}>{ "Delete" }</button>
                             </div>
                         </li>
                     }) }
                 </ul>
             }
-            <h2>{ "Add an interview" }</h2>
+            <h2 id="iv-form-title">{ if editing { "Change the interview" } else { "Add an interview" } }</h2>
             <form id="iv-form" onsubmit={f.submit()} novalidate=true>
                 <label for="iv-when">{ "Date and time" }</label>
                 <input id="iv-when" type="datetime-local" required=true value={f.value("iv-when")} oninput={f.input("iv-when")} />
@@ -146,7 +177,10 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 </fieldset>
                 { errors_view(&state.form_errors) }
                 <div class="form-actions">
-                    <button type="submit" class="primary">{ "Add interview" }</button>
+                    <button type="submit" class="primary">{ if editing { "Save interview" } else { "Add interview" } }</button>
+                    if editing {
+                        <button type="button" class="secondary" onclick={send(Action::Show(Screen::Interviews))}>{ "Cancel changes" }</button>
+                    }
                     <button type="button" class="secondary" onclick={send(Action::Show(Screen::Home))}>{ "Back to home" }</button>
                 </div>
             </form>

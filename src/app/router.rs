@@ -94,6 +94,12 @@ pub fn initial(state: AppState) -> AppState {
         let effects = state.apply(a, super::state::now());
         super::effects::perform(effects);
     }
+    // Changes to the card in the editor, kept aside when the page went: back in the form.
+    if state.screen == Screen::Edit {
+        for a in kept_draft(&route(&state)) {
+            state.apply(a, super::state::now());
+        }
+    }
     // The app puts every screen at its top itself; the browser's own restoring would fight it.
     let h = history();
     let _ = h.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
@@ -118,6 +124,67 @@ fn follow(route: &str) {
     }
 }
 
+/// Where the editor's unsaved changes wait (this tab only) while the person is elsewhere or the
+/// page reloads: the editor's address and its fields.
+const DRAFT_KEY: &str = "second-round-draft";
+
+thread_local! {
+    /// The latest state, for the listeners and the tab bar (installed once, called later).
+    static LATEST: std::cell::RefCell<Option<UseReducerHandle<AppState>>> = const { std::cell::RefCell::new(None) };
+    /// The editor on screen shows changes put back from a draft kept aside.
+    static RESTORED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn session() -> Option<web_sys::Storage> {
+    gloo_utils::window().session_storage().ok().flatten()
+}
+
+/// Leaving the editor with changes not saved (the tab bar, Back, a reload): they are kept aside,
+/// to be put back when the same editor opens again.
+pub fn keep_draft() {
+    LATEST.with(|l| {
+        let Some(state) = l.borrow().clone() else { return };
+        if state.screen != Screen::Edit {
+            return;
+        }
+        let draft = state.draft().clone();
+        if draft == state.fresh_draft() {
+            return;
+        }
+        if let (Some(s), Ok(text)) = (session(), serde_json::to_string(&(route(&state), draft.fields()))) {
+            let _ = s.set_item(DRAFT_KEY, &text);
+        }
+    });
+}
+
+/// The changes kept aside for the editor at `route`, taken out of storage (the draft holds them
+/// from now on), as the actions that put them back.
+fn kept_draft(route: &str) -> Vec<Action> {
+    let Some(s) = session() else { return Vec::new() };
+    let Some((at, fields)) = s.get_item(DRAFT_KEY).ok().flatten().and_then(|t| serde_json::from_str::<(String, Vec<(String, String)>)>(&t).ok()) else {
+        return Vec::new();
+    };
+    if at != route {
+        return Vec::new();
+    }
+    let _ = s.remove_item(DRAFT_KEY);
+    RESTORED.with(|r| r.set(true));
+    fields.into_iter().map(|(id, value)| Action::Change(id, value)).collect()
+}
+
+/// Whether the editor on screen holds changes put back from a kept draft.
+pub fn restored() -> bool {
+    RESTORED.with(|r| r.get())
+}
+
+/// The person lets the changes put back go: the editor shows the card as saved.
+pub fn discard(dispatch: &UseReducerDispatcher<AppState>, editing: Option<String>) {
+    RESTORED.with(|r| r.set(false));
+    // Away and back: the editor's draft starts afresh from the card.
+    dispatch.dispatch(Action::Show(Screen::Cards));
+    dispatch.dispatch(Action::Edit(editing));
+}
+
 /// A new screen starts at its top, and focus goes to its heading so a screen reader reads where
 /// the person now is (the heading is made focusable for that, not put in the tab order).
 fn arrive() {
@@ -135,26 +202,34 @@ fn arrive() {
 #[hook]
 pub fn use_router(state: &UseReducerHandle<AppState>) {
     let route = route(state);
-    // The latest state, for the listener (which is installed once).
-    let latest = use_mut_ref(|| None::<UseReducerHandle<AppState>>);
-    *latest.borrow_mut() = Some(state.clone());
+    LATEST.with(|l| *l.borrow_mut() = Some(state.clone()));
     use_effect_with((), move |_| {
         let listener = Closure::<dyn Fn()>::new(move || {
-            let Some(state) = latest.borrow().clone() else { return };
+            let Some(state) = LATEST.with(|l| l.borrow().clone()) else { return };
             if let Some(a) = action(&hash(), &state) {
+                keep_draft();
                 state.dispatch(a);
             }
         });
+        // A reload or a closed tab: the editor's changes are kept aside first.
+        let leaving = Closure::<dyn Fn()>::new(keep_draft);
         let window = gloo_utils::window();
         let _ = window.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+        let _ = window.add_event_listener_with_callback("pagehide", leaving.as_ref().unchecked_ref());
         move || {
             let _ = window.remove_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+            let _ = window.remove_event_listener_with_callback("pagehide", leaving.as_ref().unchecked_ref());
         }
     });
     let first = use_mut_ref(|| true);
+    let dispatch = state.dispatcher();
     use_effect_with(route, move |route| {
         follow(route);
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            RESTORED.with(|r| r.set(false));
+            for a in kept_draft(route) {
+                dispatch.dispatch(a);
+            }
             arrive();
         }
     });
@@ -168,6 +243,7 @@ pub fn link(dispatch: &UseReducerDispatcher<AppState>, action: Action) -> Callba
             return;
         }
         e.prevent_default();
+        keep_draft();
         dispatch.dispatch(action.clone());
     })
 }

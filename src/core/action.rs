@@ -75,6 +75,8 @@ pub enum Action {
     Snack(super::SnackAction),
     /// More to practise once all is done.
     KeepGoing(super::KeepGoing),
+    /// An interview to change, or the last day's weakest answers.
+    Planner(super::Planner),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -17,6 +17,7 @@ pub mod forms;
 mod keep_going;
 mod notice;
 mod reducer;
+mod planner;
 mod review;
 mod snack;
 mod state;
@@ -27,6 +28,7 @@ pub use effect::Effect;
 pub use forms::Draft;
 pub use keep_going::{KeepGoing, MORE_NEW};
 pub use notice::Notice;
+pub use planner::{Planner, WEAKEST};
 pub use snack::{Restore, Snack, SnackAction};
 pub use state::{AppState, BackupImport, Browse, Pending, Rehearsal, Screen, Take, PAGE, UNDO_DEPTH};
 

@@ -24,8 +24,9 @@ impl AppState {
         };
         let s = self;
         // Going somewhere else lets the snackbar's line go (a new one may come with the action).
-        if matches!(action, Action::Show(_) | Action::Edit(_) | Action::Start | Action::KeepGoing(_)) {
+        if matches!(action, Action::Show(_) | Action::Edit(_) | Action::Start | Action::KeepGoing(_) | Action::Planner(_)) {
             s.snack = None;
+            s.editing_interview = None;
         }
         let (form, saved) = (s.form_key(), s.fresh_draft());
         s.dispatch(action);
@@ -195,6 +196,7 @@ impl AppState {
             Action::Kit(a) => s.kit_action(a),
             Action::Snack(a) => s.snack_action(a),
             Action::KeepGoing(what) => s.keep_going(what),
+            Action::Planner(what) => s.planner(what),
             Action::Key(_) => {}
         }
     }
@@ -203,6 +205,7 @@ impl AppState {
     pub(super) fn form_key(&self) -> (Screen, Option<String>, u32) {
         match self.screen {
             Screen::Edit => (Screen::Edit, self.editing.clone(), 0),
+            Screen::Interviews => (Screen::Interviews, None, self.editing_interview.map_or(0, |i| i as u32 + 1)),
             // The rehearse answer box: a fresh one for every card shown (and none after the reveal).
             Screen::Review => (Screen::Review, self.current.clone(), self.turn * 2 + self.revealed as u32),
             Screen::Kit(k) => (self.screen, self.kit_form_key(k), 0),
@@ -213,12 +216,16 @@ impl AppState {
     }
 
     /// A form's starting values, as it opens.
-    pub(super) fn fresh_draft(&self) -> Draft {
+    pub fn fresh_draft(&self) -> Draft {
         let col = self.col();
         match self.screen {
             Screen::Settings => forms::settings::draft(&col.settings),
             Screen::Edit => forms::edit::draft(self.editing.as_deref().and_then(|id| col.card(id)).map(|c| self.shown_card(c)).as_deref()),
             Screen::Cards => forms::cards::draft(&self.browse.filter),
+            Screen::Interviews => match self.editing_interview.and_then(|i| col.interviews.get(i)) {
+                Some(iv) => forms::interviews::draft(iv, self.clock),
+                None => Draft::default(),
+            },
             Screen::Kit(k) => {
                 drop(col);
                 self.kit_draft(k)
@@ -265,11 +272,16 @@ impl AppState {
                 })
             }
             Screen::Interviews => forms::interviews::read(&form, self.clock, self.local_time).map(|iv| {
+                // Changed: the old one goes (the new one is prepared for if it was).
+                let changed = self.editing_interview.take().filter(|i| *i < self.col().interviews.len());
+                if let Some(i) = changed {
+                    self.col_mut().interviews.remove(i);
+                }
                 interview::add(&mut self.col_mut().interviews, iv);
                 self.save_interviews();
                 // Added: the form is empty again for the next one.
                 self.set_draft(Draft::default());
-                self.say("Interview added", None);
+                self.say(if changed.is_some() { "Interview saved" } else { "Interview added" }, None);
             }),
             Screen::Transfer => {
                 let text = form.get("import-paste").to_string();

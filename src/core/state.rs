@@ -178,6 +178,8 @@ pub struct AppState {
     pub mock: super::mock::MockState,
     /// The snackbar's line, after an action that changed data (see `snack.rs`).
     pub snack: Option<super::Snack>,
+    /// The interview the form on the interviews screen changes (none: it adds one).
+    pub editing_interview: Option<usize>,
 }
 
 impl PartialEq for AppState {
@@ -251,6 +253,7 @@ impl AppState {
             kit,
             kit_view: Default::default(),
             snack: None,
+            editing_interview: None,
         }
     }
 

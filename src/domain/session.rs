@@ -36,6 +36,9 @@ pub struct Queue {
     pub done_today: usize,
     /// The card to show now, if any.
     pub next: Option<(String, QueueKind)>,
+    /// Of `review`, the cards brought forward for the interview (not due yet, but likely to be
+    /// forgotten by the day).
+    pub advanced: usize,
 }
 
 impl Queue {
@@ -74,15 +77,19 @@ pub struct Focus {
     pub seen_today: bool,
     /// New cards beyond today's limit ("Learn 5 more new cards" once all is done).
     pub extra_new: usize,
+    /// Empty: any card; otherwise only these (the weakest answers before an interview).
+    pub ids: Vec<String>,
 }
 
 impl Focus {
     pub fn is_all(&self) -> bool {
-        self.themes.is_empty() && self.tags.is_empty() && !self.ahead && self.extra_new == 0
+        self.themes.is_empty() && self.tags.is_empty() && !self.ahead && self.extra_new == 0 && self.ids.is_empty()
     }
 
     pub fn matches(&self, card: &Card) -> bool {
-        (self.themes.is_empty() || self.themes.contains(&card.theme)) && (self.tags.is_empty() || card.tags.iter().any(|t| self.tags.contains(t)))
+        (self.themes.is_empty() || self.themes.contains(&card.theme))
+            && (self.tags.is_empty() || card.tags.iter().any(|t| self.tags.contains(t)))
+            && (self.ids.is_empty() || self.ids.contains(&card.id))
     }
 }
 
@@ -166,7 +173,8 @@ pub fn build_for(col: &Collection, clock: Clock, focus: &Focus) -> Queue {
     } else {
         ahead.filter(|_| review_room > 0).map(|(_, id)| (id.to_string(), QueueKind::Review))
     };
-    Queue { new, learning, review, done_today, next }
+    let advanced = review.saturating_sub(reviews.len());
+    Queue { new, learning, review, done_today, next, advanced }
 }
 
 /// What the "All caught up" screen tells.

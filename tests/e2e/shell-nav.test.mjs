@@ -198,3 +198,48 @@ test('under another public path, and offline after one visit, the addresses stil
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('unsaved changes in the editor are kept across the tab bar, Back and a reload, and can be let go', async () => {
+  const { page, problems, context } = await phone(env);
+  await nav(page, 'Cards').click();
+  await page.getByTestId('card-list').getByRole('button').first().click();
+  const answer = page.getByLabel('Model answer');
+  const saved = await answer.inputValue();
+  await answer.fill('My own words, not saved yet.');
+  // Away by the tab bar, and back: the change is there, and the editor says so.
+  await nav(page, 'Progress').click();
+  assert.equal(await heading(page), 'Progress');
+  await page.goBack();
+  await page.waitForFunction(() => /^#\/cards\/./.test(location.hash));
+  assert.equal(await answer.inputValue(), 'My own words, not saved yet.');
+  assert.match(await page.getByTestId('draft-restored').textContent(), /Your unsaved changes are back/);
+  // Away by Back, and Forward again.
+  await answer.fill('My own words, changed again.');
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === '#/cards');
+  await page.goForward();
+  await page.waitForFunction(() => /^#\/cards\/./.test(location.hash));
+  assert.equal(await answer.inputValue(), 'My own words, changed again.');
+  // A reload keeps it too.
+  await answer.fill('My own words, before a reload.');
+  await page.reload();
+  await page.waitForSelector('main section');
+  assert.equal(await heading(page), 'Edit card');
+  assert.equal(await answer.inputValue(), 'My own words, before a reload.');
+  await shot(page, 'shell-draft-restored');
+  // Let go: the card as saved, and nothing is kept any more.
+  await button(page, 'Discard changes').click();
+  assert.equal(await answer.inputValue(), saved);
+  assert.equal(await page.getByTestId('draft-restored').count(), 0);
+  await page.reload();
+  await page.waitForSelector('main section');
+  assert.equal(await answer.inputValue(), saved);
+  // Nothing changed: nothing is kept, and nothing is said.
+  await nav(page, 'Drill').click();
+  await page.goBack();
+  await page.waitForFunction(() => /^#\/cards\/./.test(location.hash));
+  assert.equal(await page.getByTestId('draft-restored').count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('second-round/own/' + location.hash.split('/').pop())), null, 'nothing was saved to the card');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

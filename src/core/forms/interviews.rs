@@ -47,6 +47,21 @@ pub fn local_ms(text: &str, clock: Clock) -> Option<i64> {
     Some(local - clock.utc_offset_min as i64 * MINUTE_MS)
 }
 
+/// The form filled with an interview, to change it (its moment in the clock's local time).
+pub fn draft(iv: &Interview, clock: Clock) -> Draft {
+    let local = iv.at_ms + clock.utc_offset_min as i64 * MINUTE_MS;
+    let (y, m, d) = civil_from_days(local.div_euclid(DAY_MS));
+    let minute = local.rem_euclid(DAY_MS) / MINUTE_MS;
+    let mut draft = Draft::default()
+        .with("iv-when", format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}", minute / 60, minute % 60))
+        .with("iv-company", iv.company.clone())
+        .with("iv-role", iv.role.clone());
+    for t in &iv.themes {
+        draft.tick(&format!("iv-theme-{}", t.key()), true);
+    }
+    draft
+}
+
 /// Reads the form into an interview (a moment that has passed is refused), or says what is wrong.
 pub fn read(form: &Draft, clock: Clock, local_time: LocalTime) -> Result<Interview, Vec<String>> {
     let problem = match local_time(form.get("iv-when"), clock) {

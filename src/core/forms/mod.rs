@@ -43,6 +43,11 @@ impl Draft {
         }
     }
 
+    /// Every field, as `(id, value)` pairs (to keep a draft aside and put it back).
+    pub fn fields(&self) -> &[(String, String)] {
+        &self.0
+    }
+
     /// A form's starting values, as `(id, value)` pairs.
     pub fn with(mut self, id: &str, value: impl Into<String>) -> Self {
         self.set(id, value.into());

@@ -202,6 +202,7 @@ fn before_the_interview_weak_cards_come_forward_and_after_it_scheduling_is_norma
     c.interviews[0].at_ms = T0 + 6 * DAY_MS;
     let q = build(&c, day2);
     assert_eq!(q.review, 5);
+    assert_eq!(q.advanced, 5, "all five are brought forward, none is due");
     let (id, kind) = q.next.unwrap();
     assert_eq!(kind, QueueKind::Review);
     let before = c.progress_of(&id);
