@@ -109,14 +109,15 @@ pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html
                 <button class="primary" onclick={send(Action::Planner(Planner::Weakest))}>{ format!("Practise your {WEAKEST} weakest answers") }</button>
             }
             <h3>{ "By theme, on the day" }</h3>
+            <p class="help" id="theme-practise-help">{ "Tap a theme to practise it, ahead of schedule." }</p>
             <ul class="themes" data-testid="theme-readiness">
                 { for ready.by_theme.iter().map(|t| {
                     let d = dispatch.clone();
                     let theme = t.theme;
                     let practise = Callback::from(move |_: MouseEvent| d.dispatch(Action::KeepGoing(KeepGoing::Theme(theme))));
                     html! {
-                        <li><button class="theme-row" onclick={practise} aria-label={format!("Practise {}: {} ready", t.theme.label(), percent(t.readiness))}>
-                            <span>{ t.theme.label() }</span><span>{ percent(t.readiness) }</span></button></li>
+                        <li><button class="theme-row" onclick={practise} aria-describedby="theme-practise-help">
+                            <span>{ t.theme.label() }</span>{ " " }<span>{ percent(t.readiness) }</span></button></li>
                     }
                 }) }
             </ul>

@@ -28,6 +28,7 @@ impl AppState {
             KeepGoing::SeenToday => {
                 self.focus.ahead = true;
                 self.focus.seen_today = true;
+                self.focus.since_ms = self.clock.now_ms;
             }
         }
         self.screen = Screen::Review;

@@ -30,7 +30,8 @@ impl AppState {
                 }
             }
             Planner::Weakest => {
-                self.focus = Focus { ids: self.weakest(WEAKEST), ahead: true, seen_today: true, ..Focus::default() };
+                let ids = self.weakest(WEAKEST);
+                self.focus = Focus { ids, ahead: true, seen_today: true, since_ms: self.clock.now_ms, ..Focus::default() };
                 self.screen = Screen::Review;
                 self.next_card();
             }

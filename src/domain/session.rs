@@ -73,8 +73,10 @@ pub struct Focus {
     pub tags: Vec<String>,
     /// Also bring review cards that are not due yet (soonest due first) once the due ones are done.
     pub ahead: bool,
-    /// With `ahead`, cards reviewed earlier today come too (otherwise they wait for another day).
+    /// With `ahead`, cards reviewed earlier today come too (otherwise they wait for another day),
+    /// but not those answered since `since_ms` (the moment this focus began): each comes once.
     pub seen_today: bool,
+    pub since_ms: i64,
     /// New cards beyond today's limit ("Learn 5 more new cards" once all is done).
     pub extra_new: usize,
     /// Empty: any card; otherwise only these (the weakest answers before an interview).
@@ -118,7 +120,7 @@ pub fn build_for(col: &Collection, clock: Clock, focus: &Focus) -> Queue {
             Phase::Review
                 if focus.ahead
                     && clock.day_of(p.due_ms) > today
-                    && p.last_review_ms.is_none_or(|l| focus.seen_today || clock.day_of(l) < today)
+                    && p.last_review_ms.is_none_or(|l| if focus.seen_today { l < focus.since_ms } else { clock.day_of(l) < today })
                     && ahead.is_none_or(|(due, best)| (p.due_ms, id.as_str()) < (due, best)) =>
             {
                 ahead = Some((p.due_ms, id.as_str()));

@@ -86,7 +86,7 @@ test('focus order, visible focus and the live region', async () => {
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, 'none', 'focus is visible');
   await button(page, 'Start session').click();
-  const live = page.locator('[aria-live="polite"]');
+  const live = page.locator('main [aria-live="polite"]');
   const q1 = await page.getByTestId('question').textContent();
   assert.match(await live.textContent(), new RegExp(q1.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   await page.keyboard.press('Space');

@@ -48,7 +48,7 @@ test('set an interview date, drill, and readiness on the day goes up', async () 
   assert.match(await page.getByTestId('interview-when').textContent(), /in 7 days 1 hour/);
   assert.equal(await page.getByTestId('readiness').textContent(), '0%');
   assert.match(await page.getByTestId('plan').textContent(), new RegExp(`^To reach 90% by then: ${ALL_PER_DAY} new cards a day`));
-  assert.match(await page.getByTestId('theme-readiness').textContent(), /Have a plan0%/);
+  assert.match(await page.getByTestId('theme-readiness').textContent(), /Have a plan 0%/);
 
   // Take the plan, then drill five new cards.
   await button(page, `Use the plan (${ALL_PER_DAY} new cards a day)`).click();

@@ -70,8 +70,8 @@ for (const scheme of ['light', 'dark']) {
     assert.match(rows.at(-1).replace(/\s+/g, ' '), /^All themes \d+ \d+%$/);
     assert.match(await page.getByTestId('recall-summary').textContent(), /Predicted recall: \d+% today/);
     // Tables for screen readers carry the charts' numbers.
-    assert.equal(await page.locator('table.sr-only').count(), 3);
-    assert.equal(await page.locator('table.sr-only').nth(1).locator('tbody tr').count(), 30);
+    assert.equal(await page.locator('.sr-only > table').count(), 3);
+    assert.equal(await page.locator('.sr-only > table').nth(1).locator('tbody tr').count(), 30);
     // Legible at 360 px: no horizontal scroll.
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth));
     await shot(page, `stats-${scheme}`);

@@ -80,10 +80,13 @@ fn keep_going_brings_more_new_cards_and_a_theme_seen_today() {
     let ahead = Focus { themes: vec![theme], ahead: true, ..Focus::default() };
     let q = build_for(&c, clock.later(MINUTE_MS), &ahead);
     assert!(q.next.as_ref().is_none_or(|(id, _)| c.progress_of(id).last_review_ms.is_none()), "nothing seen today comes back");
-    let today = Focus { seen_today: true, ..ahead };
+    let today = Focus { seen_today: true, since_ms: clock.later(MINUTE_MS).now_ms, ..ahead };
     let (id, kind) = build_for(&c, clock.later(MINUTE_MS), &today).next.unwrap();
     assert_eq!(kind, QueueKind::Review);
     assert_eq!(c.card(&id).unwrap().theme, theme);
+    // Answered once in this practice, it does not come again.
+    c.grade(&id, Rating::Good, clock.later(2 * MINUTE_MS), 1000).unwrap();
+    assert_ne!(build_for(&c, clock.later(3 * MINUTE_MS), &today).next.map(|n| n.0), Some(id));
 }
 
 #[test]
