@@ -9,6 +9,7 @@
 //! buttons send. A new screen opens at its top, with focus on its heading.
 
 use super::state::{Action, AppState, Screen};
+use crate::core::kit::KitScreen;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -27,8 +28,23 @@ pub fn route(state: &AppState) -> String {
         Screen::Stats => "#/progress".into(),
         Screen::Settings => "#/settings".into(),
         Screen::Interviews => "#/interviews".into(),
+        Screen::Kit(KitScreen::Hub) => "#/kit".into(),
+        Screen::Kit(k) => format!("#/kit/{}", KIT.iter().find(|(_, s)| *s == k).map_or("", |(name, _)| *name)),
     }
 }
+
+/// The interview kit's screens by the name in their address.
+const KIT: [(&str, KitScreen); 9] = [
+    ("", KitScreen::Hub),
+    ("stories", KitScreen::Stories),
+    ("story", KitScreen::Story),
+    ("notes", KitScreen::Notes),
+    ("questions", KitScreen::Questions),
+    ("sheet", KitScreen::Sheet),
+    ("plan", KitScreen::Plan),
+    ("thanks", KitScreen::Thanks),
+    ("rehearse", KitScreen::Rehearse),
+];
 
 /// What an address asks for (`None`: the screen it names is already there, or it names nothing,
 /// which opens home). A card that is not in the collection opens the card list.
@@ -51,6 +67,7 @@ pub fn action(hash: &str, state: &AppState) -> Option<Action> {
         ("progress", _) => Action::Show(Screen::Stats),
         ("settings", _) => Action::Show(Screen::Settings),
         ("interviews", _) => Action::Show(Screen::Interviews),
+        ("kit", name) => Action::Show(Screen::Kit(KIT.iter().find(|(n, _)| *n == name).map_or(KitScreen::Hub, |(_, k)| *k))),
         _ => Action::Show(Screen::Home),
     };
     let same = match &action {

@@ -6,7 +6,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { start, phone, shot, button } from './helpers.mjs';
+import { start, phone, shot, button, nav } from './helpers.mjs';
 import { DECK } from './deck-source.mjs';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -143,7 +143,7 @@ test('notes, stories, questions, plan sheet, then thank-you notes after the inte
   await page.emulateMedia({ media: 'screen' });
 
   // Before the interview, no thank-you prompt.
-  await button(page, 'Second Round home').click();
+  await nav(page, 'Drill').click();
   assert.equal(await page.getByTestId('thanks-due').count(), 0);
 
   // Three hours after it started: home asks for the notes; the answer about deciding is noted.
@@ -154,7 +154,7 @@ test('notes, stories, questions, plan sheet, then thank-you notes after the inte
   await page.getByLabel('Their answer').first().fill('By Friday; HR will call.');
   await button(page, 'Save answers').click();
   assert.equal(await page.getByTestId('questions-decision').textContent(), 'They plan to decide by Fri 4 Dec.');
-  await button(page, 'Second Round home').click();
+  await nav(page, 'Drill').click();
   assert.match(await page.getByTestId('decision-date').textContent(), /^They plan to decide by Fri 4 Dec/);
   assert.match(await page.getByTestId('thanks-due').textContent(), /Send your thank-you notes today/);
   await shot(page, 'kit-home-after');
@@ -189,7 +189,7 @@ test('notes, stories, questions, plan sheet, then thank-you notes after the inte
   assert.equal(await priya.getByTestId('thanks-sent').count(), 1);
   await notes.nth(1).getByRole('button', { name: 'Mark as sent' }).click();
   await notes.nth(2).getByRole('button', { name: 'Mark as sent' }).click();
-  await button(page, 'Second Round home').click();
+  await nav(page, 'Drill').click();
   assert.equal(await page.getByTestId('thanks-due').count(), 0, 'all sent: no prompt');
 
   // Everything is kept, as records of its own, and read back after a reload.
@@ -217,7 +217,7 @@ test('notes, stories, questions, plan sheet, then thank-you notes after the inte
 test('a story card shows my matching stories under its model answer', async () => {
   const story = { id: 'smi2b1c00', title: 'The warehouse turnaround', action: 'I rebuilt the picking routes.', result: 'Late orders fell by 60%.', shows: ['initiative'], edited: 1 };
   const { page, context, problems } = await open({ 'second-round/story/smi2b1c00': JSON.stringify(story) });
-  await page.getByRole('button', { name: 'Cards' }).first().click().catch(async () => page.getByRole('link', { name: 'Cards' }).click());
+  await nav(page, 'Cards').click();
   await page.getByLabel('Tag').selectOption('star');
   await button(page, 'Start focused session').click();
   const first = DECK.active.find((c) => c.tags.includes('star'));
@@ -246,7 +246,7 @@ for (const scheme of ['light', 'dark']) {
     await axe(page, 'home with the kit panel');
     await button(page, 'Interview kit').click();
     await axe(page, 'interview kit');
-    await button(page, 'Second Round home').click();
+    await nav(page, 'Drill').click();
     for (const [open, where] of [['Round-one notes', 'notes'], ['Questions to ask', 'questions'], ['Plan sheet', 'plan sheet'], ['Thank-you notes', 'thank-you notes']]) {
       await button(page, 'Interview kit').click();
       await button(page, open).click();
@@ -256,7 +256,7 @@ for (const scheme of ['light', 'dark']) {
         await button(page, 'Edit the plan').click();
         await axe(page, 'plan form');
       }
-      await button(page, 'Second Round home').click();
+      await nav(page, 'Drill').click();
     }
     await button(page, 'My stories').click();
     await axe(page, 'my stories and coverage');

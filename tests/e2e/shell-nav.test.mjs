@@ -66,7 +66,7 @@ test('each tab has its own address; Back, Forward and reload follow it', async (
 
 test('a shared link opens its screen, a card in the editor too; saving does not leave the form behind in Back', async () => {
   const { page, problems, context } = await phone(env);
-  for (const [h, title] of [['#/progress', 'Progress'], ['#/settings', 'Settings'], ['#/cards', 'Cards'], ['#/import', 'Import and export'], ['#/interviews', 'Interviews'], ['#/cards/new', 'New card']]) {
+  for (const [h, title] of [['#/kit', 'Interview kit'], ['#/progress', 'Progress'], ['#/settings', 'Settings'], ['#/cards', 'Cards'], ['#/import', 'Import and export'], ['#/interviews', 'Interviews'], ['#/cards/new', 'New card']]) {
     const other = await context.newPage();
     await other.goto(env.base + h);
     await other.waitForSelector('main section');
@@ -146,7 +146,7 @@ test('the tab bar: one row of 44 px targets at 360, 390 and 1280 px, the current
         const r = a.getBoundingClientRect();
         return { text: a.innerText.trim(), top: Math.round(r.top), w: r.width, h: r.height, bottom: r.bottom };
       }));
-      assert.deepEqual(tabs.map((t) => t.text), ['Drill', 'Cards', 'Progress', 'Settings']);
+      assert.deepEqual(tabs.map((t) => t.text), ['Drill', 'Cards', 'Kit', 'Progress', 'Settings']);
       assert.equal(new Set(tabs.map((t) => t.top)).size, 1, `${viewport.width}: one row`);
       for (const t of tabs) assert.ok(t.w >= 44 && t.h >= 44, `${viewport.width}: ${t.text} is ${t.w}×${t.h}`);
       assert.ok(Math.abs(tabs[0].bottom - viewport.height) <= 1, 'at the bottom of the screen');
