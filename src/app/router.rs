@@ -28,6 +28,7 @@ pub fn route(state: &AppState) -> String {
         Screen::Stats => "#/progress".into(),
         Screen::Settings => "#/settings".into(),
         Screen::Interviews => "#/interviews".into(),
+        Screen::Mock => "#/mock".into(),
         Screen::Kit(KitScreen::Hub) => "#/kit".into(),
         Screen::Kit(k) => format!("#/kit/{}", KIT.iter().find(|(_, s)| *s == k).map_or("", |(name, _)| *name)),
     }
@@ -67,6 +68,7 @@ pub fn action(hash: &str, state: &AppState) -> Option<Action> {
         ("progress", _) => Action::Show(Screen::Stats),
         ("settings", _) => Action::Show(Screen::Settings),
         ("interviews", _) => Action::Show(Screen::Interviews),
+        ("mock", _) => Action::Show(Screen::Mock),
         ("kit", name) => Action::Show(Screen::Kit(KIT.iter().find(|(n, _)| *n == name).map_or(KitScreen::Hub, |(_, k)| *k))),
         _ => Action::Show(Screen::Home),
     };
@@ -104,6 +106,8 @@ pub fn initial(state: AppState) -> AppState {
     let asked = match action(&here, &state) {
         _ if here.is_empty() || here == "#" => None,
         Some(Action::Show(Screen::Review)) => None,
+        // A mock interview after a reload: home offers to resume it (its question is asked afresh).
+        Some(Action::Show(Screen::Mock)) => None,
         asked => asked,
     };
     let mut state = state;

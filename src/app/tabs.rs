@@ -21,7 +21,7 @@ const TABS: &[Tab] = &[
         label: "Drill",
         href: "#/",
         opens: Screen::Home,
-        covers: |s| matches!(s, Screen::Home | Screen::Review | Screen::Interviews),
+        covers: |s| matches!(s, Screen::Home | Screen::Review | Screen::Interviews | Screen::Mock),
         icon: "M4 6h16v12H4zM8 10h8M8 14h5",
     },
     Tab {

@@ -8,7 +8,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { start, phone, shot, button, T0 } from './helpers.mjs';
+import { start, phone, shot, button, nav, T0 } from './helpers.mjs';
 import { DECK } from './deck-source.mjs';
 import { readRecords } from './records.mjs';
 
@@ -79,13 +79,13 @@ test('a 10-minute mock: heard, answered typed and recorded, paused, left and res
   const { page, problems, context } = await phone(env, { init: voice(VOICES) });
   await context.grantPermissions(['microphone']);
   // Settings: the second voice, a little faster.
-  await button(page, 'Settings').click();
+  await nav(page, 'Settings').click();
   const settings = page.getByTestId('mock-settings');
   await settings.getByLabel("Interviewer's voice").selectOption('Second voice');
   await settings.getByLabel('Speed').selectOption({ label: 'Faster' });
   assert.equal(await settings.getByLabel('Follow-up questions').inputValue(), '50', 'one question in two by default');
   assert.equal(await settings.getByLabel(/Show each question's text/).isChecked(), false, 'heard only by default');
-  await button(page, 'Second Round home').click();
+  await nav(page, 'Drill').click();
   await button(page, 'Mock interview').click();
   assert.equal(await page.getByLabel('About 10 minutes').isChecked(), true);
   await shot(page, 'mock-start');
@@ -147,8 +147,8 @@ test('a 10-minute mock: heard, answered typed and recorded, paused, left and res
     } else if (n === 4 && !followUp && !reloaded) {
       // Leaving for another screen pauses the mock; coming back resumes it where it was.
       await page.getByLabel('Your answer').fill('Half an answer');
-      await button(page, 'Cards').click();
-      await button(page, 'Second Round home').click();
+      await nav(page, 'Cards').click();
+      await nav(page, 'Drill').click();
       await button(page, /Resume the mock interview/).click();
       assert.equal(await progress(page), where);
       await button(page, 'Resume').click();
