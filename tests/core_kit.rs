@@ -116,7 +116,7 @@ fn notes_questions_plan_and_thanks_are_the_interview_s_round() {
     // Thanks: a note each, composed; one edited; marked sent.
     app.apply(Action::Show(Screen::Kit(KitScreen::Thanks)), at(15));
     let priya = app.draft().get(&ids::body(0)).to_string();
-    assert!(priya.starts_with("Dear Priya Shah,") && priya.contains("Speed at month-end") && priya.contains("Fri 4 Dec"), "{priya}");
+    assert!(priya.starts_with("Dear Priya Shah,") && priya.contains("what we discussed: speed at month-end.") && priya.contains("Fri 4 Dec"), "{priya}");
     typed(&mut app, &[(&ids::body(1), "Dear Tom, thank you."), (&ids::email(1), "tom@northwind.example")], at(16));
     app.apply(Action::Submit, at(17));
     app.apply(Action::Kit(KitAction::Sent("Priya Shah".into(), true)), at(18));

@@ -282,9 +282,9 @@ impl AppState {
         round.decision(self.clock.utc_offset_min).map(|d| d.label())
     }
 
-    /// The cards of "Your questions for them", in deck order.
+    /// The cards of "Your questions for them", in deck order, with the role track's answers.
     pub fn question_cards(&self) -> Vec<crate::domain::Card> {
-        self.col().cards.iter().filter(|c| c.theme == Theme::YourQuestions && !c.is_retired()).cloned().collect()
+        self.col().cards.iter().filter(|c| c.theme == Theme::YourQuestions && !c.is_retired()).map(|c| self.shown_card(c).into_owned()).collect()
     }
 
     pub(super) fn kit_form_key(&self, k: KitScreen) -> Option<String> {
@@ -412,7 +412,7 @@ impl AppState {
             }
             KitAction::AddCard(id) => {
                 let Some(mut round) = self.kit_round() else { return };
-                let card = self.col().card(&id).cloned();
+                let card = self.col().card(&id).map(|c| self.shown_card(c).into_owned());
                 if let Some(card) = card.filter(|_| !round.has_card(&id)) {
                     round.questions.push(Question { text: kit::round::question_from_card(&card), card: Some(id), asked: false, answer: String::new() });
                     self.save_round(round);

@@ -54,7 +54,7 @@ const asking = (tags) => DECK.active.filter((c) => c.tags.includes('star') && c.
 
 test('notes, stories, questions, plan sheet, then thank-you notes after the interview', async () => {
   const { page, context, problems } = await open();
-  await button(page, 'Interview kit').click();
+  await button(page, 'Open the kit').click();
   assert.match(await page.getByTestId('kit-interview').textContent(), /^Northwind — Analyst, Wed 2 Dec 10:00$/);
 
   // Round-one notes: two people, one of whom "said" some markup, shown as text.
@@ -148,7 +148,7 @@ test('notes, stories, questions, plan sheet, then thank-you notes after the inte
 
   // Three hours after it started: home asks for the notes; the answer about deciding is noted.
   await context.clock.pauseAt(AT + 3 * 3600_000);
-  await button(page, 'Interview kit').click();
+  await button(page, 'Open the kit').click();
   await button(page, 'Questions to ask').click();
   await page.locator('#q-asked-0').check();
   await page.getByLabel('Their answer').first().fill('By Friday; HR will call.');
@@ -165,14 +165,14 @@ test('notes, stories, questions, plan sheet, then thank-you notes after the inte
   assert.equal(await notes.count(), 3);
   const priya = notes.nth(0);
   const body = await priya.locator('textarea').inputValue();
-  assert.match(body, /^Dear Priya Shah,\n\nThank you for taking the time to meet me about the Analyst role at Northwind\. I particularly valued our conversation about the month-end close is too slow\./);
-  assert.match(body, /I would bring Nine days to four, Calm at month-end and Six years at my last firm\./);
+  assert.match(body, /^Dear Priya Shah,\n\nThank you for taking the time to meet me about the Analyst role at Northwind\. I particularly valued what we discussed: the month-end close is too slow\./);
+  assert.match(body, /I would bring nine days to four, calm at month-end and six years at my last firm\./, 'written capitals lower-cased inside the sentence');
   assert.match(body, /You mentioned that you plan to decide by Fri 4 Dec\. I look forward to hearing from you\./);
   for (const i of [0, 2]) { // (Tom's note quotes the markup he "said", as text)
     const text = await notes.nth(i).locator('textarea').inputValue();
     assert.doesNotMatch(text, /\[|\]|\{|\}|__|  | ,| \.|Dear ,/, `note ${i} has a blank: ${text}`);
   }
-  assert.match(await notes.nth(1).locator('textarea').inputValue(), /our conversation about <img src=x onerror="window.__xss=1">\./, 'their words as typed, as text');
+  assert.match(await notes.nth(1).locator('textarea').inputValue(), /what we discussed: <img src=x onerror="window.__xss=1">\./, 'their words as typed, as text');
   await priya.getByLabel('Their email (optional)').fill('priya@northwind.example');
   await priya.locator('textarea').fill(`${body}\n\nPriya, I will send the reconciliation checklist I mentioned.`);
   const href = await priya.getByTestId('mailto').getAttribute('href');
@@ -187,6 +187,7 @@ test('notes, stories, questions, plan sheet, then thank-you notes after the inte
   await shot(page, 'kit-thanks');
   await priya.getByRole('button', { name: 'Mark as sent' }).click();
   assert.equal(await priya.getByTestId('thanks-sent').count(), 1);
+  assert.equal(await priya.getByRole('button', { name: 'Mark as not sent' }).count(), 1);
   await notes.nth(1).getByRole('button', { name: 'Mark as sent' }).click();
   await notes.nth(2).getByRole('button', { name: 'Mark as sent' }).click();
   await nav(page, 'Drill').click();
@@ -205,7 +206,7 @@ test('notes, stories, questions, plan sheet, then thank-you notes after the inte
   await page.reload();
   await page.waitForSelector('main section');
   assert.match(await page.getByTestId('decision-date').textContent(), /^They plan to decide by Fri 4 Dec/);
-  await button(page, 'Interview kit').click();
+  await button(page, 'Open the kit').click();
   await button(page, 'Thank-you notes').click();
   assert.match(await page.getByTestId('thanks-note').nth(0).locator('textarea').inputValue(), /reconciliation checklist/);
   assert.equal(await page.evaluate(() => window.__xss), undefined, 'no markup ran');
@@ -244,11 +245,11 @@ for (const scheme of ['light', 'dark']) {
     const { page, context, problems } = await open({ 'second-round/story/s1': JSON.stringify(story), [key]: JSON.stringify(round) }, { colorScheme: scheme, time: new Date(AT + 3600_000) });
     await context.clock.resume(); // axe schedules work with timers
     await axe(page, 'home with the kit panel');
-    await button(page, 'Interview kit').click();
+    await button(page, 'Open the kit').click();
     await axe(page, 'interview kit');
     await nav(page, 'Drill').click();
     for (const [open, where] of [['Round-one notes', 'notes'], ['Questions to ask', 'questions'], ['Plan sheet', 'plan sheet'], ['Thank-you notes', 'thank-you notes']]) {
-      await button(page, 'Interview kit').click();
+      await button(page, 'Open the kit').click();
       await button(page, open).click();
       await axe(page, where);
       await shot(page, `kit-${where.replace(/ /g, '-')}-${scheme}`);
@@ -258,7 +259,7 @@ for (const scheme of ['light', 'dark']) {
       }
       await nav(page, 'Drill').click();
     }
-    await button(page, 'My stories').click();
+    await button(page, 'My stories (1)').click();
     await axe(page, 'my stories and coverage');
     await shot(page, `kit-stories-${scheme}`);
     await button(page, 'Add a story').click();

@@ -125,7 +125,7 @@ fn hub(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html {
                 (n, g) => format!("{n} {}; {g} {} no story yet.", if n == 1 { "story" } else { "stories" }, if g == 1 { "competency has" } else { "competencies have" }),
             } }</p>
             <div class="form-actions">
-                <button class="secondary" onclick={show(dispatch, KitScreen::Stories)}>{ "My stories" }</button>
+                <button class="secondary" onclick={show(dispatch, KitScreen::Stories)}>{ "See my stories and coverage" }</button>
                 <button class="secondary" onclick={kit(dispatch, KitAction::EditStory(None))}>{ "Add a story" }</button>
                 if !live.is_empty() {
                     <button class="secondary" onclick={kit(dispatch, KitAction::Rehearse)}>{ "Rehearse my stories" }</button>
@@ -146,6 +146,10 @@ pub fn home_panel(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -
         (decision, due)
     };
     let today = crate::domain::kit::date::Date::of_ms(state.clock.now_ms, state.clock.utc_offset_min);
+    let stories_label = match state.kit.live_stories().len() {
+        0 => "My stories".to_string(),
+        n => format!("My stories ({n})"),
+    };
     let open_thanks = due.flatten().map(|i| {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
@@ -166,8 +170,8 @@ pub fn home_panel(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -
                 }<span class="help">{ format!(" ({title})") }</span></p>
             }
             <div class="form-actions">
-                <button class="secondary" onclick={show(dispatch, KitScreen::Hub)}>{ "Interview kit" }</button>
-                <button class="secondary" onclick={show(dispatch, KitScreen::Stories)}>{ "My stories" }</button>
+                <button class="secondary" onclick={show(dispatch, KitScreen::Hub)}>{ "Open the kit" }</button>
+                <button class="secondary" onclick={show(dispatch, KitScreen::Stories)}>{ stories_label }</button>
             </div>
         </section>
     }

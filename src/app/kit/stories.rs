@@ -50,13 +50,13 @@ pub fn list(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html
                 { for rows.iter().filter_map(|r| r.gap()).map(|g| html! { <li>{ g }</li> }) }
             </ul>
             <table class="coverage" aria-labelledby="coverage-title" data-testid="coverage">
-                <thead><tr><th scope="col">{ "Competency" }</th><th scope="col">{ "Cards" }</th><th scope="col">{ "Your stories" }</th></tr></thead>
+                <thead><tr><th scope="col">{ "Covered" }</th><th scope="col">{ "Cards" }</th><th scope="col">{ "Your stories" }</th></tr></thead>
                 <tbody>
-                    { for rows.iter().map(|r| html! {
-                        <tr class={classes!(r.gap().is_some().then_some("gap"))}>
+                    { for rows.iter().filter(|r| !r.stories.is_empty()).map(|r| html! {
+                        <tr>
                             <th scope="row">{ r.competency.label() }</th>
                             <td>{ r.cards.len() }</td>
-                            <td>{ if r.stories.is_empty() { "—".to_string() } else { r.stories.iter().map(name).collect::<Vec<_>>().join(", ") } }</td>
+                            <td>{ r.stories.iter().map(name).collect::<Vec<_>>().join(", ") }</td>
                         </tr>
                     }) }
                     { for own.iter().map(|(label, ids)| html! {
@@ -103,7 +103,7 @@ pub fn form(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html
                 { field(&f, ids::ACTION, "What I did", "Your own actions: \"I\", not \"we\".", 4, false) }
                 { field(&f, ids::RESULT, "Result", "What changed because of it: a number if you can (how much, how many, how fast).", 2, true) }
                 if nudge {
-                    <p class="nudge" role="status" data-testid="measure-nudge">{ "Can you put a number on it? \"Cut errors by 80%\", \"two weeks early\", \"40 customers a day\" is what interviewers remember." }</p>
+                    <p class="nudge" role="status" data-testid="measure-nudge">{ "Can you put a number on it? Results like \"cut errors by 80%\", \"two weeks early\" or \"40 customers a day\" are what interviewers remember." }</p>
                 }
                 <fieldset class="competencies">
                     <legend>{ "What it shows" }</legend>

@@ -47,7 +47,6 @@ pub fn view(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html
                         html! {
                             <article class="thanks-note" data-testid="thanks-note" aria-labelledby={format!("th-name-{i}")}>
                                 <h2 id={format!("th-name-{i}")}>{ if role.is_empty() { name.clone() } else { format!("{name} ({role})") } }</h2>
-                                if is_sent { <p class="badge" data-testid="thanks-sent">{ "Sent" }</p> }
                                 <p class="field"><label for={email_id.clone()}>{ "Their email (optional)" }</label>
                                     <input id={email_id.clone()} type="email" autocomplete="off" value={f.value(&email_id)} oninput={f.live(email_id.clone())} /></p>
                                 <p class="field"><label for={body_id.clone()}>{ format!("Your note to {name}") }</label>
@@ -58,7 +57,8 @@ pub fn view(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html
                                     { share_button(dispatch, note.subject.clone(), text.clone(), "Share") }
                                     { copy_button(dispatch, text, "Copy") }
                                     if is_sent {
-                                        <button type="button" class="link" onclick={sent(name.clone(), false)}>{ "Not sent yet" }</button>
+                                        <span class="badge" data-testid="thanks-sent">{ "Sent ✓" }</span>
+                                        <button type="button" class="link" onclick={sent(name.clone(), false)}>{ "Mark as not sent" }</button>
                                     } else {
                                         <button type="button" class="secondary" onclick={sent(name.clone(), true)}>{ "Mark as sent" }</button>
                                     }

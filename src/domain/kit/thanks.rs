@@ -33,15 +33,25 @@ fn clause(text: &str) -> String {
     t.trim_end_matches(['.', ';', ',', ':']).trim().to_string()
 }
 
-/// A clause going inside a sentence: "The new rota" → "the new rota" (but "I", names and
-/// acronyms stay as written).
+/// A clause going inside a sentence: its first word in lower case when it is an ordinary
+/// capitalised word ("Safe staffing" → "safe staffing", "The rota" → "the rota"); "I", acronyms
+/// ("ICU") and words in capitals further on ("Month-end at Northwind" stays… "month-end at
+/// Northwind") keep theirs; a first word followed by another capitalised one ("Canal Street") is
+/// taken for a name and kept.
 fn inside(text: &str) -> String {
     let mut words = text.split(' ');
     let first = words.next().unwrap_or("");
-    let lower_it = ["The", "A", "An", "Your", "My", "Our", "How", "What", "Why", "When", "Their", "That", "This"].contains(&first);
-    if lower_it {
-        let rest: Vec<&str> = words.collect();
-        std::iter::once(first.to_ascii_lowercase().as_str()).chain(rest.iter().copied()).collect::<Vec<_>>().join(" ")
+    let second = words.next().unwrap_or("");
+    let mut chars = first.chars();
+    let ordinary = match (chars.next(), chars.next()) {
+        (Some(c), Some(d)) => c.is_ascii_uppercase() && !d.is_ascii_uppercase() && d.is_alphabetic(),
+        _ => false,
+    };
+    let name_follows = second.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    if ordinary && !name_follows {
+        let mut out = first[..1].to_ascii_lowercase();
+        out.push_str(&text[1..]);
+        out
     } else {
         text.to_string()
     }
@@ -66,7 +76,7 @@ pub fn compose(p: &Parts) -> Note {
     paragraphs.push(if name.is_empty() { "Hello,".to_string() } else { format!("Dear {name},") });
     let mut first = format!("Thank you for taking the time to meet me about {what}.");
     if !point.is_empty() {
-        first.push_str(&format!(" I particularly valued our conversation about {}.", inside(&point)));
+        first.push_str(&format!(" I particularly valued what we discussed: {}.", inside(&point)));
     }
     paragraphs.push(first);
     let keen = if company.is_empty() { "I am even more interested in the role now".to_string() } else { format!("I am even more interested in joining {company} now") };
@@ -89,7 +99,7 @@ pub fn draft(round: &Round, name: &str, decide: Option<&str>) -> Thanks {
         return t.clone();
     }
     let said = round.people.iter().find(|p| crate::domain::fold(p.name.trim()) == key).map(|p| clause(&p.said)).unwrap_or_default();
-    let things: Vec<String> = round.remember.iter().map(|r| clause(r)).filter(|r| !r.is_empty()).collect();
+    let things: Vec<String> = round.remember.iter().map(|r| inside(&clause(r))).filter(|r| !r.is_empty()).collect();
     let bring = match things.len() {
         0 => String::new(),
         1 => things[0].clone(),
@@ -155,7 +165,7 @@ mod tests {
         assert_eq!(n.subject, "Thank you: Analyst interview");
         assert_eq!(
             n.body,
-            "Dear Priya,\n\nThank you for taking the time to meet me about the Analyst role at Northwind. I particularly valued our conversation about the month-end close taking nine days.\n\nI am even more interested in joining Northwind now, and I am confident I would bring ten years of reconciliations and a fix that cut errors by 80%.\n\nYou mentioned that you plan to decide by Fri 11 Dec. I look forward to hearing from you.\n\nBest wishes"
+            "Dear Priya,\n\nThank you for taking the time to meet me about the Analyst role at Northwind. I particularly valued what we discussed: the month-end close taking nine days.\n\nI am even more interested in joining Northwind now, and I am confident I would bring ten years of reconciliations and a fix that cut errors by 80%.\n\nYou mentioned that you plan to decide by Fri 11 Dec. I look forward to hearing from you.\n\nBest wishes"
         );
         assert!(blanks(&n).is_empty(), "{:?}", blanks(&n));
     }
@@ -197,12 +207,23 @@ mod tests {
         let d = draft(&round, " priya shah ", Some("Fri 11 Dec"));
         assert_eq!((d.point.as_str(), d.bring.as_str(), d.next.as_str()), ("Month-end takes nine days", "ten years of reconciliations and calm at month-end", "you plan to decide by Fri 11 Dec"));
         let n = note(&round, &d);
-        assert!(n.body.contains("our conversation about Month-end takes nine days."), "{}", n.body);
+        assert!(n.body.contains("what we discussed: month-end takes nine days."), "{}", n.body);
         let tom = draft(&round, "Tom", None);
         assert!(blanks(&note(&round, &tom)).is_empty());
         // An edited draft is kept as edited.
         let edited = Round { thanks: vec![Thanks { name: "Tom".into(), body: "Dear Tom, thanks!".into(), ..Thanks::default() }], ..round.clone() };
         assert_eq!(note(&edited, &draft(&edited, "tom", None)).body, "Dear Tom, thanks!");
+    }
+
+    #[test]
+    fn notes_are_lower_cased_into_the_sentence_but_names_and_acronyms_are_kept() {
+        assert_eq!(inside("Safe staffing on nights"), "safe staffing on nights");
+        assert_eq!(inside("Five years on an acute ward"), "five years on an acute ward");
+        assert_eq!(inside("ICU staffing"), "ICU staffing");
+        assert_eq!(inside("I fixed it"), "I fixed it");
+        assert_eq!(inside("Canal Street moves"), "Canal Street moves");
+        assert_eq!(inside("Month-end at Northwind"), "month-end at Northwind");
+        assert_eq!(inside(""), "");
     }
 
     #[test]
