@@ -1,22 +1,23 @@
 // The bundle budget. What the first card waits for — index.html and what it makes the browser fetch
 // before the app can start: its stylesheet, the wasm-bindgen JS and its snippets (module preloads)
 // and the wasm (preloaded), with the built-in deck's general answers and coaching inside — must stay
-// within 320,000 bytes brotli. Read from the built index.html (scripts/size.mjs `firstCardFiles`), so
+// within 385,000 bytes brotli. Read from the built index.html (scripts/size.mjs `firstCardFiles`), so
 // a file added there counts. What is fetched without holding up the first card — icons, manifest,
 // the service worker and its registration — is reported, not counted; each role track's answers
 // (tracks/<key>.txt, fetched when that track is chosen and precached after the first load) within
 // 40,000 bytes.
 //
-// Set from measurement (README, Size): 300,519 bytes on main with the app core, the interview kit's
-// and the mock interview's storage, and the prerendered first screen; the bottom tab bar and the
-// address per screen add about 8 KB (measured before and after them), and the rest of the app made to
-// feel like a phone app (the snackbar with Undo, keep going, the planner, drafts kept, the browser's
-// chips, the rehearse summary, words) about 10.5 KB more: 319,059 in all. Since the first screen is
-// prerendered into index.html, the first paint no longer waits for these bytes (only index.html and
-// the stylesheet); the first card does: at 1.6 Mbit/s every 10 KB is about 50 ms more before it.
+// Set from measurement (README, Size): 381,292 bytes on main at the last integration of the
+// round (2026-11-26), rounded up to the next 5,000 — 300,519 with the app core and the prerendered
+// first screen, then the interview kit (+42.8 KB), the mock interview (+19.4 KB), and the tab bar,
+// an address per screen, the snackbar and the rest of the phone-app work (+18.0 KB); none of it
+// bought back yet. Since the first screen is prerendered
+// into index.html, the first paint no longer waits for these bytes (only index.html and the
+// stylesheets); the first card does: at 1.6 Mbit/s every 10 KB is about 50 ms more before it.
 // Earlier budgets (a wider count, icons, manifest and service worker included): 120,000 for the drill
 // alone, 175,000 with rehearse mode, your own cards and the first deck, 260,000 with the coach-grade
-// deck, 290,000 with the serde-derived records.
+// deck, 290,000 with the serde-derived records; on this count, 310,000 and 320,000 before the kit
+// and the mock came in.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -24,7 +25,7 @@ import path from 'node:path';
 import { firstCardFiles, measure } from '../../scripts/size.mjs';
 import { DIST } from './helpers.mjs';
 
-export const BUDGET_BYTES = 320_000;
+export const BUDGET_BYTES = 385_000;
 export const TRACK_BUDGET_BYTES = 40_000;
 const isTrack = (r) => r.file.startsWith('tracks/');
 
