@@ -70,14 +70,14 @@ fn a_full_storage_keeps_the_review_waiting_and_stores_it_when_there_is_room() {
     let mut app = open(&memory, at(0));
     memory.set_full(true);
     drill(&mut app, Rating::Good, 0);
-    assert_eq!(app.pending_log.len(), 1);
+    assert_eq!(app.pending.len(), 1);
     assert!(app.notices.iter().any(|n| matches!(n, Notice::WriteFailed(_))));
     assert_eq!(reviews_stored(&memory), 0);
     app.apply(Action::Tick, at(15));
-    assert_eq!(app.pending_log.len(), 1, "still full: still waiting");
+    assert_eq!(app.pending.len(), 1, "still full: still waiting");
     memory.set_full(false);
     app.apply(Action::Tick, at(30));
-    assert!(app.pending_log.is_empty());
+    assert!(app.pending.is_empty());
     assert_eq!(reviews_stored(&memory), 1);
     assert!(!app.notices.iter().any(|n| matches!(n, Notice::WriteFailed(_))));
     let _ = schema::VERSION;
@@ -239,5 +239,40 @@ fn damaged_and_blocked_storage_are_named_and_drilling_goes_on() {
     assert!(blocked.notices.contains(&Notice::StorageUnavailable));
     drill(&mut blocked, Rating::Good, 0);
     assert_eq!(blocked.col().log.len(), 1, "graded in memory");
-    assert!(blocked.pending_log.is_empty(), "nothing waits for a storage that is not there");
+    assert!(blocked.pending.is_empty(), "nothing waits for a storage that is not there");
+}
+
+#[test]
+fn every_write_a_full_storage_refuses_waits_and_is_stored_in_order_when_there_is_room() {
+    let memory = Memory::new();
+    let mut app = open(&memory, at(0));
+    let card = app.col().cards[3].id.clone();
+    let id = drill(&mut app, Rating::Good, 0);
+    memory.set_full(true);
+    app.apply(Action::Suspend(card.clone(), true), at(20));
+    app.apply(Action::UsePlan(3), at(21));
+    app.apply(Action::Undo, at(22));
+    assert_eq!(app.pending.len(), 3, "{:?}", app.pending);
+    memory.set_full(false);
+    app.apply(Action::Tick, at(40));
+    assert!(app.pending.is_empty());
+    assert!(app.notices.contains(&Notice::Done("There is room again: what could not be saved is now stored.".into())));
+    let reopened = open(&memory, at(50));
+    assert!(reopened.col().is_suspended(&card));
+    assert_eq!(reopened.col().settings.new_per_day, 3);
+    assert!(reopened.col().log.is_empty(), "the undo reached storage too");
+    assert!(!reopened.col().progress.contains_key(&id));
+}
+
+#[test]
+fn deleting_a_card_lets_go_of_its_grades_undo() {
+    let memory = Memory::new();
+    let mut app = open(&memory, at(0));
+    let first = drill(&mut app, Rating::Good, 0);
+    let second = drill(&mut app, Rating::Good, 20);
+    app.apply(Action::Delete(second.clone()), at(40));
+    assert!(app.col().card(&second).is_none());
+    app.apply(Action::Undo, at(50));
+    assert_eq!(app.current.as_deref(), Some(first.as_str()), "the undo takes back the grade before");
+    assert!(app.undo.is_empty());
 }

@@ -1,57 +1,80 @@
-//! Cards: their text saved, deleted, the role track chosen.
+//! Cards: their text saved, suspended, deleted; the role track, settings and interviews saved.
 
+use super::transact::{Changes, Op, Write};
 use super::AppState;
-use crate::domain::{Card, Track};
+use crate::domain::{Card, Settings, Track};
 
 impl AppState {
     pub(super) fn set_track(&mut self, track: Track) {
-        self.col_mut().settings.track = Some(track);
-        let saved = self.store.borrow_mut().save_settings(&self.col().settings);
-        self.note_write(saved);
+        let _ = self.transact(Op::Settings, |col| {
+            col.settings.track = Some(track);
+            Changes::writing(vec![Write::Settings])
+        });
     }
 
+    /// New settings (brought within their limits), saved.
+    pub(super) fn set_settings(&mut self, settings: Settings) {
+        let _ = self.transact(Op::Settings, |col| {
+            col.settings = settings.sanitised();
+            Changes::writing(vec![Write::Settings])
+        });
+    }
+
+    /// A card's text, edited now (a new card goes last).
     pub(super) fn save_card(&mut self, card: Card) {
-        // Its place in the collection (a new card goes last), as a full rewrite would write it.
-        let order = {
-            let col = self.col();
-            col.cards.iter().position(|c| c.id == card.id).unwrap_or(col.cards.len())
-        };
-        let now = self.clock.now_ms;
-        let saved = self.store.borrow_mut().save_card(&card, order, now);
-        self.note_write(saved);
-        self.col_mut().set_edited(&card.id, now);
-        self.col_mut().put_card(card);
+        let (id, now) = (card.id.clone(), self.clock.now_ms);
+        let _ = self.transact(Op::Edit, |col| {
+            col.set_edited(&id, now);
+            col.put_card(card);
+            Changes::writing(vec![Write::Text(id)])
+        });
     }
 
-    /// When a card was last edited or deleted; `None`: nothing of it is kept any more.
-    pub(super) fn note_edit(&mut self, id: &str, at: Option<i64>) {
-        match at {
-            Some(at) => self.col_mut().set_edited(id, at),
-            None => self.col_mut().edited.retain(|(e, _)| e != id),
+    pub(super) fn suspend(&mut self, id: &str, on: bool) {
+        let _ = self.transact(Op::Suspend, |col| {
+            col.set_suspended(id, on);
+            Changes::writing(vec![Write::Suspended])
+        });
+        if on && self.current.as_deref() == Some(id) {
+            self.current = None;
         }
     }
 
     pub(super) fn delete(&mut self, id: &str) {
         let built_in = self.is_built_in(id);
-        if self.col_mut().remove_card(id).is_none() {
+        let now = self.clock.now_ms;
+        let mut deleted = false;
+        let _ = self.transact(Op::Delete(id.to_string()), |col| {
+            if col.remove_card(id).is_none() {
+                return Changes::default();
+            }
+            deleted = true;
+            // A deleted built-in card is remembered with its moment; one's own is gone.
+            note_edit(col, id, built_in.then_some(now));
+            Changes::writing(vec![Write::Deleted { id: id.to_string(), built_in }, Write::Suspended])
+        });
+        if !deleted {
             return;
         }
-        let now = self.clock.now_ms;
-        let saved = self.store.borrow_mut().delete_card(id, built_in, now);
-        self.note_write(saved);
-        self.note_edit(id, built_in.then_some(now));
-        let suspended = self.col().suspended.clone();
-        let saved = self.store.borrow_mut().save_suspended(&suspended);
-        self.note_write(saved);
-        self.undo.retain(|(u, _)| u.card_id != id);
         if self.current.as_deref() == Some(id) {
             self.current = None;
         }
         self.say("Card deleted", None);
     }
 
-    pub(super) fn save_interviews(&mut self) {
-        let saved = self.store.borrow_mut().save_interviews(&self.col().interviews);
-        self.note_write(saved);
+    /// The interviews changed by `change`, saved.
+    pub(super) fn change_interviews(&mut self, change: impl FnOnce(&mut Vec<crate::domain::interview::Interview>)) {
+        let _ = self.transact(Op::Interviews, |col| {
+            change(&mut col.interviews);
+            Changes::writing(vec![Write::Interviews])
+        });
+    }
+}
+
+/// When a card was last edited or deleted; `None`: nothing of it is kept any more.
+pub(super) fn note_edit(col: &mut crate::domain::Collection, id: &str, at: Option<i64>) {
+    match at {
+        Some(at) => col.set_edited(id, at),
+        None => col.edited.retain(|(e, _)| e != id),
     }
 }

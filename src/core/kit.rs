@@ -397,13 +397,11 @@ impl AppState {
                 let before = self.col().progress_of(&id);
                 let after = self.col().settings.scheduler().grade(&before, rating, now);
                 let entry = crate::domain::LogEntry { card_id: id.clone(), at_ms: now, rating, phase_before: before.phase, duration_ms: ((now - self.kit_view.shown_at_ms).max(0) as u32).min(crate::domain::LogEntry::MAX_DURATION_MS) };
-                {
-                    let mut col = self.col_mut();
+                let _ = self.transact(super::transact::Op::Grade, |col| {
                     col.progress.insert(id, after);
                     col.log.push(entry.clone());
-                }
-                let saved = self.store.borrow_mut().save_review(&entry, &after);
-                self.note_write(saved);
+                    super::transact::Changes::writing(vec![super::transact::Write::Review(entry)])
+                });
                 self.next_story();
             }
             KitAction::Said(text) => {

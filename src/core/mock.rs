@@ -349,18 +349,11 @@ impl AppState {
         let Some(d) = self.mock_debrief() else { return };
         let grades = self.mock.grades.clone();
         let offset = self.clock.utc_offset_min;
-        let written = {
-            let mut col = self.col_mut();
-            debrief::save_grades(&mut m, &mut col, &grades, offset)
-        };
-        for entry in &written {
-            let progress = self.col().progress_of(&entry.card_id);
-            let saved = self.store.borrow_mut().save_review(entry, &progress);
-            if saved.is_err() && self.store.borrow().health() == crate::store::storage::Health::Saving {
-                self.pending_log.push(entry.clone());
-            }
-            self.note_write(saved);
-        }
+        let mut written = Vec::new();
+        let _ = self.transact(super::transact::Op::Grade, |col| {
+            written = debrief::save_grades(&mut m, col, &grades, offset);
+            super::transact::Changes::writing(written.iter().cloned().map(super::transact::Write::Review).collect())
+        });
         self.graded += written.len() as u32;
         self.mock.history.push(HistoryEntry::of(&m, &d, &grades));
         let saved = self.store.borrow_mut().save_mock(Key::Mocks, Some(&records::history_value(&self.mock.history)));

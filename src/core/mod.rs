@@ -21,6 +21,8 @@ mod planner;
 mod review;
 mod snack;
 mod state;
+mod submit;
+mod transact;
 mod transfer;
 
 pub use action::{Action, BrowseChange, Export, KeyCmd, MediaEvent};
@@ -30,6 +32,7 @@ pub use keep_going::{KeepGoing, MORE_NEW};
 pub use notice::Notice;
 pub use planner::{Planner, WEAKEST};
 pub use snack::{Restore, Snack, SnackAction};
+pub use transact::{Changes, Op, Write};
 pub use state::{AppState, BackupImport, Browse, Pending, Rehearsal, Screen, Take, PAGE, UNDO_DEPTH};
 
 /// The id of the rehearse answer field that speech to text fills.

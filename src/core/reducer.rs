@@ -1,10 +1,9 @@
 //! The reducer: every action applied to the state, at a moment, returning what the browser must
 //! do. `apply` is the one entry point, for the app and the tests alike.
 
-use super::forms::{self, Draft};
 use super::{Action, AppState, BrowseChange, Effect, KeyCmd, Notice, Restore, Screen, PAGE};
-use crate::domain::{self, interview, Clock};
 use crate::domain::session::Focus;
+use crate::domain::{self, interview, Clock, Track};
 use std::rc::Rc;
 
 impl AppState {
@@ -47,261 +46,152 @@ impl AppState {
         self.draft.borrow_mut().set(id, value);
     }
 
+    /// Hands an action to the part of the app it concerns.
     fn dispatch(&mut self, action: Action) {
-        let s = self;
         match action {
-            Action::Tick => {
-                s.retry_pending();
-                if s.screen == Screen::Review && s.current.is_none() {
-                    s.next_card();
-                }
-            }
-            Action::Start => {
-                s.screen = Screen::Review;
-                s.next_card();
-            }
-            Action::Reveal => s.reveal(),
-            Action::Grade(r) => s.grade(r),
-            Action::Undo => s.undo(),
-            Action::Show(screen) => {
-                if s.screen == Screen::Mock && screen != Screen::Mock {
-                    s.mock_leave();
-                }
-                s.screen = screen;
-                s.form_errors.clear();
-                if screen == Screen::Review {
-                    s.next_card();
-                }
-            }
-            Action::Type(id, value) => s.type_into(&id, value),
-            Action::Change(id, value) => {
-                let separator = id.starts_with("q-");
-                s.draft.borrow_mut().set(&id, value);
-                if separator {
-                    s.reread_quizlet();
-                }
-            }
-            Action::Submit => s.submit(),
+            Action::Tick => self.tick(),
+            Action::Start => self.show_screen(Screen::Review),
+            Action::Reveal => self.reveal(),
+            Action::Grade(r) => self.grade(r),
+            Action::Undo => self.undo(),
+            Action::Show(screen) => self.show_screen(screen),
+            Action::Type(id, value) => self.type_into(&id, value),
+            Action::Change(id, value) => self.change(&id, value),
+            Action::Submit => self.submit(),
             Action::Dismiss(i) => {
-                if i < s.notices.len() {
-                    s.notices.remove(i);
+                if i < self.notices.len() {
+                    self.notices.remove(i);
                 }
             }
-            Action::Storage(report) => s.storage = Some(report),
-            Action::ActivateInterview(i) => {
-                interview::activate(&mut s.col_mut().interviews, i);
-                s.save_interviews();
-            }
+            Action::Storage(report) => self.storage = Some(report),
+            Action::ActivateInterview(i) => self.change_interviews(|list| interview::activate(list, i)),
             Action::RemoveInterview(i) => {
-                let now = s.clock.now_ms;
-                let before = s.col().interviews.clone();
-                interview::remove(&mut s.col_mut().interviews, i, now);
-                s.save_interviews();
-                s.say("Interview deleted", Some(Restore::Interviews(before)));
+                let now = self.clock.now_ms;
+                let before = self.col().interviews.clone();
+                self.change_interviews(|list| interview::remove(list, i, now));
+                self.say("Interview deleted", Some(Restore::Interviews(before)));
             }
             Action::UsePlan(n) => {
-                let before = s.col().settings.new_per_day;
-                s.col_mut().settings.new_per_day = n;
-                let saved = s.store.borrow_mut().save_settings(&s.col().settings);
-                s.note_write(saved);
-                s.say(format!("Plan taken: {} a day", domain::words::count(n as usize, "new card", "new cards")), Some(Restore::NewPerDay(before)));
+                let settings = self.col().settings;
+                let before = settings.new_per_day;
+                self.set_settings(domain::Settings { new_per_day: n, ..settings });
+                self.say(format!("Plan taken: {} a day", domain::words::count(n as usize, "new card", "new cards")), Some(Restore::NewPerDay(before)));
             }
-            Action::SetRehearse(on) => s.rehearse = on,
-            Action::Record => {
-                if !s.rehearsal.recording && !s.revealed {
-                    s.rehearsal.error = None;
-                    s.rehearsal.recording = true;
-                    s.rehearsal.recording_turn = Some(s.turn);
-                    let speech = s.col().settings.speech;
-                    s.effects.push(Effect::StartRecording { speech });
-                }
-            }
-            Action::StopRecording => s.effects.push(Effect::StopRecording),
-            Action::Media(event) if s.screen == Screen::Mock || s.mock_records() => s.mock_media(event),
-            Action::Media(event) => s.media(event),
-            Action::Mock(action) => s.mock_action(action),
-            Action::Keep => s.keep(),
+            Action::SetRehearse(on) => self.rehearse = on,
+            Action::Record => self.record(),
+            Action::StopRecording => self.effects.push(Effect::StopRecording),
+            Action::Media(event) if self.screen == Screen::Mock || self.mock_records() => self.mock_media(event),
+            Action::Media(event) => self.media(event),
+            Action::Mock(action) => self.mock_action(action),
+            Action::Keep => self.keep(),
             Action::TogglePoint(i) => {
-                if let Some(t) = s.rehearsal.ticks.get_mut(i) {
+                if let Some(t) = self.rehearsal.ticks.get_mut(i) {
                     *t = !*t;
                 }
             }
-            Action::Browse(change) => {
-                let b = &mut s.browse;
-                if change != BrowseChange::More {
-                    b.shown = PAGE;
-                }
-                match change {
-                    BrowseChange::Query(q) => b.filter.query = q,
-                    BrowseChange::Theme(t) => b.filter.theme = t,
-                    BrowseChange::Tag(t) => b.filter.tag = t,
-                    BrowseChange::State(st) => b.filter.state = st,
-                    BrowseChange::SortByDue(on) => b.filter.sort_by_due = on,
-                    BrowseChange::More => b.shown += PAGE,
-                }
-            }
+            Action::Browse(change) => self.browse(change),
             Action::Edit(id) => {
-                s.editing = id;
-                s.confirm_delete = false;
-                s.form_errors.clear();
-                s.screen = Screen::Edit;
+                self.editing = id;
+                self.confirm_delete = false;
+                self.form_errors.clear();
+                self.screen = Screen::Edit;
             }
             Action::Suspend(id, on) => {
-                s.set_suspended(&id, on);
+                self.suspend(&id, on);
                 let text = if on { "Card suspended: it stays out of your sessions" } else { "Card back in your sessions" };
-                s.say(text, Some(Restore::Suspended(id, !on)));
+                self.say(text, Some(Restore::Suspended(id, !on)));
             }
-            Action::AskDelete(on) => s.confirm_delete = on,
+            Action::AskDelete(on) => self.confirm_delete = on,
             Action::Delete(id) => {
-                s.delete(&id);
-                s.confirm_delete = false;
-                s.screen = Screen::Cards;
+                self.delete(&id);
+                self.confirm_delete = false;
+                self.screen = Screen::Cards;
             }
             Action::EndFocus => {
-                s.focus = Focus::default();
-                s.next_card();
+                self.focus = Focus::default();
+                self.next_card();
             }
             Action::SetTrack(track) => {
-                s.set_track(track);
-                let label = s.track_info(track).map_or(String::new(), |t| t.label.clone());
-                s.say(format!("Your answers: {label}"), None);
+                self.set_track(track);
+                let label = self.track_info(track).map_or(String::new(), |t| t.label.clone());
+                self.say(format!("Your answers: {label}"), None);
             }
-            Action::TrackLoaded(track, Ok(text)) => {
-                s.variants = Rc::new(domain::deck::read_track(&text, track));
-                s.variants_for = Some(track);
-            }
-            Action::TrackLoaded(track, Err(why)) => {
-                if s.track() == track {
-                    let name = s.track_info(track).map_or(track.key(), |t| t.label.as_str()).to_string();
-                    s.notices.push(Notice::Done(format!("The {name} answers could not be loaded ({why}); the general answers show until they can.")));
-                }
-            }
-            Action::ImportText(Ok((name, text))) => s.read_import(name, text),
+            Action::TrackLoaded(track, text) => self.track_loaded(track, text),
+            Action::ImportText(Ok((name, text))) => self.read_import(name, text),
             Action::ImportText(Err(why)) => {
-                s.import = None;
-                s.import_error = Some(why);
+                self.import = None;
+                self.import_error = Some(why);
             }
-            Action::ImportChoices(choices) => s.choose(choices),
-            Action::ConfirmImport => s.confirm_import(),
-            Action::Export(kind) => s.export(kind),
-            Action::External(changes) => {
-                for change in changes {
-                    s.external(change);
-                }
-            }
+            Action::ImportChoices(choices) => self.choose(choices),
+            Action::ConfirmImport => self.confirm_import(),
+            Action::Export(kind) => self.export(kind),
+            Action::External(changes) => changes.into_iter().for_each(|change| self.external(change)),
             Action::CancelImport => {
-                s.import = None;
-                s.import_error = None;
+                self.import = None;
+                self.import_error = None;
             }
-            Action::Kit(a) => s.kit_action(a),
-            Action::Snack(a) => s.snack_action(a),
-            Action::KeepGoing(what) => s.keep_going(what),
-            Action::Planner(what) => s.planner(what),
+            Action::Kit(a) => self.kit_action(a),
+            Action::Snack(a) => self.snack_action(a),
+            Action::KeepGoing(what) => self.keep_going(what),
+            Action::Planner(what) => self.planner(what),
             Action::Key(_) => {}
         }
     }
 
-    /// Which form is on screen: when it changes, the draft starts afresh.
-    pub(super) fn form_key(&self) -> (Screen, Option<String>, u32) {
-        match self.screen {
-            Screen::Edit => (Screen::Edit, self.editing.clone(), 0),
-            Screen::Interviews => (Screen::Interviews, None, self.editing_interview.map_or(0, |i| i as u32 + 1)),
-            // The rehearse answer box: a fresh one for every card shown (and none after the reveal).
-            Screen::Review => (Screen::Review, self.current.clone(), self.turn * 2 + self.revealed as u32),
-            Screen::Kit(k) => (self.screen, self.kit_form_key(k), 0),
-            // The mock's answer box: a fresh one for every question and follow-up.
-            Screen::Mock => (Screen::Mock, None, self.mock.turn()),
-            screen => (screen, None, 0),
+    /// Every 15 seconds (and every second of rehearse mode's countdown): what storage refused is
+    /// tried again, and a learning card that has come due is shown.
+    fn tick(&mut self) {
+        self.retry_pending();
+        if self.screen == Screen::Review && self.current.is_none() {
+            self.next_card();
         }
     }
 
-    /// A form's starting values, as it opens.
-    pub fn fresh_draft(&self) -> Draft {
-        let col = self.col();
-        match self.screen {
-            Screen::Settings => forms::settings::draft(&col.settings),
-            Screen::Edit => forms::edit::draft(self.editing.as_deref().and_then(|id| col.card(id)).map(|c| self.shown_card(c)).as_deref()),
-            Screen::Cards => forms::cards::draft(&self.browse.filter),
-            Screen::Interviews => match self.editing_interview.and_then(|i| col.interviews.get(i)) {
-                Some(iv) => forms::interviews::draft(iv, self.clock),
-                None => Draft::default(),
-            },
-            Screen::Kit(k) => {
-                drop(col);
-                self.kit_draft(k)
-            }
-            Screen::Mock if self.mock.run.is_none() => super::mock::draft(self.mock.open_for.or_else(|| self.mock_default_interview())),
-            _ => Draft::default(),
+    fn show_screen(&mut self, screen: Screen) {
+        if self.screen == Screen::Mock && screen != Screen::Mock {
+            self.mock_leave();
+        }
+        self.screen = screen;
+        self.form_errors.clear();
+        if screen == Screen::Review {
+            self.next_card();
         }
     }
 
-    /// The form on screen, as typed so far.
-    pub fn draft(&self) -> std::cell::Ref<'_, Draft> {
-        self.draft.borrow()
+    /// A box ticked or a choice made: the draft follows (Quizlet's separators read the file again).
+    fn change(&mut self, id: &str, value: String) {
+        self.draft.borrow_mut().set(id, value);
+        if id.starts_with("q-") {
+            self.reread_quizlet();
+        }
     }
 
-    pub(super) fn set_draft(&self, draft: Draft) {
-        *self.draft.borrow_mut() = draft;
+    fn browse(&mut self, change: BrowseChange) {
+        let b = &mut self.browse;
+        if change != BrowseChange::More {
+            b.shown = PAGE;
+        }
+        match change {
+            BrowseChange::Query(q) => b.filter.query = q,
+            BrowseChange::Theme(t) => b.filter.theme = t,
+            BrowseChange::Tag(t) => b.filter.tag = t,
+            BrowseChange::State(st) => b.filter.state = st,
+            BrowseChange::SortByDue(on) => b.filter.sort_by_due = on,
+            BrowseChange::More => b.shown += PAGE,
+        }
     }
 
-    /// The form on screen is sent: what its draft says is saved (or started, or read), or what is
-    /// wrong with it is named and the draft stays as typed.
-    pub(super) fn submit(&mut self) {
-        let form = self.draft().clone();
-        let done = match self.screen {
-            Screen::Settings => forms::settings::parse(&form).map(|mut settings| {
-                // The form leaves the track alone unless it chose one.
-                settings.track = settings.track.or(self.col().settings.track);
-                self.col_mut().settings = settings.sanitised();
-                self.rehearse = settings.rehearse;
-                let saved = self.store.borrow_mut().save_settings(&self.col().settings);
-                self.note_write(saved);
-                self.screen = Screen::Home;
-                self.say("Settings saved", None);
-            }),
-            Screen::Edit => {
-                let edited = self.editing.as_deref().and_then(|id| self.col().card(id).cloned());
-                forms::edit::read(&form, edited.as_ref()).map(|mut card| {
-                    // A new card whose question makes an id already in use gets a fresh one.
-                    while edited.is_none() && self.col().card(&card.id).is_some() {
-                        card.id.push('x');
-                    }
-                    self.save_card(card);
-                    self.screen = Screen::Cards;
-                    self.say(if edited.is_some() { "Card saved" } else { "Card added" }, None);
-                })
+    fn track_loaded(&mut self, track: Track, text: Result<String, String>) {
+        match text {
+            Ok(text) => {
+                self.variants = Rc::new(domain::deck::read_track(&text, track));
+                self.variants_for = Some(track);
             }
-            Screen::Interviews => forms::interviews::read(&form, self.clock, self.local_time).map(|iv| {
-                // Changed: the old one goes (the new one is prepared for if it was).
-                let changed = self.editing_interview.take().filter(|i| *i < self.col().interviews.len());
-                if let Some(i) = changed {
-                    self.col_mut().interviews.remove(i);
-                }
-                interview::add(&mut self.col_mut().interviews, iv);
-                self.save_interviews();
-                // Added: the form is empty again for the next one.
-                self.set_draft(Draft::default());
-                self.say(if changed.is_some() { "Interview saved" } else { "Interview added" }, None);
-            }),
-            Screen::Transfer => {
-                let text = form.get("import-paste").to_string();
-                if text.trim().is_empty() {
-                    self.import = None;
-                    self.import_error = Some("Paste the text of a card file first.".into());
-                } else {
-                    self.read_import("the pasted text".into(), text);
-                }
-                Ok(())
+            Err(why) if self.track() == track => {
+                let name = self.track_info(track).map_or(track.key(), |t| t.label.as_str()).to_string();
+                self.notices.push(Notice::Done(format!("The {name} answers could not be loaded ({why}); the general answers show until they can.")));
             }
-            Screen::Cards => {
-                self.focus = forms::cards::read(&form, &self.browse.filter);
-                self.screen = Screen::Review;
-                self.next_card();
-                Ok(())
-            }
-            Screen::Kit(k) => self.kit_submit(k, &form),
-            Screen::Home | Screen::Review | Screen::Stats | Screen::Mock => Ok(()),
-        };
-        self.form_errors = done.err().unwrap_or_default();
+            Err(_) => {}
+        }
     }
 }

@@ -1,7 +1,8 @@
 //! Drilling: the card on screen, the reveal, a grade, its undo, rehearse mode's recordings, and
 //! the writes storage refused, tried again.
 
-use super::{AppState, Effect, MediaEvent, Notice, Screen, Take, UNDO_DEPTH};
+use super::transact::{Changes, Op, Write};
+use super::{AppState, Effect, MediaEvent, Screen, Take};
 use crate::domain::insights;
 use crate::domain::Rating;
 use crate::store::storage::Health;
@@ -96,84 +97,49 @@ impl AppState {
         self.kept.iter().find(|(card, _)| card == id).map(|(_, t)| t)
     }
 
-    /// A failed write is reported once and stays reported (until dismissed): a later write that
-    /// succeeds does not bring back what was lost.
-    pub(super) fn note_write(&mut self, result: Result<(), String>) {
-        if let Err(why) = result {
-            let known = self.notices.iter().any(|n| matches!(n, Notice::StorageUnavailable | Notice::NewerVersion | Notice::WriteFailed(_)));
-            if !known {
-                self.notices.push(Notice::WriteFailed(why));
-            }
+    /// Starts the recorder for the question on screen (before the reveal only).
+    pub(super) fn record(&mut self) {
+        if !self.rehearsal.recording && !self.revealed {
+            self.rehearsal.error = None;
+            self.rehearsal.recording = true;
+            self.rehearsal.recording_turn = Some(self.turn);
+            let speech = self.col().settings.speech;
+            self.effects.push(Effect::StartRecording { speech });
         }
-    }
-
-    /// Tries again to save what storage refused; when all of it is in, says so.
-    pub(super) fn retry_pending(&mut self) {
-        if self.pending_log.is_empty() && self.pending_cards.is_empty() {
-            return;
-        }
-        let waiting = self.pending_log.len();
-        {
-            let mut store = self.store.borrow_mut();
-            while let Some(e) = self.pending_log.first() {
-                let p = self.col.borrow().progress_of(&e.card_id);
-                if store.save_review(e, &p).is_err() {
-                    return;
-                }
-                self.pending_log.remove(0);
-            }
-            while let Some(id) = self.pending_cards.first() {
-                let p = self.col.borrow().progress.get(id).copied();
-                if store.save_progress(id, p.as_ref()).is_err() {
-                    return;
-                }
-                self.pending_cards.remove(0);
-            }
-        }
-        self.notices.retain(|n| !matches!(n, Notice::WriteFailed(_)));
-        self.notices.push(Notice::Done(format!(
-            "There is room again: {waiting} review{} that could not be saved {} now stored.",
-            if waiting == 1 { "" } else { "s" },
-            if waiting == 1 { "is" } else { "are" }
-        )));
     }
 
     pub(super) fn grade(&mut self, rating: Rating) {
         let Some(id) = self.current.clone().filter(|_| self.revealed) else { return };
         let duration = (self.clock.now_ms - self.shown_at_ms).clamp(0, u32::MAX as i64) as u32;
-        let Some(undo) = self.col_mut().grade(&id, rating, self.clock, duration) else { return };
-        let progress = self.col().progress_of(&id);
-        let Some(entry) = self.col().log.last().cloned() else { return };
-        // One write: the review and the card's schedule are one record.
-        let saved = self.store.borrow_mut().save_review(&entry, &progress);
-        if saved.is_err() && self.store.borrow().health() == Health::Saving {
-            self.pending_log.push(entry);
+        let clock = self.clock;
+        let mut graded = false;
+        let _ = self.transact(Op::Grade, |col| {
+            let Some(undo) = col.grade(&id, rating, clock, duration) else { return Changes::default() };
+            graded = true;
+            // One write: the review and the card's schedule are one record.
+            let writes = col.log.last().cloned().map(Write::Review).into_iter().collect();
+            Changes { writes, undo: Some(undo) }
+        });
+        if graded {
+            self.turn += 1;
+            self.graded += 1;
+            self.next_card();
         }
-        self.undo.push((undo, saved.is_ok()));
-        self.note_write(saved);
-        if self.undo.len() > UNDO_DEPTH {
-            self.undo.remove(0);
-        }
-        self.turn += 1;
-        self.graded += 1;
-        self.next_card();
     }
 
     pub(super) fn undo(&mut self) {
         let Some((entry, log_saved)) = self.undo.pop() else { return };
-        let same = |e: &crate::domain::LogEntry| e.card_id == entry.card_id && e.at_ms == entry.at_ms;
+        let same = |w: &Write| matches!(w, Write::Review(e) if e.card_id == entry.card_id && e.at_ms == entry.at_ms);
         // A review storage refused first may have been stored since, on a later tick.
-        let waiting = self.pending_log.iter().any(same);
+        let waiting = self.pending.iter().any(same);
         let stored = log_saved || (!waiting && self.store.borrow().health() == Health::Saving);
-        self.col_mut().undo(&entry);
         // It no longer waits to be stored.
-        self.pending_log.retain(|e| !same(e));
-        let state = self.col().progress.get(&entry.card_id).copied();
-        let saved = self.store.borrow_mut().save_undo(&entry.card_id, entry.at_ms, state.as_ref(), stored);
-        if saved.is_err() && self.store.borrow().health() == Health::Saving && !self.pending_cards.contains(&entry.card_id) {
-            self.pending_cards.push(entry.card_id.clone());
-        }
-        self.note_write(saved);
+        self.pending.retain(|w| !same(w));
+        let unreview = Write::Unreview { card_id: entry.card_id.clone(), at_ms: entry.at_ms, stored };
+        let _ = self.transact(Op::Undo, |col| {
+            col.undo(&entry);
+            Changes::writing(vec![unreview])
+        });
         self.screen = Screen::Review;
         self.show(Some(entry.card_id));
         self.turn += 1;

@@ -53,34 +53,21 @@ impl AppState {
                 let Some(restore) = self.snack.as_mut().and_then(|s| s.undo.take()) else { return };
                 let text = match restore {
                     Restore::Interviews(list) => {
-                        self.col_mut().interviews = list;
-                        self.save_interviews();
+                        self.change_interviews(|l| *l = list);
                         "Interview back"
                     }
                     Restore::Suspended(id, on) => {
-                        self.set_suspended(&id, on);
+                        self.suspend(&id, on);
                         if on { "Card suspended again" } else { "Card back in your sessions" }
                     }
                     Restore::NewPerDay(n) => {
-                        self.col_mut().settings.new_per_day = n;
-                        let saved = self.store.borrow_mut().save_settings(&self.col().settings);
-                        self.note_write(saved);
+                        let settings = self.col().settings;
+                        self.set_settings(crate::domain::Settings { new_per_day: n, ..settings });
                         "New cards a day as before"
                     }
                 };
                 self.say(text, None);
             }
-        }
-    }
-
-    /// Suspends or unsuspends a card and saves the list.
-    pub(super) fn set_suspended(&mut self, id: &str, on: bool) {
-        self.col_mut().set_suspended(id, on);
-        let list = self.col().suspended.clone();
-        let saved = self.store.borrow_mut().save_suspended(&list);
-        self.note_write(saved);
-        if on && self.current.as_deref() == Some(id) {
-            self.current = None;
         }
     }
 }

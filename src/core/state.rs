@@ -2,7 +2,7 @@
 //! undo, notices, forms, rehearse mode, imports, and what storage has not taken yet.
 
 use super::forms::{self, Draft};
-use super::{Effect, Notice};
+use super::{Effect, Notice, Write};
 use crate::domain::deck::TrackInfo;
 use crate::domain::insights::{self, Insights};
 use crate::domain::library::Filter;
@@ -161,10 +161,8 @@ pub struct AppState {
     /// Shared, not copied with every new state: a preview can hold thousands of cards.
     pub import: Option<Rc<Pending>>,
     pub import_error: Option<String>,
-    /// Reviews and card schedules a full (or failing) storage did not take; saved again as soon
-    /// as there is room.
-    pub pending_log: Vec<crate::domain::LogEntry>,
-    pub pending_cards: Vec<String>,
+    /// Writes a full (or failing) storage did not take, in order; tried again on every tick.
+    pub pending: Vec<Write>,
     pub(super) store: Rc<RefCell<Store>>,
     /// How a local date and time typed into a form is read (the browser's reading in the app).
     pub local_time: forms::interviews::LocalTime,
@@ -244,8 +242,7 @@ impl AppState {
             confirm_delete: false,
             import: None,
             import_error: None,
-            pending_log: Vec::new(),
-            pending_cards: Vec::new(),
+            pending: Vec::new(),
             mock: super::mock::MockState::load(loaded.mock, loaded.mock_settings, loaded.mocks, clock.now_ms),
             store: Rc::new(RefCell::new(store)),
             local_time: forms::interviews::local_ms,
@@ -259,10 +256,6 @@ impl AppState {
 
     pub fn col(&self) -> std::cell::Ref<'_, Collection> {
         self.col.borrow()
-    }
-
-    pub(super) fn col_mut(&self) -> std::cell::RefMut<'_, Collection> {
-        self.col.borrow_mut()
     }
 
     pub fn queue(&self) -> session::Queue {

@@ -2,6 +2,7 @@
 //! the export files built.
 
 use super::forms;
+use super::transact::{Changes, Op, Write};
 use super::{AppState, BackupImport, Effect, Export, Pending};
 use crate::domain::merge::{self, Choices};
 use crate::domain::transfer::{self, Preview};
@@ -84,13 +85,13 @@ impl AppState {
 
     pub(super) fn confirm_import(&mut self) {
         let Some(pending) = self.import.take() else { return };
-        let before = self.col().clone();
         let now = self.clock.now_ms;
-        let done = {
-            let mut col = self.col_mut();
-            match &pending.backup {
+        let built_in = self.built_in.clone();
+        let mut done = String::new();
+        let saved = self.transact(Op::Import, |col| {
+            done = match &pending.backup {
                 Some(b) => {
-                    let summary = merge::merge(&mut col, &b.theirs, &self.built_in, b.choices).summary();
+                    let summary = merge::merge(col, &b.theirs, &built_in, b.choices).summary();
                     match b.kit_merged.sentence() {
                         Some(kit) => format!("{summary} {kit}").trim().to_string(),
                         None => summary,
@@ -98,16 +99,16 @@ impl AppState {
                 }
                 None => {
                     let p = &pending.preview;
-                    transfer::apply(&mut col, p);
+                    transfer::apply(col, p);
                     // Text written on this device now: it wins over an older edit elsewhere.
                     for c in p.add.iter().chain(&p.update) {
                         col.set_edited(&c.id, now);
                     }
                     format!("{} added, {} updated, {} skipped.", p.add.len(), p.update.len(), p.skipped)
                 }
-            }
-        };
-        let saved = self.store.borrow_mut().replace_all(&self.col(), &self.built_in);
+            };
+            Changes::writing(vec![Write::Everything])
+        });
         match saved {
             Ok(()) => {
                 if let Some(b) = &pending.backup {
@@ -115,15 +116,11 @@ impl AppState {
                     self.merge_mocks(&b.mocks);
                 }
                 self.say(format!("Imported from {}: {done}", pending.name), None);
-                self.undo.clear();
                 let rehearse = self.col().settings.rehearse;
                 self.rehearse = rehearse;
             }
-            Err(why) => {
-                // All or nothing: the collection is as it was, and so is storage.
-                *self.col_mut() = before;
-                self.import_error = Some(format!("The import could not be saved ({why}). Nothing was changed."));
-            }
+            // All or nothing: the collection is as it was, and so is storage.
+            Err(why) => self.import_error = Some(format!("The import could not be saved ({why}). Nothing was changed.")),
         }
     }
 }
