@@ -10,7 +10,7 @@ use crate::domain::Theme;
 use yew::prelude::*;
 
 fn themes() -> impl Iterator<Item = Theme> {
-    Theme::EVERY.into_iter()
+    Theme::WITH_OWN.into_iter()
 }
 
 /// A card's row status in plain words: "new", "learning · due in 10 minutes", "due today ·

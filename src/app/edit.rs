@@ -44,7 +44,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 <textarea id="e-k" rows="4" value={f.value("e-k")} oninput={f.input("e-k")} />
                 <label for="e-theme">{ "Theme" }</label>
                 <select id="e-theme" onchange={f.change("e-theme")}>
-                    { for Theme::EVERY.into_iter().map(|t| html! { <option value={t.key()} selected={&*theme == t.key()}>{ t.label() }</option> }) }
+                    { for Theme::WITH_OWN.into_iter().map(|t| html! { <option value={t.key()} selected={&*theme == t.key()}>{ t.label() }</option> }) }
                 </select>
                 <label for="e-tags">{ "Tags, separated by commas" }</label>
                 <input id="e-tags" type="text" value={f.value("e-tags")} oninput={f.input("e-tags")} />

@@ -1,6 +1,19 @@
-//! Performs the core's effects in the browser: the recorder, downloads and the share sheet.
+//! The browser's side of the core: performs its effects (the recorder, downloads, the share
+//! sheet) and turns what the browser reports (the recorder's events, other tabs' writes) into
+//! actions.
 
+use super::state::{Action, AppState};
 use crate::core::Effect;
+use yew::prelude::*;
+
+/// The recorder's events and other tabs' writes, dispatched as actions (wired once, at start).
+#[hook]
+pub fn use_browser_events(dispatch: UseReducerDispatcher<AppState>) {
+    use_effect_with((), move |_| {
+        super::media::connect(dispatch.clone());
+        crate::store::local::watch_other_tabs(move |changes| dispatch.dispatch(Action::External(changes)));
+    });
+}
 
 pub fn perform(effects: Vec<Effect>) {
     for effect in effects {

@@ -171,7 +171,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 <input id="iv-role" type="text" autocomplete="organization-title" value={f.value("iv-role")} oninput={f.input("iv-role")} />
                 <fieldset class="themes-choice">
                     <legend>{ "Themes to prepare (none ticked: all)" }</legend>
-                    { for Theme::EVERY.iter().map(|t| {
+                    { for Theme::WITH_OWN.iter().map(|t| {
                         let id = format!("iv-theme-{}", t.key());
                         html! { <label class="check" for={id.clone()}><input type="checkbox" id={id.clone()} checked={f.checked(&id)} onchange={f.change(id)} />{ t.label() }</label> }
                     }) }

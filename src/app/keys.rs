@@ -35,15 +35,10 @@ fn belongs_to_target(e: &KeyboardEvent, cmd: KeyCmd) -> bool {
     cmd == KeyCmd::RevealOrStart && matches!(tag.as_str(), "button" | "a" | "summary")
 }
 
-/// The keyboard listener, the recorder's events and other tabs' writes (wired once, at start).
+/// Anki's keys, listened to on the document (wired once, at start).
 #[hook]
 pub fn use_keyboard(dispatch: UseReducerDispatcher<AppState>) {
     use_effect_with((), move |_| {
-        super::media::connect(dispatch.clone());
-        {
-            let dispatch = dispatch.clone();
-            crate::store::local::watch_other_tabs(move |changes| dispatch.dispatch(Action::External(changes)));
-        }
         let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| {
             if e.repeat() || e.is_composing() {
                 return;

@@ -41,6 +41,7 @@ pub fn App() -> Html {
     router::use_router(&state);
     snackbar::use_snackbar(&state, state.dispatcher());
     keys::use_keyboard(state.dispatcher());
+    effects::use_browser_events(state.dispatcher());
     {
         // Rehearse mode's countdown: a render a second while the question is up.
         let dispatch = state.dispatcher();

@@ -36,7 +36,7 @@ pub fn caught_up(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) ->
     let (unseen, studied) = {
         let col = state.col();
         let unseen = col.cards.iter().any(|c| !col.progress.contains_key(&c.id) && col.in_sessions(&c.id));
-        let studied: Vec<Theme> = Theme::EVERY.into_iter().filter(|t| col.cards.iter().any(|c| c.theme == *t && col.progress.get(&c.id).is_some_and(|p| p.phase == Phase::Review))).collect();
+        let studied: Vec<Theme> = Theme::WITH_OWN.into_iter().filter(|t| col.cards.iter().any(|c| c.theme == *t && col.progress.get(&c.id).is_some_and(|p| p.phase == Phase::Review))).collect();
         (unseen, studied)
     };
     html! {

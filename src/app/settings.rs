@@ -3,6 +3,7 @@
 
 use super::form::Form;
 use super::state::{Action, AppState, Screen};
+use crate::domain::settings::limits;
 use crate::store::local::StorageReport;
 use yew::prelude::*;
 
@@ -55,7 +56,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             <h1 id="settings-title">{ "Settings" }</h1>
             <form onsubmit={f.submit()} novalidate=true>
                 <label for="retention">{ "Desired retention (%)" }</label>
-                <input id="retention" type="number" inputmode="decimal" min="70" max="97" step="1"
+                <input id="retention" type="number" inputmode="decimal" min={limits::RETENTION_PERCENT.start().to_string()} max={limits::RETENTION_PERCENT.end().to_string()} step="1"
                     value={f.value("retention")} oninput={f.input("retention")} aria-describedby="retention-help" />
                 <p class="help" id="retention-help">{ "How likely you want to be to recall a card when it comes back. Higher means more reviews. 70–97, default 90." }</p>
                 <label for="new-per-day">{ "New cards per day" }</label>
@@ -65,7 +66,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 <label for="max-interval">{ "Maximum interval (days)" }</label>
                 <input id="max-interval" type="number" inputmode="numeric" min="1" step="1" value={f.value("max-interval")} oninput={f.input("max-interval")} />
                 <label for="target">{ "Readiness target for the interview (%)" }</label>
-                <input id="target" type="number" inputmode="numeric" min="50" max="99" step="1"
+                <input id="target" type="number" inputmode="numeric" min={limits::TARGET_PERCENT.start().to_string()} max={limits::TARGET_PERCENT.end().to_string()} step="1"
                     value={f.value("target")} oninput={f.input("target")} />
                 <fieldset class="tracks" aria-describedby="track-help">
                     <legend>{ "Whose answers: your role track" }</legend>
@@ -87,7 +88,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                     { "Rehearse: answer against the clock before the model answer shows" }</label>
                 <p class="help" id="rehearse-help">{ "Type your answer or record it on this device, then see which key points you covered, your length, fillers and a suggested grade. You can also switch it for one session on the home screen." }</p>
                 <label for="answer-seconds">{ "Answer time (seconds)" }</label>
-                <input id="answer-seconds" type="number" inputmode="numeric" min="15" max="900" step="5" value={f.value("answer-seconds")} oninput={f.input("answer-seconds")} />
+                <input id="answer-seconds" type="number" inputmode="numeric" min={limits::ANSWER_SECONDS.start().to_string()} max={limits::ANSWER_SECONDS.end().to_string()} step="5" value={f.value("answer-seconds")} oninput={f.input("answer-seconds")} />
                 <label class="check"><input id="speech" type="checkbox" checked={f.checked("speech")} onchange={f.change("speech")} aria-describedby="speech-help" disabled={!super::media::can_transcribe()} />
                     { "Speech to text while recording" }</label>
                 <p class="help" id="speech-help">{ if super::media::can_transcribe() {

@@ -22,11 +22,11 @@ pub enum Theme {
 
 impl Theme {
     /// The nine themes of the built-in deck (every theme but "Your own").
-    pub const ALL: [Theme; 9] = {
+    pub const DECK: [Theme; 9] = {
         let mut all = [Theme::Plan; 9];
         let mut i = 0;
         while i < 9 {
-            all[i] = Theme::EVERY[i];
+            all[i] = Theme::WITH_OWN[i];
             i += 1;
         }
         all
@@ -49,7 +49,7 @@ impl Theme {
     }
 
     /// Every theme a card can have: the nine, in the order a candidate meets them, then "Your own".
-    pub const EVERY: [Theme; 10] = [
+    pub const WITH_OWN: [Theme; 10] = [
         Theme::Plan,
         Theme::SellYourself,
         Theme::Attributes,
@@ -63,7 +63,7 @@ impl Theme {
     ];
 
     pub fn from_key(key: &str) -> Option<Theme> {
-        Theme::EVERY.into_iter().find(|t| t.key() == key)
+        Theme::WITH_OWN.into_iter().find(|t| t.key() == key)
     }
 
     /// The name a person reads.

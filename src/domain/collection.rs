@@ -1,77 +1,10 @@
 //! The collection: the cards, each card's progress, the review log and the settings; grading and undo.
 
-use super::card::{Card, Phase, Progress, Rating, Track};
+use super::card::{Card, Phase, Progress, Rating};
+pub use super::settings::Settings;
 use super::interview::Interview;
 use super::clock::Clock;
-use super::schedule::Scheduler;
 use std::collections::HashMap;
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Settings {
-    /// Probability of recall FSRS aims for when it picks an interval (0.70–0.97).
-    pub desired_retention: f32,
-    /// New cards introduced per study day.
-    pub new_per_day: u32,
-    /// Review-card grades allowed per study day.
-    pub max_reviews_per_day: u32,
-    /// No interval is longer than this many days.
-    pub max_interval_days: u32,
-    /// Readiness to aim for on the interview date (0.50–0.99).
-    pub readiness_target: f32,
-    /// Rehearse mode by default: answer against a countdown, typed or recorded, before the reveal.
-    pub rehearse: bool,
-    /// The countdown of rehearse mode, in seconds (15–900).
-    pub answer_seconds: u32,
-    /// Use the browser's speech recognition while recording (only where it exists).
-    pub speech: bool,
-    /// The role track whose model answers the person drills; `None` until they choose one (or
-    /// skip the choice, which picks General/office), so the app asks once.
-    pub track: Option<Track>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            desired_retention: 0.90,
-            new_per_day: 15,
-            max_reviews_per_day: 200,
-            max_interval_days: 36500,
-            readiness_target: 0.90,
-            rehearse: false,
-            answer_seconds: 120,
-            speech: false,
-            track: None,
-        }
-    }
-}
-
-impl Settings {
-    pub const RETENTION_MIN: f32 = 0.70;
-    pub const RETENTION_MAX: f32 = 0.97;
-
-    /// The same settings with every value brought inside its allowed range.
-    pub fn sanitised(self) -> Settings {
-        let retention = if self.desired_retention.is_finite() { self.desired_retention } else { 0.9 };
-        Settings {
-            desired_retention: retention.clamp(Self::RETENTION_MIN, Self::RETENTION_MAX),
-            new_per_day: self.new_per_day.min(9999),
-            max_reviews_per_day: self.max_reviews_per_day.min(99_999),
-            max_interval_days: self.max_interval_days.clamp(1, 36500),
-            readiness_target: if self.readiness_target.is_finite() { self.readiness_target.clamp(0.5, 0.99) } else { 0.9 },
-            answer_seconds: self.answer_seconds.clamp(15, 900),
-            ..self
-        }
-    }
-
-    /// The track in use: General/office until one is chosen.
-    pub fn track(&self) -> Track {
-        self.track.unwrap_or_default()
-    }
-
-    pub fn scheduler(&self) -> Scheduler {
-        Scheduler::new(self.desired_retention, self.max_interval_days)
-    }
-}
 
 /// One grade, as the review log keeps it.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,24 +20,6 @@ pub struct LogEntry {
 
 impl LogEntry {
     pub const MAX_DURATION_MS: u32 = 600_000;
-
-    /// One compact line: `id<TAB>at<TAB>rating<TAB>phase<TAB>duration`.
-    pub fn encode(&self) -> String {
-        format!("{}\t{}\t{}\t{}\t{}", self.card_id, self.at_ms, self.rating as u8, self.phase_before.code(), self.duration_ms)
-    }
-
-    pub fn decode(line: &str) -> Option<LogEntry> {
-        let mut parts = line.split('\t');
-        let card_id = parts.next().filter(|s| !s.is_empty())?.to_string();
-        let at_ms = parts.next()?.parse().ok()?;
-        let rating = Rating::from_u8(parts.next()?.parse().ok()?)?;
-        let phase_before = Phase::from_code(parts.next()?)?;
-        let duration_ms = parts.next()?.parse().ok()?;
-        if parts.next().is_some() {
-            return None;
-        }
-        Some(LogEntry { card_id, at_ms, rating, phase_before, duration_ms })
-    }
 }
 
 /// What it takes to put back one grade.
@@ -137,15 +52,6 @@ pub struct Collection {
     /// decides which text wins when another device's backup is merged. Cards never edited, or
     /// edited by a version of the app that did not keep the moment, are not listed.
     pub edited: Vec<(String, i64)>,
-}
-
-/// A card taken out of the collection, with all it takes to put it back.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Removed {
-    pub card: Card,
-    pub position: usize,
-    pub progress: Option<Progress>,
-    pub suspended: bool,
 }
 
 impl Collection {
@@ -201,15 +107,14 @@ impl Collection {
         }
     }
 
-    /// Takes a card out with its schedule (its past grades stay in the log).
-    pub fn remove_card(&mut self, id: &str) -> Option<Removed> {
+    /// Takes a card out with its schedule (its past grades stay in the log) and returns it.
+    pub fn remove_card(&mut self, id: &str) -> Option<Card> {
         let position = *self.index.get(id)?;
         let card = self.cards.remove(position);
-        let suspended = self.is_suspended(id);
         self.set_suspended(id, false);
-        let removed = Removed { card, position, progress: self.progress.remove(id), suspended };
+        self.progress.remove(id);
         self.reindex();
-        Some(removed)
+        Some(card)
     }
 
     /// Reviews written by another tab: each one not yet known is added, in time order, and each
@@ -274,17 +179,6 @@ impl Collection {
             self.progress.insert(id.to_string(), p);
         }
         newer
-    }
-
-    /// Undoes `remove_card`.
-    pub fn put_back(&mut self, r: Removed) {
-        let id = r.card.id.clone();
-        self.cards.insert(r.position.min(self.cards.len()), r.card);
-        if let Some(p) = r.progress {
-            self.progress.insert(id.clone(), p);
-        }
-        self.set_suspended(&id, r.suspended);
-        self.reindex();
     }
 
     pub fn card(&self, id: &str) -> Option<&Card> {
@@ -361,7 +255,7 @@ mod tests {
     }
 
     #[test]
-    fn cards_are_edited_suspended_removed_and_put_back() {
+    fn cards_are_edited_suspended_and_removed() {
         let mut col = sample();
         let first = col.cards[0].clone();
         col.grade(&first.id, Rating::Good, Clock::new(1_795_600_000_000, 0), 1000).unwrap();
@@ -375,23 +269,15 @@ mod tests {
         assert_eq!(col.suspended, vec![first.id.clone()]);
         let n = col.cards.len();
         let removed = col.remove_card(&first.id).unwrap();
+        assert_eq!(removed.answer, "Mine.");
         assert_eq!((col.cards.len(), col.card(&first.id).is_none(), col.is_suspended(&first.id)), (n - 1, true, false));
+        assert!(col.progress_of(&first.id).is_new(), "its schedule goes with it");
+        assert_eq!(col.log.len(), 1, "its grades stay in the history");
         assert_eq!(col.card(&col.cards[0].id.clone()).unwrap().id, col.cards[0].id, "the index follows");
-        col.put_back(removed);
-        assert_eq!((col.cards[0].answer.as_str(), col.is_suspended(&first.id), col.progress_of(&first.id).reps), ("Mine.", true, 1));
         let own = Card { id: "own-1".into(), ..first.clone() };
         col.put_card(own);
         assert_eq!(col.cards.last().unwrap().id, "own-1");
         assert!(col.card("own-1").is_some());
-    }
-
-    #[test]
-    fn log_lines_round_trip_and_reject_garbage() {
-        let e = LogEntry { card_id: "plan-01".into(), at_ms: 1_795_564_800_123, rating: Rating::Hard, phase_before: Phase::Relearning, duration_ms: 4200 };
-        assert_eq!(LogEntry::decode(&e.encode()), Some(e));
-        for bad in ["", "x", "a\t1\t9\tn\t0", "a\t1\t1\tq\t0", "a\tz\t1\tn\t0", "a\t1\t1\tn\t0\textra", "\t1\t1\tn\t0"] {
-            assert_eq!(LogEntry::decode(bad), None, "{bad:?}");
-        }
     }
 
     #[test]

@@ -309,7 +309,7 @@ pub fn report(files: &[(String, String)], only: &[String], shipped: Option<&str>
 
 /// Active cards per theme, for the summary.
 pub fn per_theme(d: &Deck) -> Vec<(Theme, usize)> {
-    Theme::ALL.iter().map(|t| (*t, d.cards.iter().filter(|c| c.theme == *t && !c.is_retired()).count())).collect()
+    Theme::DECK.iter().map(|t| (*t, d.cards.iter().filter(|c| c.theme == *t && !c.is_retired()).count())).collect()
 }
 
 #[cfg(test)]

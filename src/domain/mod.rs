@@ -17,6 +17,7 @@ pub mod kit;
 pub mod readiness;
 pub mod schedule;
 pub mod session;
+pub mod settings;
 pub mod stats;
 pub mod transfer;
 pub mod words;

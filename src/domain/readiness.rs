@@ -52,7 +52,7 @@ impl Readiness {
 /// retired from the deck do not count.
 pub fn readiness(col: &Collection, at_ms: i64, scope: &[Theme]) -> Readiness {
     let in_scope = |t: Theme| scope.is_empty() || scope.contains(&t);
-    let mut sums: Vec<(Theme, usize, f64)> = Theme::EVERY.iter().filter(|t| in_scope(**t)).map(|t| (*t, 0, 0.0)).collect();
+    let mut sums: Vec<(Theme, usize, f64)> = Theme::WITH_OWN.iter().filter(|t| in_scope(**t)).map(|t| (*t, 0, 0.0)).collect();
     for card in col.cards.iter().filter(|c| in_scope(c.theme) && !c.is_retired()) {
         let r = recall_at(&col.progress_of(&card.id), at_ms);
         if let Some(entry) = sums.iter_mut().find(|(t, _, _)| *t == card.theme) {

@@ -30,8 +30,8 @@ impl Scheduler {
     pub fn new(desired_retention: f32, max_interval_days: u32) -> Self {
         Scheduler {
             fsrs: default_model(),
-            desired_retention: desired_retention.clamp(0.70, 0.97),
-            max_interval_days: max_interval_days.max(1),
+            desired_retention: super::settings::limits::fraction(desired_retention, &super::settings::limits::RETENTION_PERCENT, 0.9),
+            max_interval_days: super::settings::limits::whole(max_interval_days, &super::settings::limits::MAX_INTERVAL_DAYS),
         }
     }
 

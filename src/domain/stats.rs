@@ -54,12 +54,12 @@ impl Retention {
 /// per theme (themes with reviews only) and in total (last).
 pub fn retention(col: &Collection, clock: Clock, days: i64) -> Vec<Retention> {
     let since = clock.day_start_ms(clock.today() - days + 1);
-    let mut rows: Vec<Retention> = Theme::EVERY.iter().map(|t| Retention { theme: Some(*t), reviews: 0, passed: 0 }).collect();
+    let mut rows: Vec<Retention> = Theme::WITH_OWN.iter().map(|t| Retention { theme: Some(*t), reviews: 0, passed: 0 }).collect();
     let mut total = Retention { theme: None, reviews: 0, passed: 0 };
     for e in col.log.iter().filter(|e| e.at_ms >= since && e.phase_before == Phase::Review) {
         let Some(card) = col.card(&e.card_id) else { continue };
         let passed = (e.rating != super::card::Rating::Again) as u32;
-        let row = &mut rows[Theme::EVERY.iter().position(|t| *t == card.theme).unwrap_or(0)];
+        let row = &mut rows[Theme::WITH_OWN.iter().position(|t| *t == card.theme).unwrap_or(0)];
         row.reviews += 1;
         row.passed += passed;
         total.reviews += 1;

@@ -6,7 +6,7 @@ use crate::domain::session::Focus;
 use crate::domain::Theme;
 
 fn themes() -> impl Iterator<Item = Theme> {
-    Theme::EVERY.into_iter()
+    Theme::WITH_OWN.into_iter()
 }
 
 /// The focused session's form: the theme chosen in the filter is ticked (and follows the filter).

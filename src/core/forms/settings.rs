@@ -1,7 +1,9 @@
 //! The settings form: its starting values and what it says, checked.
 
 use super::Draft;
+use crate::domain::settings::limits;
 use crate::domain::{Settings, Track};
+use std::ops::RangeInclusive;
 
 /// The form's starting values: the saved settings.
 pub fn draft(s: &Settings) -> Draft {
@@ -19,18 +21,21 @@ pub fn draft(s: &Settings) -> Draft {
     d
 }
 
-/// Reads and checks the form; every problem is named for the person filling it in.
+/// Reads and checks the form against the settings' limits; every problem is named for the person
+/// filling it in.
 pub fn parse(form: &Draft) -> Result<Settings, Vec<String>> {
     let read = |id: &str| form.get(id).trim();
     let mut errors = Vec::new();
-    let retention_pct: Option<u32> = read("retention").parse().ok();
-    let retention = match retention_pct {
-        Some(p) if (70..=97).contains(&p) => p as f32 / 100.0,
+    let mut percent = |id: &str, range: &RangeInclusive<u32>, problem: String| match read(id).parse::<u32>() {
+        Ok(p) if range.contains(&p) => p as f32 / 100.0,
         _ => {
-            errors.push("Desired retention must be a number from 70 to 97 (%).".to_string());
+            errors.push(problem);
             0.9
         }
     };
+    let (r, t) = (&limits::RETENTION_PERCENT, &limits::TARGET_PERCENT);
+    let retention = percent("retention", r, format!("Desired retention must be a number from {} to {} (%).", r.start(), r.end()));
+    let target = percent("target", t, format!("Readiness target must be a whole number from {} to {} (%).", t.start(), t.end()));
     let mut whole = |id: &str, name: &str, max: u32| -> u32 {
         match read(id).parse::<u32>() {
             Ok(n) if n <= max => n,
@@ -40,36 +45,29 @@ pub fn parse(form: &Draft) -> Result<Settings, Vec<String>> {
             }
         }
     };
-    let new_per_day = whole("new-per-day", "New cards per day", 9999);
-    let max_reviews = whole("max-reviews", "Maximum reviews per day", 99_999);
-    let max_interval = whole("max-interval", "Maximum interval", 36_500).max(1);
-    let target = match read("target").parse::<u32>() {
-        Ok(p) if (50..=99).contains(&p) => p as f32 / 100.0,
-        _ => {
-            errors.push("Readiness target must be a whole number from 50 to 99 (%).".to_string());
-            0.9
-        }
-    };
+    let new_per_day = whole("new-per-day", "New cards per day", *limits::NEW_PER_DAY.end());
+    let max_reviews = whole("max-reviews", "Maximum reviews per day", *limits::MAX_REVIEWS_PER_DAY.end());
+    let max_interval = limits::whole(whole("max-interval", "Maximum interval", *limits::MAX_INTERVAL_DAYS.end()), &limits::MAX_INTERVAL_DAYS);
+    let a = &limits::ANSWER_SECONDS;
     let answer_seconds = match read("answer-seconds").parse::<u32>() {
-        Ok(n) if (15..=900).contains(&n) => n,
+        Ok(n) if a.contains(&n) => n,
         _ => {
-            errors.push("Answer time must be a whole number of seconds from 15 to 900.".to_string());
+            errors.push(format!("Answer time must be a whole number of seconds from {} to {}.", a.start(), a.end()));
             120
         }
     };
-    if errors.is_empty() {
-        Ok(Settings {
-            desired_retention: retention,
-            new_per_day,
-            max_reviews_per_day: max_reviews,
-            max_interval_days: max_interval,
-            readiness_target: target,
-            rehearse: form.on("rehearse"),
-            answer_seconds,
-            speech: form.on("speech"),
-            track: Track::from_key(form.get("track")),
-        })
-    } else {
-        Err(errors)
+    if !errors.is_empty() {
+        return Err(errors);
     }
+    Ok(Settings {
+        desired_retention: retention,
+        new_per_day,
+        max_reviews_per_day: max_reviews,
+        max_interval_days: max_interval,
+        readiness_target: target,
+        rehearse: form.on("rehearse"),
+        answer_seconds,
+        speech: form.on("speech"),
+        track: Track::from_key(form.get("track")),
+    })
 }

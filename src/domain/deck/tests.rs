@@ -122,8 +122,8 @@ fn the_offer_theme_is_a_built_in_theme() {
     let (cards, errors) = parse(&GOOD.replace("theme: plan", "theme: offer"));
     assert!(errors.is_empty());
     assert_eq!(cards[0].theme, Theme::Offer);
-    assert_eq!((Theme::Offer.label(), Theme::ALL.len(), Theme::ALL[8]), ("The offer", 9, Theme::Offer));
-    assert_eq!(Theme::EVERY.last(), Some(&Theme::Own));
+    assert_eq!((Theme::Offer.label(), Theme::DECK.len(), Theme::DECK[8]), ("The offer", 9, Theme::Offer));
+    assert_eq!(Theme::WITH_OWN.last(), Some(&Theme::Own));
 }
 
 #[test]

@@ -78,7 +78,7 @@ pub fn deck_problems(cards: &[Card], min_cards: usize, min_per_theme: usize) -> 
     if active < min_cards {
         problems.push(format!("the deck has {active} active cards; it needs at least {min_cards}"));
     }
-    for theme in Theme::ALL {
+    for theme in Theme::DECK {
         let n = cards.iter().filter(|c| c.theme == theme && !c.is_retired()).count();
         if n < min_per_theme {
             problems.push(format!("theme {} has {n} active cards; it needs at least {min_per_theme}", theme.key()));

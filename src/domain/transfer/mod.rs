@@ -189,7 +189,7 @@ pub(crate) fn theme_or_tag(value: &str, tags: &mut Vec<String>) -> Theme {
         return Theme::Own;
     }
     let found = Theme::from_key(&v.to_ascii_lowercase())
-        .or_else(|| Theme::EVERY.into_iter().find(|t| t.label().eq_ignore_ascii_case(v)));
+        .or_else(|| Theme::WITH_OWN.into_iter().find(|t| t.label().eq_ignore_ascii_case(v)));
     found.unwrap_or_else(|| {
         let tag = crate::domain::fold(v);
         if !tags.contains(&tag) {
