@@ -93,7 +93,7 @@ fn preview_view(p: &Pending, f: &Form, dispatch: &UseReducerDispatcher<AppState>
                 <p data-testid="import-media">{ media }</p>
             }
             if p.quizlet.is_some() {
-                { separators_view(&f) }
+                { separators_view(f) }
             }
             if !v.first.is_empty() {
                 <p class="as-read" data-testid="import-first">{ as_read(&v.first) }</p>

@@ -3,9 +3,13 @@
 //! js-sys here: it is tested natively (`tests/core.rs`) through the same `AppState::apply` the app
 //! runs. The yew layer (`app/`) renders the state, dispatches actions and performs the effects.
 //!
-//! A feature adds its state as a field of `AppState` (or a struct of its own in its file), its
-//! actions as `Action` variants handled in `reducer.rs` by a method in its own file
-//! (`core/<feature>.rs`), and what the browser must do as `Effect` variants.
+//! A feature adds its state as a field of `AppState` (a struct of its own, in its file), its
+//! actions as one `Action` variant holding an enum of its own, routed by one arm of `dispatch`
+//! (`reducer.rs`) to a method in `core/<feature>.rs`, and what the browser must do as `Effect`
+//! variants (performed in `app/effects.rs`). Every change to the collection goes through
+//! `transact` (`transact.rs`): the change names the records it touched as `Write`s, which are
+//! written in one place (and kept for later when storage refuses them); a feature with records of
+//! its own adds a `Write` variant for each and changes its state before or inside `transact`.
 
 mod action;
 mod cards;
