@@ -148,7 +148,7 @@ fn the_kit_travels_in_the_backup_and_merges_into_another_device() {
     let b = pending.backup.as_ref().expect("a backup");
     assert_eq!(b.kit_merged.sentence().as_deref(), Some("1 story from the other device will be added; the notes of 1 interview will be updated."));
     laptop.apply(Action::ConfirmImport, at(111));
-    assert!(laptop.notices.iter().any(|n| matches!(n, Notice::Done(t) if t.contains("1 story from the other device"))), "{:?}", laptop.notices);
+    assert!(laptop.snack.as_ref().is_some_and(|s| s.text.contains("1 story from the other device")), "{:?}", laptop.snack);
     let titles: Vec<String> = laptop.kit.live_stories().into_iter().map(|s| s.title).collect();
     assert_eq!(titles.len(), 2);
     assert!(titles.contains(&"The month-end close".to_string()));
