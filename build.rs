@@ -34,7 +34,9 @@ fn main() {
     fs::write(out.join("deck.txt"), general).expect("OUT_DIR is writable");
     let mut dirs = vec![out.join("tracks")];
     if env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32")) {
-        let target = env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("target"));
+        let target = env::var("CARGO_TARGET_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|_| Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("target"));
         dirs.push(target.join("deck-tracks"));
     }
     for dir in dirs {

@@ -9,6 +9,9 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 failed=0
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+step "formatting (cargo fmt --check, rustfmt.toml)"
+cargo fmt --check || failed=1
+
 step "clippy with warnings as errors (native and wasm32, every target)"
 cargo clippy --locked --all-targets -- -D warnings || failed=1
 cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings || failed=1

@@ -126,13 +126,18 @@ fn check_cards(path: &Path) {
     ]);
     assert_eq!(got, want, "{name}");
     assert_eq!(p.errors.len(), 1, "{name}: {:?}", p.errors);
-    assert!(p.errors[0].message.starts_with("the answer is empty (Anki's \u{201c}Cards in Plain Text\u{201d} leaves out typed-in answers"), "{name}: {:?}", p.errors);
+    assert!(
+        p.errors[0].message.starts_with("the answer is empty (Anki's \u{201c}Cards in Plain Text\u{201d} leaves out typed-in answers"),
+        "{name}: {:?}",
+        p.errors
+    );
     let media = p.media.sentence();
     assert_eq!(media.as_deref(), html.then_some("3 pictures and 2 sounds were left out: Second Round shows text only."), "{name}");
 }
 
 fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
     files.sort();
     files
 }
@@ -179,7 +184,10 @@ fn a_fresh_export_by_anki_matches_the_fixtures() {
         if name.to_str().unwrap().starts_with("cards-") {
             assert_eq!(records(&a), records(&b), "{name:?}: Anki writes other cards than the fixture");
         } else {
-            assert_eq!(a, b, "{name:?}: Anki writes other bytes than the fixture (regenerate with scripts/anki-fixtures.py and check the importer)");
+            assert_eq!(
+                a, b,
+                "{name:?}: Anki writes other bytes than the fixture (regenerate with scripts/anki-fixtures.py and check the importer)"
+            );
         }
     }
 }
@@ -201,7 +209,8 @@ fn the_download_for_anki_reads_back_and_is_written_for_anki() {
         ..Default::default()
     });
     let text = transfer::write_anki(&cards);
-    assert!(text.starts_with("#separator:tab\n#html:false\n#notetype:Basic\n#guid column:1\n#tags column:4\n#columns:GUID\tFront\tBack\tTags\n"));
+    assert!(text
+        .starts_with("#separator:tab\n#html:false\n#notetype:Basic\n#guid column:1\n#tags column:4\n#columns:GUID\tFront\tBack\tTags\n"));
     let read = transfer::read("second-round-cards.txt", &text).unwrap();
     assert!(read.parsed.errors.is_empty(), "{:?}", read.parsed.errors);
     assert_eq!(read.parsed.cards.len(), cards.len());

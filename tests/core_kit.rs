@@ -68,7 +68,10 @@ fn a_story_is_stored_as_one_record_and_kept_across_a_restart() {
     assert_eq!(keys.len(), 1);
     let again = open(&memory, at(20));
     let stories = again.kit.live_stories();
-    assert_eq!((stories.len(), stories[0].title.as_str(), stories[0].shows.clone()), (1, "The month-end close", vec!["accuracy".to_string()]));
+    assert_eq!(
+        (stories.len(), stories[0].title.as_str(), stories[0].shows.clone()),
+        (1, "The month-end close", vec!["accuracy".to_string()])
+    );
     // Edited, then deleted: the record says so, and the plan sheet lets it go.
     let id = stories[0].id.clone();
     let mut app = again;
@@ -89,7 +92,16 @@ fn notes_questions_plan_and_thanks_are_the_interview_s_round() {
     let mut app = open(&memory, at(0));
     app.apply(Action::Show(Screen::Kit(KitScreen::Notes)), at(0));
     app.apply(Action::Kit(KitAction::AddPerson), at(1));
-    typed(&mut app, &[(&ids::person("name", 0), "Priya Shah"), (&ids::person("said", 0), "Speed at month-end"), (&ids::person("name", 1), "Tom Reid"), (ids::WELL, "Rapport")], at(2));
+    typed(
+        &mut app,
+        &[
+            (&ids::person("name", 0), "Priya Shah"),
+            (&ids::person("said", 0), "Speed at month-end"),
+            (&ids::person("name", 1), "Tom Reid"),
+            (ids::WELL, "Rapport"),
+        ],
+        at(2),
+    );
     app.apply(Action::Submit, at(3));
     assert_eq!(app.screen, Screen::Kit(KitScreen::Hub));
     app.apply(Action::Show(Screen::Kit(KitScreen::Questions)), at(4));
@@ -116,7 +128,10 @@ fn notes_questions_plan_and_thanks_are_the_interview_s_round() {
     // Thanks: a note each, composed; one edited; marked sent.
     app.apply(Action::Show(Screen::Kit(KitScreen::Thanks)), at(15));
     let priya = app.draft().get(&ids::body(0)).to_string();
-    assert!(priya.starts_with("Dear Priya Shah,") && priya.contains("what we discussed: speed at month-end.") && priya.contains("Fri 4 Dec"), "{priya}");
+    assert!(
+        priya.starts_with("Dear Priya Shah,") && priya.contains("what we discussed: speed at month-end.") && priya.contains("Fri 4 Dec"),
+        "{priya}"
+    );
     typed(&mut app, &[(&ids::body(1), "Dear Tom, thank you."), (&ids::email(1), "tom@northwind.example")], at(16));
     app.apply(Action::Submit, at(17));
     app.apply(Action::Kit(KitAction::Sent("Priya Shah".into(), true)), at(18));
@@ -127,7 +142,10 @@ fn notes_questions_plan_and_thanks_are_the_interview_s_round() {
     let round = again.kit.round(&interview()).unwrap().clone();
     assert_eq!(round, app.kit_round().unwrap());
     assert_eq!((round.people.len(), round.questions.len(), round.ticked.clone()), (2, 2, vec!["early".to_string()]));
-    assert_eq!(round.thanks.iter().map(|t| (t.name.as_str(), t.body.as_str(), t.sent.is_some())).collect::<Vec<_>>(), vec![("Priya Shah", "", true), ("Tom Reid", "Dear Tom, thank you.", false)]);
+    assert_eq!(
+        round.thanks.iter().map(|t| (t.name.as_str(), t.body.as_str(), t.sent.is_some())).collect::<Vec<_>>(),
+        vec![("Priya Shah", "", true), ("Tom Reid", "Dear Tom, thank you.", false)]
+    );
 }
 
 #[test]
@@ -146,7 +164,10 @@ fn the_kit_travels_in_the_backup_and_merges_into_another_device() {
     laptop.apply(Action::ImportText(Ok(("backup.json".into(), text.clone()))), at(110));
     let pending = laptop.import.clone().expect("a preview");
     let b = pending.backup.as_ref().expect("a backup");
-    assert_eq!(b.kit_merged.sentence().as_deref(), Some("1 story from the other device will be added; the notes of 1 interview will be updated."));
+    assert_eq!(
+        b.kit_merged.sentence().as_deref(),
+        Some("1 story from the other device will be added; the notes of 1 interview will be updated.")
+    );
     laptop.apply(Action::ConfirmImport, at(111));
     assert!(laptop.snack.as_ref().is_some_and(|s| s.text.contains("1 story from the other device")), "{:?}", laptop.snack);
     let titles: Vec<String> = laptop.kit.live_stories().into_iter().map(|s| s.title).collect();
@@ -166,7 +187,11 @@ fn an_import_of_cards_leaves_the_kit_alone_and_a_damaged_record_is_kept_aside() 
     let memory = with_interview();
     memory.put(&Key::Story("sbad".into()).name(), "{\"title\": 7");
     let mut app = open(&memory, at(0));
-    assert!(app.notices.iter().any(|n| matches!(n, Notice::Unreadable(_)) && n.text().contains("1 of your stories")), "{:?}", app.notices.iter().map(|n| n.text()).collect::<Vec<_>>());
+    assert!(
+        app.notices.iter().any(|n| matches!(n, Notice::Unreadable(_)) && n.text().contains("1 of your stories")),
+        "{:?}",
+        app.notices.iter().map(|n| n.text()).collect::<Vec<_>>()
+    );
     write_story(&mut app, "Kept", "teamwork", 1);
     app.apply(Action::ImportText(Ok(("cards.txt".into(), "What is my question?\tMy answer.\n".into()))), at(5));
     app.apply(Action::ConfirmImport, at(6));

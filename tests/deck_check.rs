@@ -33,7 +33,12 @@ fn the_deck_files_parse() {
 fn every_card_passes_its_own_check() {
     let r = report();
     println!("{}", r.to_text());
-    let bad: Vec<String> = r.cards.iter().filter(|c| !c.problems.is_empty()).map(|c| format!("{}:{} [{}]\n  - {}", c.file, c.line, c.id, c.problems.join("\n  - "))).collect();
+    let bad: Vec<String> = r
+        .cards
+        .iter()
+        .filter(|c| !c.problems.is_empty())
+        .map(|c| format!("{}:{} [{}]\n  - {}", c.file, c.line, c.id, c.problems.join("\n  - ")))
+        .collect();
     assert!(bad.is_empty(), "{} cards have problems:\n{}", bad.len(), bad.join("\n"));
 }
 
@@ -46,7 +51,11 @@ fn the_deck_is_large_enough_in_every_theme_and_track() {
     assert!(problems.is_empty(), "{}\n(active cards per theme: {})", problems.join("\n"), themes.join(", "));
     assert_eq!(d.tracks.iter().map(|t| t.track).collect::<Vec<_>>(), Track::ALL, "the tracks, in order");
     assert!(d.tracks.iter().all(|t| !t.label.is_empty() && t.persona.len() > 200), "each track has a label and a persona with facts");
-    assert!(d.tracks.iter().all(|t| (40..=220).contains(&t.summary.chars().count())), "each track has a one-line summary: {:?}", d.tracks.iter().map(|t| &t.summary).collect::<Vec<_>>());
+    assert!(
+        d.tracks.iter().all(|t| (40..=220).contains(&t.summary.chars().count())),
+        "each track has a one-line summary: {:?}",
+        d.tracks.iter().map(|t| &t.summary).collect::<Vec<_>>()
+    );
 }
 
 #[test]

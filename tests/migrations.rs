@@ -63,7 +63,13 @@ fn read_everything(version: u32) -> Loaded {
     assert_eq!((&migrated.progress, &migrated.log, &migrated.settings), (&loaded.progress, &loaded.log, &loaded.settings));
     assert_eq!((&migrated.interviews, &migrated.suspended, &migrated.own), (&loaded.interviews, &loaded.suspended, &loaded.own));
     assert!(schema::migration(&migrated).is_empty(), "migrated once and for all");
-    assert!(stored.iter().filter(|(k, _)| k.starts_with(schema::PREFIX)).all(|(_, v)| v.starts_with(['"', '{', '[']) || *v == VERSION.to_string()), "every value is JSON");
+    assert!(
+        stored
+            .iter()
+            .filter(|(k, _)| k.starts_with(schema::PREFIX))
+            .all(|(_, v)| v.starts_with(['"', '{', '[']) || *v == VERSION.to_string()),
+        "every value is JSON"
+    );
     loaded
 }
 
@@ -72,7 +78,11 @@ fn version_1_reads_whole_into_today_s_schema() {
     let col = collection(read_everything(1));
     let deck = deck::built_in().len();
     assert_eq!((col.cards.len(), col.progress.len(), col.log.len(), col.interviews.len()), (deck, 8, 53, 2));
-    assert_eq!((col.settings.new_per_day, col.settings.rehearse, col.settings.answer_seconds), (10, false, 120), "new settings take their defaults");
+    assert_eq!(
+        (col.settings.new_per_day, col.settings.rehearse, col.settings.answer_seconds),
+        (10, false, 120),
+        "new settings take their defaults"
+    );
     assert_eq!(col.interviews[0].company, "Northwind");
     assert!(col.suspended.is_empty());
 }
@@ -99,7 +109,11 @@ fn version_2_reads_whole_into_today_s_schema() {
 fn version_3_reads_whole() {
     let stored = fixture(3);
     let col = collection(read_everything(3));
-    assert_eq!((col.cards.len(), col.progress.len(), col.log.len()), (deck::built_in().len(), 10, 53 + 60), "one deleted, one of one's own");
+    assert_eq!(
+        (col.cards.len(), col.progress.len(), col.log.len()),
+        (deck::built_in().len(), 10, 53 + 60),
+        "one deleted, one of one's own"
+    );
     assert!(stored.contains_key("second-round/log/plan-05/0"), "a card with 60 reviews keeps its oldest apart");
     assert_eq!(col.log.iter().filter(|e| e.card_id == "plan-05").count(), 60);
     assert_eq!(col.card("plan-03").unwrap().answer, "Edited answer.");
@@ -113,8 +127,17 @@ fn a_grade_after_migrating_lands_in_its_card_s_record() {
     let mut stored = fixture(1);
     let loaded = schema::decode(stored.clone());
     run(&mut stored, &schema::migration(&loaded));
-    let entry = LogEntry { card_id: "plan-01".into(), at_ms: 1_795_600_000_000, rating: Rating::Good, phase_before: Phase::Review, duration_ms: 1 };
-    let p = Progress { phase: Phase::Review, stability: 9.0, difficulty: 5.0, due_ms: 1_796_000_000_000, last_review_ms: Some(entry.at_ms), reps: 4, ..Progress::default() };
+    let entry =
+        LogEntry { card_id: "plan-01".into(), at_ms: 1_795_600_000_000, rating: Rating::Good, phase_before: Phase::Review, duration_ms: 1 };
+    let p = Progress {
+        phase: Phase::Review,
+        stability: 9.0,
+        difficulty: 5.0,
+        due_ms: 1_796_000_000_000,
+        last_review_ms: Some(entry.at_ms),
+        reps: 4,
+        ..Progress::default()
+    };
     let key = Key::Card("plan-01".into()).name();
     let writes = schema::record_review(stored.get(&key).map(String::as_str), 0, &entry, &p);
     assert_eq!(writes.len(), 1);
@@ -133,7 +156,10 @@ fn version_4_reads_whole_with_its_interview_kit() {
     let col = collection(loaded);
     // Everything version 3 held is there as it was.
     let v3 = collection(schema::decode(fixture(3)));
-    assert_eq!((&col.cards, &col.progress, &col.log, &col.interviews, &col.suspended), (&v3.cards, &v3.progress, &v3.log, &v3.interviews, &v3.suspended));
+    assert_eq!(
+        (&col.cards, &col.progress, &col.log, &col.interviews, &col.suspended),
+        (&v3.cards, &v3.progress, &v3.log, &v3.interviews, &v3.suspended)
+    );
     assert_eq!(col.settings, v3.settings);
     // And the kit: two stories and a deleted one, the notes of the first interview.
     assert_eq!(kit.stories.len(), 3);
@@ -150,9 +176,20 @@ fn version_4_reads_whole_with_its_interview_kit() {
     assert_eq!((mock.steps.len(), mock.at, mock.is_paused(), grades.len()), (8, 1, true, 0));
     assert_eq!(mock.answers[0].0.as_ref().map(|a| (a.seconds, a.recorded)), Some((50, true)));
     assert!(mock.answers[0].1.is_some() && mock.answers[1].0.is_some());
-    assert_eq!((loaded.mock_settings.voice.as_str(), loaded.mock_settings.rate_percent, loaded.mock_settings.show_text, loaded.mock_settings.follow_up_percent), ("Daniel", 125, true, 75));
+    assert_eq!(
+        (
+            loaded.mock_settings.voice.as_str(),
+            loaded.mock_settings.rate_percent,
+            loaded.mock_settings.show_text,
+            loaded.mock_settings.follow_up_percent
+        ),
+        ("Daniel", 125, true, 75)
+    );
     assert_eq!(loaded.mocks.len(), 2);
-    assert!(loaded.mocks.iter().all(|h| h.questions.len() >= 6 && h.minutes == 10 && h.interview.as_deref() == Some("Northwind — Analyst")));
+    assert!(loaded
+        .mocks
+        .iter()
+        .all(|h| h.questions.len() >= 6 && h.minutes == 10 && h.interview.as_deref() == Some("Northwind — Analyst")));
     assert!(loaded.mocks[0].at_ms < loaded.mocks[1].at_ms);
 }
 
@@ -243,7 +280,13 @@ fn make_version_3_fixture() {
     let scheduler = second_round::domain::Settings::default().scheduler();
     for i in 0..60 {
         let at = 1_795_000_000_000 + i * 3_600_000;
-        let e = LogEntry { card_id: "plan-05".into(), at_ms: at, rating: [Rating::Again, Rating::Good][i as usize % 2], phase_before: p.phase, duration_ms: 8_000 + i as u32 * 100 };
+        let e = LogEntry {
+            card_id: "plan-05".into(),
+            at_ms: at,
+            rating: [Rating::Again, Rating::Good][i as usize % 2],
+            phase_before: p.phase,
+            duration_ms: 8_000 + i as u32 * 100,
+        };
         p = scheduler.grade(&p, e.rating, at);
         let next = (0..).find(|n| !stored.contains_key(&Key::Older("plan-05".into(), *n).name())).unwrap();
         let key = Key::Card("plan-05".into()).name();
@@ -293,13 +336,22 @@ fn make_version_4_fixture() {
     });
     let r = kit.round_mut(&loaded.interviews[0]);
     r.people = vec![
-        Person { name: "Priya Shah".into(), role: "Head of Finance".into(), said: "Month-end is too slow; she wants someone who fixes processes.".into() },
+        Person {
+            name: "Priya Shah".into(),
+            role: "Head of Finance".into(),
+            said: "Month-end is too slow; she wants someone who fixes processes.".into(),
+        },
         Person { name: "Tom Reid".into(), role: "Team lead".into(), said: "The team is new and needs patience.".into() },
     ];
     r.went_well = "The reconciliation story landed.".into();
     r.add = "Say what I would do in the first month.".into();
     r.questions = vec![
-        Question { text: "Could you tell me how you'll make the decision from here, and when you expect to make it?".into(), card: Some("ask-01".into()), asked: true, answer: "By Friday; HR will call.".into() },
+        Question {
+            text: "Could you tell me how you'll make the decision from here, and when you expect to make it?".into(),
+            card: Some("ask-01".into()),
+            asked: true,
+            answer: "By Friday; HR will call.".into(),
+        },
         Question { text: "What would my first project be?".into(), ..Question::default() },
     ];
     r.remember = vec!["Nine days to four".into(), "Calm at month-end".into(), "I stay: six years at my last firm".into()];
@@ -307,7 +359,13 @@ fn make_version_4_fixture() {
     r.place = "4 Canal Street, 2nd floor".into();
     r.meet = vec!["Priya Shah".into(), "Ana Lopez, Finance Director".into()];
     r.ticked = vec!["documents".into()];
-    r.thanks = vec![Thanks { name: "Priya Shah".into(), email: "priya@northwind.example".into(), point: "the month-end close".into(), sent: Some(at + 2 * 3_600_000), ..Thanks::default() }];
+    r.thanks = vec![Thanks {
+        name: "Priya Shah".into(),
+        email: "priya@northwind.example".into(),
+        point: "the month-end close".into(),
+        sent: Some(at + 2 * 3_600_000),
+        ..Thanks::default()
+    }];
     r.edited = at + 3 * 3_600_000;
     for (k, v) in schema::kit_records(&kit) {
         stored.insert(k.name(), v);
@@ -348,7 +406,10 @@ fn add_mock_records_to_version_4_fixture() {
     m.answer(at + 200_000, "At the time the close took nine days; I mapped it and cut it to four.", false);
     m.pause(at + 230_000);
     stored.insert(Key::Mock.name(), mock::mock_value(&m, &[]));
-    stored.insert(Key::MockSettings.name(), mock::settings_value(&MockSettings { voice: "Daniel".into(), rate_percent: 125, show_text: true, follow_up_percent: 75 }));
+    stored.insert(
+        Key::MockSettings.name(),
+        mock::settings_value(&MockSettings { voice: "Daniel".into(), rate_percent: 125, show_text: true, follow_up_percent: 75 }),
+    );
     stored.insert(Key::Mocks.name(), mock::history_value(&history));
     let path = format!("{}/tests/data/schema/v4.json", env!("CARGO_MANIFEST_DIR"));
     std::fs::write(path, serde_json::to_string_pretty(&stored).unwrap() + "\n").unwrap();

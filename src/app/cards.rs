@@ -4,9 +4,9 @@
 use super::form::Form;
 use super::state::{Action, AppState, BrowseChange, Screen};
 use super::text_value as value;
-use crate::domain::{words, Clock, Collection, Phase};
 use crate::domain::library::{self, CardState, Filter};
 use crate::domain::Theme;
+use crate::domain::{words, Clock, Collection, Phase};
 use yew::prelude::*;
 
 fn themes() -> impl Iterator<Item = Theme> {
@@ -56,7 +56,12 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
     let clear = {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            for change in [BrowseChange::Query(String::new()), BrowseChange::Theme(None), BrowseChange::Tag(String::new()), BrowseChange::State(CardState::Any)] {
+            for change in [
+                BrowseChange::Query(String::new()),
+                BrowseChange::Theme(None),
+                BrowseChange::Tag(String::new()),
+                BrowseChange::State(CardState::Any),
+            ] {
                 d.dispatch(Action::Browse(change));
             }
         })

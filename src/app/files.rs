@@ -27,7 +27,10 @@ fn unpack(r: Result<JsValue, JsValue>) -> Read {
             let pair = js_sys::Array::from(&v);
             Ok((pair.get(0).as_string().unwrap_or_default(), pair.get(1).as_string().unwrap_or_default()))
         }
-        Err(e) => Err(js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_else(|| "The file could not be read.".into())),
+        Err(e) => Err(js_sys::Reflect::get(&e, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .unwrap_or_else(|| "The file could not be read.".into())),
     }
 }
 
@@ -35,7 +38,10 @@ fn unpack(r: Result<JsValue, JsValue>) -> Read {
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     match fetch_text_js(url).await {
         Ok(v) => Ok(v.as_string().unwrap_or_default()),
-        Err(e) => Err(js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_else(|| "it could not be fetched".into())),
+        Err(e) => Err(js_sys::Reflect::get(&e, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .unwrap_or_else(|| "it could not be fetched".into())),
     }
 }
 

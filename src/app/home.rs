@@ -43,7 +43,11 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
         (active.clone().filter(|c| col.progress.contains_key(&c.id)).count(), active.count())
     };
     let first_start = state.col().settings.track.is_none();
-    let welcome_card = if first_start { welcome(state, &dispatch) } else { html! {} };
+    let welcome_card = if first_start {
+        welcome(state, &dispatch)
+    } else {
+        html! {}
+    };
     let dispatch_for_panel = dispatch.clone();
     let dispatch_for_caught_up = dispatch.clone();
     let toggle = dispatch.clone();

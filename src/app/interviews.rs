@@ -83,7 +83,12 @@ pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html
             plan.peak_reviews
         )
     } else {
-        format!("There is not enough time to reach {}: with {} new cards a day you would be at about {}.", percent(target), plan.new_per_day, percent(plan.expected))
+        format!(
+            "There is not enough time to reach {}: with {} new cards a day you would be at about {}.",
+            percent(target),
+            plan.new_per_day,
+            percent(plan.expected)
+        )
     };
     // The last day: new cards learned now would not stick by the interview; the weakest answers would.
     let last_day = iv.at_ms - now <= crate::domain::clock::DAY_MS;

@@ -81,7 +81,16 @@ pub fn checklist(state: &AppState, card: &Card, dispatch: &UseReducerDispatcher<
 fn facts(ins: &Insights) -> Html {
     let list = |items: &[(String, usize)]| items.iter().map(|(w, n)| format!("“{w}” ×{n}")).collect::<Vec<_>>().join(", ");
     let mut rows = vec![
-        ("Length", "length", format!("{} words, about {} aloud (at {WORDS_PER_MINUTE} words a minute). {}", ins.words, minutes_seconds(ins.speaking_seconds as i64), ins.length_hint.unwrap_or(""))),
+        (
+            "Length",
+            "length",
+            format!(
+                "{} words, about {} aloud (at {WORDS_PER_MINUTE} words a minute). {}",
+                ins.words,
+                minutes_seconds(ins.speaking_seconds as i64),
+                ins.length_hint.unwrap_or("")
+            ),
+        ),
         ("Fillers and hedges", "fillers", if ins.fillers.is_empty() { "None. Clean.".into() } else { list(&ins.fillers) }),
     ];
     if !ins.repeated.is_empty() {
@@ -89,17 +98,33 @@ fn facts(ins: &Insights) -> Html {
     }
     if let Some(s) = &ins.star {
         let mark = |on: bool| if on { "✓" } else { "✗" };
-        rows.push(("STAR", "star", format!(
-            "Situation {} · Task {} · Action {} · Result {}. {}",
-            mark(s.situation), mark(s.task), mark(s.action), mark(s.result),
-            if s.measurable { "A measurable result: yes." } else { "No measurable result: add a number, a percentage or the time saved." }
-        )));
+        rows.push((
+            "STAR",
+            "star",
+            format!(
+                "Situation {} · Task {} · Action {} · Result {}. {}",
+                mark(s.situation),
+                mark(s.task),
+                mark(s.action),
+                mark(s.result),
+                if s.measurable {
+                    "A measurable result: yes."
+                } else {
+                    "No measurable result: add a number, a percentage or the time saved."
+                }
+            ),
+        ));
     }
-    rows.push(("“I” and “we”", "i-we", format!(
-        "“I” {}, “we” {}. {}",
-        ins.i_count, ins.we_count,
-        if ins.we_hint { "Say what you did yourself: the panel is hiring you, not the team." } else { "" }
-    )));
+    rows.push((
+        "“I” and “we”",
+        "i-we",
+        format!(
+            "“I” {}, “we” {}. {}",
+            ins.i_count,
+            ins.we_count,
+            if ins.we_hint { "Say what you did yourself: the panel is hiring you, not the team." } else { "" }
+        ),
+    ));
     html! {
         <dl class="facts" data-testid="insights">
             { for rows.into_iter().map(|(term, id, text)| html! { <><dt>{ term }</dt><dd data-testid={id}>{ text }</dd></> }) }
@@ -117,7 +142,9 @@ fn said(answer: &str, card: &Card) -> Html {
             parts.push(html! { { &answer[at..start] } });
         }
         let title = format!("Key point {}: {}", point + 1, card.key_points[point]);
-        parts.push(html! { <mark class={format!("p{}", point % 4)} data-point={(point + 1).to_string()} {title}>{ &answer[start..end] }</mark> });
+        parts.push(
+            html! { <mark class={format!("p{}", point % 4)} data-point={(point + 1).to_string()} {title}>{ &answer[start..end] }</mark> },
+        );
         at = end;
     }
     parts.push(html! { { &answer[at..] } });

@@ -36,7 +36,10 @@ pub fn caught_up(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) ->
     let (unseen, studied) = {
         let col = state.col();
         let unseen = col.cards.iter().any(|c| !col.progress.contains_key(&c.id) && col.in_sessions(&c.id));
-        let studied: Vec<Theme> = Theme::WITH_OWN.into_iter().filter(|t| col.cards.iter().any(|c| c.theme == *t && col.progress.get(&c.id).is_some_and(|p| p.phase == Phase::Review))).collect();
+        let studied: Vec<Theme> = Theme::WITH_OWN
+            .into_iter()
+            .filter(|t| col.cards.iter().any(|c| c.theme == *t && col.progress.get(&c.id).is_some_and(|p| p.phase == Phase::Review)))
+            .collect();
         (unseen, studied)
     };
     html! {
@@ -118,11 +121,8 @@ fn focus_banner(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> 
     if f.seen_today {
         what.push("cards seen today included".into());
     }
-    let text = if what.is_empty() {
-        format!("{} more new cards today.", f.extra_new)
-    } else {
-        format!("Focused session: {}.", what.join(", "))
-    };
+    let text =
+        if what.is_empty() { format!("{} more new cards today.", f.extra_new) } else { format!("Focused session: {}.", what.join(", ")) };
     let d = dispatch.clone();
     html! {
         <div class="focus-banner" data-testid="focus">
@@ -213,7 +213,9 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
         let summary = rehearse::summary(state).map(|line| {
             let open = Callback::from(|_: MouseEvent| {
                 let doc = gloo_utils::document();
-                if let Some(h) = doc.get_element_by_id("rehearsal-title").and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok()) {
+                if let Some(h) =
+                    doc.get_element_by_id("rehearsal-title").and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
+                {
                     h.scroll_into_view();
                     let _ = h.focus();
                 }

@@ -182,7 +182,9 @@ pub fn keep_draft() {
 /// from now on), as the actions that put them back.
 fn kept_draft(route: &str) -> Vec<Action> {
     let Some(s) = session() else { return Vec::new() };
-    let Some((at, fields)) = s.get_item(DRAFT_KEY).ok().flatten().and_then(|t| serde_json::from_str::<(String, Vec<(String, String)>)>(&t).ok()) else {
+    let Some((at, fields)) =
+        s.get_item(DRAFT_KEY).ok().flatten().and_then(|t| serde_json::from_str::<(String, Vec<(String, String)>)>(&t).ok())
+    else {
         return Vec::new();
     };
     if at != route {

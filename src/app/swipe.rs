@@ -78,7 +78,15 @@ pub fn SwipeCard(props: &SwipeCardProps) -> Html {
             if !revealed || !e.is_primary() || e.pointer_type() == "mouse" {
                 return;
             }
-            *d = Drag { mode: Mode::Undecided, pointer: e.pointer_id(), x0: e.client_x() as f64, y0: e.client_y() as f64, dx: 0.0, swallow_click: false, hint: None };
+            *d = Drag {
+                mode: Mode::Undecided,
+                pointer: e.pointer_id(),
+                x0: e.client_x() as f64,
+                y0: e.client_y() as f64,
+                dx: 0.0,
+                swallow_click: false,
+                hint: None,
+            };
         })
     };
 
@@ -109,7 +117,13 @@ pub fn SwipeCard(props: &SwipeCardProps) -> Html {
             let Some(el) = element() else { return };
             place(&el, dx, false);
             let limit = threshold(&el);
-            let next = if dx >= limit { Some(Rating::Good) } else if dx <= -limit { Some(Rating::Again) } else { None };
+            let next = if dx >= limit {
+                Some(Rating::Good)
+            } else if dx <= -limit {
+                Some(Rating::Again)
+            } else {
+                None
+            };
             if d.hint != next {
                 d.hint = next;
                 rerender.force_update();

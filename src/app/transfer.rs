@@ -2,8 +2,8 @@
 //! export (a full backup, and a file Anki imports; downloaded, or shared where the phone can).
 
 use super::files;
-use super::state::{Action, AppState, BackupImport, Export, Pending, Screen};
 use super::form::Form;
+use super::state::{Action, AppState, BackupImport, Export, Pending, Screen};
 use crate::domain::merge::Choices;
 use crate::domain::words;
 use wasm_bindgen::JsCast;

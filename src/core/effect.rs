@@ -5,17 +5,31 @@
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Start the recorder (and speech to text into the answer field, when `speech`).
-    StartRecording { speech: bool },
+    StartRecording {
+        speech: bool,
+    },
     StopRecording,
     /// Free a recording's memory (its `blob:` URL): nothing keeps it any more.
     ForgetRecording(String),
     /// Offer a file to save.
-    Download { name: String, mime: &'static str, text: String },
+    Download {
+        name: String,
+        mime: &'static str,
+        text: String,
+    },
     /// Offer a file to the system's share sheet (downloaded where sharing is not possible).
-    Share { name: String, mime: &'static str, text: String },
+    Share {
+        name: String,
+        mime: &'static str,
+        text: String,
+    },
     /// Say a mock interview's question aloud with the device's speech synthesis (the voice by
     /// name, empty for the default; `rate_percent` 100 is normal speed), cutting off what was being said.
-    Speak { text: String, voice: String, rate_percent: u32 },
+    Speak {
+        text: String,
+        voice: String,
+        rate_percent: u32,
+    },
     /// Stop speaking.
     Hush,
 }

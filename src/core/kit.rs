@@ -33,7 +33,17 @@ pub enum KitScreen {
 }
 
 impl KitScreen {
-    pub const ALL: [KitScreen; 9] = [KitScreen::Hub, KitScreen::Stories, KitScreen::Story, KitScreen::Notes, KitScreen::Questions, KitScreen::Sheet, KitScreen::Plan, KitScreen::Thanks, KitScreen::Rehearse];
+    pub const ALL: [KitScreen; 9] = [
+        KitScreen::Hub,
+        KitScreen::Stories,
+        KitScreen::Story,
+        KitScreen::Notes,
+        KitScreen::Questions,
+        KitScreen::Sheet,
+        KitScreen::Plan,
+        KitScreen::Thanks,
+        KitScreen::Rehearse,
+    ];
 }
 
 /// What the kit's screens ask of the app besides `Action::Show` and `Action::Submit`.
@@ -147,7 +157,8 @@ pub fn read_story(form: &Draft, id: String, before: Option<&Story>, now_ms: i64)
     if text(ids::TITLE).is_empty() {
         return Err(vec!["Give the story a title: a few words you will know it by.".into()]);
     }
-    let mut shows: Vec<String> = Competency::ALL.into_iter().filter(|c| form.on(&ids::shows(c.key()))).map(|c| c.key().to_string()).collect();
+    let mut shows: Vec<String> =
+        Competency::ALL.into_iter().filter(|c| form.on(&ids::shows(c.key()))).map(|c| c.key().to_string()).collect();
     if let Some(b) = before {
         shows.extend(b.shows.iter().filter(|k| Competency::from_key(k).is_none()).cloned());
     }
@@ -157,7 +168,18 @@ pub fn read_story(form: &Draft, id: String, before: Option<&Story>, now_ms: i64)
             own.push(o.to_string());
         }
     }
-    Ok(Story { id, title: text(ids::TITLE), situation: text(ids::SITUATION), task: text(ids::TASK), action: text(ids::ACTION), result: text(ids::RESULT), shows, own, edited: now_ms, deleted: false })
+    Ok(Story {
+        id,
+        title: text(ids::TITLE),
+        situation: text(ids::SITUATION),
+        task: text(ids::TASK),
+        action: text(ids::ACTION),
+        result: text(ids::RESULT),
+        shows,
+        own,
+        edited: now_ms,
+        deleted: false,
+    })
 }
 
 /// The round-one notes form's starting values (empty rows start empty).
@@ -209,7 +231,11 @@ pub fn questions_draft(r: &Round) -> Draft {
 
 pub fn plan_draft(r: &Round, stories: &[Story]) -> Draft {
     let mut d = Draft::default().with(ids::PLACE, r.place.clone());
-    let meet = if r.meet.is_empty() { r.people.iter().map(|p| if p.role.is_empty() { p.name.clone() } else { format!("{}, {}", p.name, p.role) }).collect() } else { r.meet.clone() };
+    let meet = if r.meet.is_empty() {
+        r.people.iter().map(|p| if p.role.is_empty() { p.name.clone() } else { format!("{}, {}", p.name, p.role) }).collect()
+    } else {
+        r.meet.clone()
+    };
     d.set(ids::MEET, meet.join("\n"));
     for i in 0..3 {
         d.set(&ids::remember(i), r.remember.get(i).cloned().unwrap_or_default());
@@ -284,7 +310,12 @@ impl AppState {
 
     /// The cards of "Your questions for them", in deck order, with the role track's answers.
     pub fn question_cards(&self) -> Vec<crate::domain::Card> {
-        self.col().cards.iter().filter(|c| c.theme == Theme::YourQuestions && !c.is_retired()).map(|c| self.shown_card(c).into_owned()).collect()
+        self.col()
+            .cards
+            .iter()
+            .filter(|c| c.theme == Theme::YourQuestions && !c.is_retired())
+            .map(|c| self.shown_card(c).into_owned())
+            .collect()
     }
 
     pub(super) fn kit_form_key(&self, k: KitScreen) -> Option<String> {
@@ -396,7 +427,13 @@ impl AppState {
                 let id = format!("{}{story}", kit::STORY_CARD);
                 let before = self.col().progress_of(&id);
                 let after = self.col().settings.scheduler().grade(&before, rating, now);
-                let entry = crate::domain::LogEntry { card_id: id.clone(), at_ms: now, rating, phase_before: before.phase, duration_ms: ((now - self.kit_view.shown_at_ms).max(0) as u32).min(crate::domain::LogEntry::MAX_DURATION_MS) };
+                let entry = crate::domain::LogEntry {
+                    card_id: id.clone(),
+                    at_ms: now,
+                    rating,
+                    phase_before: before.phase,
+                    duration_ms: ((now - self.kit_view.shown_at_ms).max(0) as u32).min(crate::domain::LogEntry::MAX_DURATION_MS),
+                };
                 let _ = self.transact(super::transact::Op::Grade, |col| {
                     col.progress.insert(id, after);
                     col.log.push(entry.clone());
@@ -412,7 +449,12 @@ impl AppState {
                 let Some(mut round) = self.kit_round() else { return };
                 let card = self.col().card(&id).map(|c| self.shown_card(c).into_owned());
                 if let Some(card) = card.filter(|_| !round.has_card(&id)) {
-                    round.questions.push(Question { text: kit::round::question_from_card(&card), card: Some(id), asked: false, answer: String::new() });
+                    round.questions.push(Question {
+                        text: kit::round::question_from_card(&card),
+                        card: Some(id),
+                        asked: false,
+                        answer: String::new(),
+                    });
                     self.save_round(round);
                 }
             }
@@ -560,7 +602,18 @@ mod tests {
 
     #[test]
     fn the_story_form_reads_back_what_it_was_filled_with() {
-        let s = Story { id: "s1".into(), title: "Fix".into(), situation: "S".into(), task: "T".into(), action: "A".into(), result: "R 80%".into(), shows: vec!["accuracy".into(), "later".into()], own: vec!["Excel".into(), "SQL".into()], edited: 1, deleted: false };
+        let s = Story {
+            id: "s1".into(),
+            title: "Fix".into(),
+            situation: "S".into(),
+            task: "T".into(),
+            action: "A".into(),
+            result: "R 80%".into(),
+            shows: vec!["accuracy".into(), "later".into()],
+            own: vec!["Excel".into(), "SQL".into()],
+            edited: 1,
+            deleted: false,
+        };
         let back = read_story(&story_draft(Some(&s)), "s1".into(), Some(&s), 9).unwrap();
         assert_eq!(back, Story { edited: 9, ..s });
         assert!(read_story(&Draft::default(), "x".into(), None, 1).is_err(), "a title is needed");
@@ -582,12 +635,18 @@ mod tests {
 
     #[test]
     fn the_plan_and_thanks_forms_round_trip() {
-        let stories = vec![Story { id: "a".into(), title: "A".into(), ..Story::default() }, Story { id: "b".into(), title: "B".into(), ..Story::default() }];
+        let stories = vec![
+            Story { id: "a".into(), title: "A".into(), ..Story::default() },
+            Story { id: "b".into(), title: "B".into(), ..Story::default() },
+        ];
         let mut r = Round { people: vec![Person { name: "Priya".into(), role: "Head".into(), said: "Speed".into() }], ..Round::default() };
         let d = plan_draft(&r, &stories).with(&ids::remember(0), "One").with(&ids::story("b"), "1");
         assert_eq!(d.get(ids::MEET), "Priya, Head", "who to meet starts from the round-one notes");
         read_plan(&d, &stories, &mut r);
-        assert_eq!((r.remember.clone(), r.stories.clone(), r.meet.clone()), (vec!["One".to_string()], vec!["b".to_string()], vec!["Priya, Head".to_string()]));
+        assert_eq!(
+            (r.remember.clone(), r.stories.clone(), r.meet.clone()),
+            (vec!["One".to_string()], vec!["b".to_string()], vec!["Priya, Head".to_string()])
+        );
         let t = thanks_draft(&r, Some("Fri 11 Dec"));
         assert!(t.get(&ids::body(0)).starts_with("Dear Priya,"));
         read_thanks(&t, Some("Fri 11 Dec"), &mut r);

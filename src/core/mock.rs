@@ -79,7 +79,12 @@ pub const NO_VOICE: &str = "This device has no voice to read the question aloud,
 
 impl MockState {
     /// From what storage held at start-up (`schema::Loaded`'s mock records).
-    pub fn load(current: Option<(Mock, Vec<(usize, Rating)>)>, settings: MockSettings, history: Vec<HistoryEntry>, now_ms: i64) -> MockState {
+    pub fn load(
+        current: Option<(Mock, Vec<(usize, Rating)>)>,
+        settings: MockSettings,
+        history: Vec<HistoryEntry>,
+        now_ms: i64,
+    ) -> MockState {
         let mut s = MockState { settings, history, ..MockState::default() };
         if let Some((mut run, grades)) = current {
             // Back after the page was closed: the question on screen is asked afresh, paused.
@@ -174,7 +179,11 @@ impl AppState {
             MockAction::StopRecording => self.mock_stop_recording(),
             MockAction::Voices(list) => self.mock.voices = list,
             MockAction::Mute(why) => {
-                self.mock.mute = Some(if why.is_empty() { NO_VOICE.to_string() } else { format!("The question could not be read aloud ({why}), so it is shown instead.") });
+                self.mock.mute = Some(if why.is_empty() {
+                    NO_VOICE.to_string()
+                } else {
+                    format!("The question could not be read aloud ({why}), so it is shown instead.")
+                });
             }
             MockAction::SetVoice(v) => self.mock_set(|s| s.voice = v),
             MockAction::SetRate(r) => self.mock_set(|s| s.rate_percent = r),

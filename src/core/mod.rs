@@ -15,13 +15,13 @@ mod action;
 mod cards;
 mod effect;
 mod external;
-pub mod kit;
-pub mod mock;
 pub mod forms;
 mod keep_going;
+pub mod kit;
+pub mod mock;
 mod notice;
-mod reducer;
 mod planner;
+mod reducer;
 mod review;
 mod snack;
 mod state;
@@ -36,8 +36,8 @@ pub use keep_going::{KeepGoing, MORE_NEW};
 pub use notice::Notice;
 pub use planner::{Planner, WEAKEST};
 pub use snack::{Restore, Snack, SnackAction};
-pub use transact::{Changes, Op, Write};
 pub use state::{AppState, BackupImport, Browse, Pending, Rehearsal, Screen, Take, PAGE, UNDO_DEPTH};
+pub use transact::{Changes, Op, Write};
 
 /// The id of the rehearse answer field that speech to text fills.
 pub const ANSWER_FIELD: &str = "answer-text";

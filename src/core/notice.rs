@@ -37,7 +37,11 @@ fn describe_unreadable(keys: &[String]) -> String {
     let mut parts = Vec::new();
     let cards = count(|k| matches!(k, schema::Key::Card(_)));
     if cards > 0 {
-        parts.push(format!("the schedule of {}, which start{} again as new", plural(cards, "1 card", "cards"), if cards == 1 { "s" } else { "" }));
+        parts.push(format!(
+            "the schedule of {}, which start{} again as new",
+            plural(cards, "1 card", "cards"),
+            if cards == 1 { "s" } else { "" }
+        ));
     }
     let chunks = count(|k| matches!(k, schema::Key::LogChunk(_) | schema::Key::Older(..)));
     if chunks > 0 {

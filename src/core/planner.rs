@@ -48,7 +48,9 @@ impl AppState {
         let mut cards: Vec<(f64, &str)> = col
             .progress
             .iter()
-            .filter(|(id, p)| p.phase != Phase::New && col.in_sessions(id) && col.card(id).is_some_and(|c| iv.is_none_or(|i| i.covers(c.theme))))
+            .filter(|(id, p)| {
+                p.phase != Phase::New && col.in_sessions(id) && col.card(id).is_some_and(|c| iv.is_none_or(|i| i.covers(c.theme)))
+            })
             .map(|(id, p)| (recall_at(p, at), id.as_str()))
             .collect();
         cards.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));

@@ -75,7 +75,10 @@ impl AppState {
                 let settings = self.col().settings;
                 let before = settings.new_per_day;
                 self.set_settings(domain::Settings { new_per_day: n, ..settings });
-                self.say(format!("Plan taken: {} a day", domain::words::count(n as usize, "new card", "new cards")), Some(Restore::NewPerDay(before)));
+                self.say(
+                    format!("Plan taken: {} a day", domain::words::count(n as usize, "new card", "new cards")),
+                    Some(Restore::NewPerDay(before)),
+                );
             }
             Action::SetRehearse(on) => self.rehearse = on,
             Action::Record => self.record(),
@@ -189,7 +192,9 @@ impl AppState {
             }
             Err(why) if self.track() == track => {
                 let name = self.track_info(track).map_or(track.key(), |t| t.label.as_str()).to_string();
-                self.notices.push(Notice::Done(format!("The {name} answers could not be loaded ({why}); the general answers show until they can.")));
+                self.notices.push(Notice::Done(format!(
+                    "The {name} answers could not be loaded ({why}); the general answers show until they can."
+                )));
             }
             Err(_) => {}
         }

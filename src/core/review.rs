@@ -49,7 +49,10 @@ impl AppState {
         let answer = self.draft().get(super::ANSWER_FIELD).to_string();
         let seconds = ((self.clock.now_ms - self.shown_at_ms).max(0) / 1000) as u32;
         let limit = self.answer_limit();
-        let insights = self.col().card(&id).map(|card| insights::analyse(&self.with_my_story(self.shown_card(card)), &answer, seconds as usize, limit as usize));
+        let insights = self
+            .col()
+            .card(&id)
+            .map(|card| insights::analyse(&self.with_my_story(self.shown_card(card)), &answer, seconds as usize, limit as usize));
         let r = &mut self.rehearsal;
         r.ticks = insights.as_ref().map(|i| i.key_points.iter().map(|k| k.hit).collect()).unwrap_or_default();
         r.insights = insights;

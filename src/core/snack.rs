@@ -58,7 +58,11 @@ impl AppState {
                     }
                     Restore::Suspended(id, on) => {
                         self.suspend(&id, on);
-                        if on { "Card suspended again" } else { "Card back in your sessions" }
+                        if on {
+                            "Card suspended again"
+                        } else {
+                            "Card back in your sessions"
+                        }
                     }
                     Restore::NewPerDay(n) => {
                         let settings = self.col().settings;

@@ -289,7 +289,9 @@ impl AppState {
             return Cow::Borrowed(card);
         }
         match self.variants.iter().find(|(id, _)| *id == card.id) {
-            Some((_, v)) => Cow::Owned(Card { answer: v.answer.clone(), key_points: v.key_points.clone(), variants: vec![v.clone()], ..card.clone() }),
+            Some((_, v)) => {
+                Cow::Owned(Card { answer: v.answer.clone(), key_points: v.key_points.clone(), variants: vec![v.clone()], ..card.clone() })
+            }
             None => Cow::Borrowed(card),
         }
     }

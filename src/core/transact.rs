@@ -31,11 +31,18 @@ pub enum Write {
     Schedule(String),
     /// A review taken back: out of the record that holds it when it reached storage (`stored`),
     /// and the card's schedule as it is now.
-    Unreview { card_id: String, at_ms: i64, stored: bool },
+    Unreview {
+        card_id: String,
+        at_ms: i64,
+        stored: bool,
+    },
     /// A card's text, with its place in the collection and when it was edited.
     Text(String),
     /// A card deleted with its schedule (a built-in one remembered as deleted).
-    Deleted { id: String, built_in: bool },
+    Deleted {
+        id: String,
+        built_in: bool,
+    },
     Suspended,
     Settings,
     Interviews,
@@ -131,7 +138,8 @@ impl AppState {
     /// succeeds does not bring back what was lost.
     pub(super) fn note_write(&mut self, result: Result<(), String>) {
         if let Err(why) = result {
-            let known = self.notices.iter().any(|n| matches!(n, Notice::StorageUnavailable | Notice::NewerVersion | Notice::WriteFailed(_)));
+            let known =
+                self.notices.iter().any(|n| matches!(n, Notice::StorageUnavailable | Notice::NewerVersion | Notice::WriteFailed(_)));
             if !known {
                 self.notices.push(Notice::WriteFailed(why));
             }

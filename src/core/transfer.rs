@@ -19,7 +19,15 @@ impl AppState {
                     let theirs = transfer::backup_collection(&b, &self.built_in);
                     let choices = Choices::for_device(&col);
                     let kit_merged = self.kit.clone().merge(&b.kit);
-                    BackupImport { outcome: merge::preview(&col, &theirs, &self.built_in, choices), offers: merge::offers(&col, &theirs), theirs, choices, kit: b.kit, kit_merged, mocks: b.mocks.clone() }
+                    BackupImport {
+                        outcome: merge::preview(&col, &theirs, &self.built_in, choices),
+                        offers: merge::offers(&col, &theirs),
+                        theirs,
+                        choices,
+                        kit: b.kit,
+                        kit_merged,
+                        mocks: b.mocks.clone(),
+                    }
                 });
                 let preview = if backup.is_some() { Preview::default() } else { transfer::preview(&col, read.parsed) };
                 drop(col);
@@ -67,8 +75,16 @@ impl AppState {
                     let text = crate::store::records::to_json(&copies.into_iter().collect::<std::collections::BTreeMap<_, _>>());
                     Effect::Download { name: format!("second-round-unreadable-{day}.json"), mime: json, text }
                 }
-                Export::Anki => Effect::Download { name: format!("second-round-cards-{day}.txt"), mime: "text/plain", text: transfer::write_anki(&col.cards) },
-                Export::Csv => Effect::Download { name: format!("second-round-cards-{day}.csv"), mime: "text/csv", text: transfer::write_csv(&col.cards) },
+                Export::Anki => Effect::Download {
+                    name: format!("second-round-cards-{day}.txt"),
+                    mime: "text/plain",
+                    text: transfer::write_anki(&col.cards),
+                },
+                Export::Csv => Effect::Download {
+                    name: format!("second-round-cards-{day}.csv"),
+                    mime: "text/csv",
+                    text: transfer::write_csv(&col.cards),
+                },
                 Export::Backup | Export::ShareBackup => {
                     let name = format!("second-round-backup-{day}.json");
                     let text = transfer::backup::write_backup_with(&col, &self.kit, &self.mock.history, &self.built_in, self.clock.now_ms);

@@ -1,9 +1,9 @@
 //! The collection: the cards, each card's progress, the review log and the settings; grading and undo.
 
 use super::card::{Card, Phase, Progress, Rating};
-pub use super::settings::Settings;
-use super::interview::Interview;
 use super::clock::Clock;
+use super::interview::Interview;
+pub use super::settings::Settings;
 use std::collections::HashMap;
 
 /// One grade, as the review log keeps it.
@@ -57,7 +57,16 @@ pub struct Collection {
 impl Collection {
     pub fn new(cards: Vec<Card>, progress: HashMap<String, Progress>, log: Vec<LogEntry>, settings: Settings) -> Self {
         let index = cards.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-        Collection { cards, index, progress, log, settings: settings.sanitised(), interviews: Vec::new(), suspended: Vec::new(), edited: Vec::new() }
+        Collection {
+            cards,
+            index,
+            progress,
+            log,
+            settings: settings.sanitised(),
+            interviews: Vec::new(),
+            suspended: Vec::new(),
+            edited: Vec::new(),
+        }
     }
 
     /// When the card's text was last edited (or the card deleted) on this device, if known.
@@ -386,7 +395,16 @@ mod tests {
 
     #[test]
     fn settings_are_kept_in_range() {
-        let s = Settings { desired_retention: 1.5, new_per_day: 5, max_reviews_per_day: 10, max_interval_days: 0, readiness_target: 2.0, answer_seconds: 5, ..Settings::default() }.sanitised();
+        let s = Settings {
+            desired_retention: 1.5,
+            new_per_day: 5,
+            max_reviews_per_day: 10,
+            max_interval_days: 0,
+            readiness_target: 2.0,
+            answer_seconds: 5,
+            ..Settings::default()
+        }
+        .sanitised();
         assert_eq!(s.answer_seconds, 15);
         assert_eq!(s.readiness_target, 0.99);
         assert_eq!((s.desired_retention, s.max_interval_days), (0.97, 1));

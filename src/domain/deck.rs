@@ -41,7 +41,6 @@ pub use parse::{parse, parse_file, parse_files, synonyms};
 pub use read::{built_in, built_in_deck, read_track};
 pub use validate::{asks_for_a_story, deck_problems, is_story, needs_every_track, word_count};
 
-
 /// The built-in deck as compiled in: `build.rs` joins decks/*.deck in name order, drops comments
 /// and blank lines and joins continuation lines. The role tracks' own answers are not in it: each
 /// track's are a file of their own (`tracks/<track>.txt` next to the app), read by `read_track`.

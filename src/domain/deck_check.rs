@@ -190,11 +190,12 @@ pub fn card_problems(card: &Card) -> Vec<String> {
             ));
         }
         if let Some(star) = &ins.star {
-            let missing: Vec<String> = [("situation", star.situation), ("task", star.task), ("action", star.action), ("result", star.result)]
-                .into_iter()
-                .filter(|(_, ok)| !ok)
-                .map(|(n, _)| n.to_string())
-                .collect();
+            let missing: Vec<String> =
+                [("situation", star.situation), ("task", star.task), ("action", star.action), ("result", star.result)]
+                    .into_iter()
+                    .filter(|(_, ok)| !ok)
+                    .map(|(n, _)| n.to_string())
+                    .collect();
             if !missing.is_empty() {
                 problems.push(format!("{t}: STAR signals not detected: {} (see DECK-WRITERS.md for the phrases)", list(&missing)));
             }
@@ -209,10 +210,7 @@ pub fn card_problems(card: &Card) -> Vec<String> {
         }
     }
     if !missing_tracks.is_empty() {
-        problems.push(format!(
-            "a story or about-you card needs a.<track>:/k.<track>: for every track; missing {}",
-            list(&missing_tracks)
-        ));
+        problems.push(format!("a story or about-you card needs a.<track>:/k.<track>: for every track; missing {}", list(&missing_tracks)));
     }
     problems
 }
@@ -258,7 +256,8 @@ pub fn id_problems(d: &Deck, shipped: &str) -> Vec<String> {
         ));
     }
     if !new.is_empty() {
-        problems.push(format!("ids not yet in tests/data/deck-ids.txt (add them: once shipped, an id is never reused): {}", new.join(", ")));
+        problems
+            .push(format!("ids not yet in tests/data/deck-ids.txt (add them: once shipped, an id is never reused): {}", new.join(", ")));
     }
     problems
 }
@@ -339,7 +338,12 @@ mod tests {
         let (cards, _) = deck::parse(&story(&format!("why: w\navoid: a\nprobe: p\n{graduate}")));
         let p = card_problems(&cards[0]);
         assert!(p.iter().any(|p| p.starts_with("graduate: answer has 25 words (12 s aloud); a story answer needs 130–260")), "{p:?}");
-        assert!(p.iter().any(|p| p.starts_with("graduate: key point not found in the answer: \"Chose a single operator\"") && p.contains("operator")), "{p:?}");
+        assert!(
+            p.iter().any(
+                |p| p.starts_with("graduate: key point not found in the answer: \"Chose a single operator\"") && p.contains("operator")
+            ),
+            "{p:?}"
+        );
         assert!(p.iter().any(|p| p == "graduate: STAR signals not detected: result (see DECK-WRITERS.md for the phrases)"), "{p:?}");
         assert!(p.iter().any(|p| p.starts_with("graduate: no measurable result")), "{p:?}");
         assert!(!p.iter().any(|p| p.starts_with("no why")), "{p:?}");
@@ -374,7 +378,10 @@ mod tests {
     fn the_report_names_file_and_line_and_can_be_limited_to_files() {
         let files = vec![
             ("decks/01-a.deck".to_string(), format!("# a comment\n\n{}", story(""))),
-            ("decks/02-b.deck".to_string(), story("").replace("sell-1", "sell-2").replace("cleared a", "cleared the") + "\n[sell-3]\ntheme: sell\nq: No answer?\n"),
+            (
+                "decks/02-b.deck".to_string(),
+                story("").replace("sell-1", "sell-2").replace("cleared a", "cleared the") + "\n[sell-3]\ntheme: sell\nq: No answer?\n",
+            ),
         ];
         let all = report(&files, &[], Some("sell-0"));
         assert_eq!(all.errors.len(), 3, "no answer, no key points, no tags: {:?}", all.errors);

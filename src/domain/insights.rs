@@ -54,8 +54,12 @@ impl Kind {
             })
         } else if speaking_seconds * 4 > r.end() * 5 {
             Some(match self {
-                Kind::Story => "Long for a story: over two and a half minutes aloud. Lead with what you did and the result, and cut the background.",
-                Kind::Short => "Long for this question: over a minute and a quarter aloud. Answer first, give one reason or example, then stop.",
+                Kind::Story => {
+                    "Long for a story: over two and a half minutes aloud. Lead with what you did and the result, and cut the background."
+                }
+                Kind::Short => {
+                    "Long for this question: over a minute and a quarter aloud. Answer first, give one reason or example, then stop."
+                }
             })
         } else {
             None
@@ -64,25 +68,51 @@ impl Kind {
 }
 
 const STOP_WORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before",
-    "being", "but", "by", "can", "could", "did", "do", "does", "each", "for", "from", "had", "has", "have", "he", "her",
-    "his", "how", "i", "if", "in", "into", "is", "it", "its", "me", "more", "most", "my", "no", "not", "of", "on", "one",
-    "or", "our", "out", "over", "she", "so", "some", "than", "that", "the", "their", "them", "then", "there", "these",
-    "they", "this", "those", "to", "up", "us", "very", "was", "we", "were", "what", "when", "which", "while", "who",
-    "why", "will", "with", "would", "you", "your",
+    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "but",
+    "by", "can", "could", "did", "do", "does", "each", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i", "if", "in",
+    "into", "is", "it", "its", "me", "more", "most", "my", "no", "not", "of", "on", "one", "or", "our", "out", "over", "she", "so", "some",
+    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "up", "us", "very", "was", "we",
+    "were", "what", "when", "which", "while", "who", "why", "will", "with", "would", "you", "your",
 ];
 
 /// Fillers and hedges a listener notices. Multi-word ones are matched as phrases.
 const FILLERS: &[&str] = &[
-    "um", "uh", "er", "erm", "like", "basically", "actually", "literally", "you know", "kind of", "sort of", "i guess",
-    "i mean", "maybe", "perhaps", "probably", "just",
+    "um",
+    "uh",
+    "er",
+    "erm",
+    "like",
+    "basically",
+    "actually",
+    "literally",
+    "you know",
+    "kind of",
+    "sort of",
+    "i guess",
+    "i mean",
+    "maybe",
+    "perhaps",
+    "probably",
+    "just",
 ];
 
 /// Built-in synonyms (stems), used in both directions; a deck may add its own.
 const SYNONYMS: &[(&str, &str)] = &[
-    ("result", "outcom"), ("number", "figur"), ("measur", "metric"), ("improv", "better"), ("team", "colleagu"),
-    ("manag", "boss"), ("interview", "meet"), ("thank", "gratitud"), ("cut", "reduc"), ("save", "saving"),
-    ("question", "ask"), ("role", "job"), ("compan", "organis"), ("customer", "client"), ("mistak", "error"),
+    ("result", "outcom"),
+    ("number", "figur"),
+    ("measur", "metric"),
+    ("improv", "better"),
+    ("team", "colleagu"),
+    ("manag", "boss"),
+    ("interview", "meet"),
+    ("thank", "gratitud"),
+    ("cut", "reduc"),
+    ("save", "saving"),
+    ("question", "ask"),
+    ("role", "job"),
+    ("compan", "organis"),
+    ("customer", "client"),
+    ("mistak", "error"),
 ];
 
 use super::fold;
@@ -99,7 +129,10 @@ fn words(text: &str) -> Vec<String> {
 /// A light stemmer: enough to match "organising", "organised" and "organisation".
 pub fn stem(word: &str) -> String {
     let w = word.trim_end_matches("'s");
-    for suffix in ["ations", "ation", "ising", "izing", "ised", "ized", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "ed", "es", "ly", "er", "s", "y", "e"] {
+    for suffix in [
+        "ations", "ation", "ising", "izing", "ised", "ized", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "ed", "es", "ly", "er",
+        "s", "y", "e",
+    ] {
         if let Some(base) = w.strip_suffix(suffix) {
             if base.chars().count() >= 3 {
                 return base.to_string();
@@ -110,7 +143,8 @@ pub fn stem(word: &str) -> String {
 }
 
 /// Instructions in key points ("Give …", "Say …"): not something the answer itself must contain.
-const INSTRUCTIONS: &[&str] = &["give", "say", "use", "show", "make", "mention", "explain", "describe", "name", "tell", "state", "include", "keep"];
+const INSTRUCTIONS: &[&str] =
+    &["give", "say", "use", "show", "make", "mention", "explain", "describe", "name", "tell", "state", "include", "keep"];
 /// Stand-ins for what a key point asks for in general terms.
 const NUMBER: &str = "#number";
 const SELF: &str = "#self";
@@ -287,7 +321,8 @@ pub fn analyse(card: &Card, answer: &str, seconds_taken: usize, limit_seconds: u
     let speaking_seconds = (count * 60).div_ceil(WORDS_PER_MINUTE);
     let kind = Kind::of(card);
     let length_hint = if count == 0 { None } else { kind.length_hint(speaking_seconds) };
-    let mut fillers: Vec<(String, usize)> = FILLERS.iter().map(|f| (f.to_string(), count_phrase(&all, f))).filter(|(_, n)| *n > 0).collect();
+    let mut fillers: Vec<(String, usize)> =
+        FILLERS.iter().map(|f| (f.to_string(), count_phrase(&all, f))).filter(|(_, n)| *n > 0).collect();
     super::sort_by_key(&mut fillers, |(_, n)| usize::MAX - n);
     let mut tally: Vec<(String, usize)> = Vec::new();
     for w in all.iter().filter(|w| !STOP_WORDS.contains(&w.as_str()) && !FILLERS.contains(&w.as_str()) && w.len() > 2) {
@@ -300,11 +335,51 @@ pub fn analyse(card: &Card, answer: &str, seconds_taken: usize, limit_seconds: u
     super::sort_by_key(&mut tally, |(_, n)| usize::MAX - n);
     tally.truncate(5);
     let star = (kind == Kind::Story).then(|| Star {
-        situation: contains_any(&lower, &["situation", "when i was", "at the time", "in my last", "in my previous", "we had", "there was", "our team"]),
+        situation: contains_any(
+            &lower,
+            &["situation", "when i was", "at the time", "in my last", "in my previous", "we had", "there was", "our team"],
+        ),
         task: contains_any(&lower, &["task", "my job was", "i was asked", "i needed to", "i had to", "responsible", "goal was", "my role"]),
-        action: contains_any(&lower, &["action", "so i ", "i decided", "i started", "i set up", "i built", "i wrote", "i organised", "i organized", "i led", "i spoke", "i called", "i changed", "i proposed"]),
-        result: contains_any(&lower, &["result", "as a result", "outcome", "which meant", "in the end", "led to", "saved", "cut", "reduced", "increased", "improved"]),
-        measurable: all.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()) || w.ends_with('%') || ["percent", "half", "double", "doubled", "third", "quarter"].contains(&w.as_str())),
+        action: contains_any(
+            &lower,
+            &[
+                "action",
+                "so i ",
+                "i decided",
+                "i started",
+                "i set up",
+                "i built",
+                "i wrote",
+                "i organised",
+                "i organized",
+                "i led",
+                "i spoke",
+                "i called",
+                "i changed",
+                "i proposed",
+            ],
+        ),
+        result: contains_any(
+            &lower,
+            &[
+                "result",
+                "as a result",
+                "outcome",
+                "which meant",
+                "in the end",
+                "led to",
+                "saved",
+                "cut",
+                "reduced",
+                "increased",
+                "improved",
+            ],
+        ),
+        measurable: all.iter().any(|w| {
+            w.chars().any(|c| c.is_ascii_digit())
+                || w.ends_with('%')
+                || ["percent", "half", "double", "doubled", "third", "quarter"].contains(&w.as_str())
+        }),
     });
     let i_count = all.iter().filter(|w| matches!(w.as_str(), "i" | "i'm" | "i've" | "i'd" | "me" | "my")).count();
     let we_count = all.iter().filter(|w| matches!(w.as_str(), "we" | "we're" | "we've" | "we'd" | "us" | "our")).count();

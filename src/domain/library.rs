@@ -128,11 +128,20 @@ mod tests {
         assert_eq!(find(&c, clock, &Filter::default()).len(), n, "retired cards nobody studied are not listed");
         let f = Filter { query: "RELEVANT role".into(), ..Filter::default() };
         let hits = find(&c, clock, &f);
-        assert!(!hits.is_empty() && hits.iter().all(|&i| { let x = &c.cards[i]; let t = format!("{} {} {} {} {}", x.question, x.answer, x.why, x.avoid, x.probes.join(" ")).to_lowercase(); t.contains("relevant") && t.contains("role") }));
+        assert!(
+            !hits.is_empty()
+                && hits.iter().all(|&i| {
+                    let x = &c.cards[i];
+                    let t = format!("{} {} {} {} {}", x.question, x.answer, x.why, x.avoid, x.probes.join(" ")).to_lowercase();
+                    t.contains("relevant") && t.contains("role")
+                })
+        );
         let follow_up = c.cards.iter().filter(|x| x.theme == Theme::FollowUp && !x.is_retired()).count();
         assert!(follow_up >= 10);
         assert_eq!(find(&c, clock, &Filter { theme: Some(Theme::FollowUp), ..Filter::default() }).len(), follow_up);
-        assert!(find(&c, clock, &Filter { tag: "star".into(), ..Filter::default() }).iter().all(|&i| c.cards[i].tags.contains(&"star".to_string())));
+        assert!(find(&c, clock, &Filter { tag: "star".into(), ..Filter::default() })
+            .iter()
+            .all(|&i| c.cards[i].tags.contains(&"star".to_string())));
         let id = c.cards[5].id.clone();
         c.grade(&id, Rating::Again, clock, 1000).unwrap();
         c.set_suspended(&c.cards[6].id.clone(), true);

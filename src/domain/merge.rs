@@ -228,7 +228,14 @@ fn merge_texts(mine: &Collection, theirs: &Collection, built_in: &[Card], out: &
 }
 
 /// Schedules: each merged card's from its merged history (`log`), replayed with `settings`.
-fn merge_schedules(mine: &Collection, theirs: &Collection, settings: &Settings, cards: &[Card], log: &[LogEntry], out: &mut Outcome) -> HashMap<String, Progress> {
+fn merge_schedules(
+    mine: &Collection,
+    theirs: &Collection,
+    settings: &Settings,
+    cards: &[Card],
+    log: &[LogEntry],
+    out: &mut Outcome,
+) -> HashMap<String, Progress> {
     let scheduler = settings.scheduler();
     let same = |s: &Settings| s.desired_retention == settings.desired_retention && s.max_interval_days == settings.max_interval_days;
     let mut progress = HashMap::new();

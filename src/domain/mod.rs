@@ -9,11 +9,11 @@ pub mod deck;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod deck_check;
 pub mod insights;
-pub mod merge;
-pub mod mock;
-pub mod library;
 pub mod interview;
 pub mod kit;
+pub mod library;
+pub mod merge;
+pub mod mock;
 pub mod readiness;
 pub mod schedule;
 pub mod session;

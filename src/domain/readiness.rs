@@ -105,7 +105,8 @@ pub fn simulate(
     while day_start < date_ms {
         let mut reviews = 0;
         let mut t = day_start;
-        let ids: Vec<String> = col.cards.iter().filter(|c| (scope.is_empty() || scope.contains(&c.theme)) && !c.is_retired()).map(|c| c.id.clone()).collect();
+        let ids: Vec<String> =
+            col.cards.iter().filter(|c| (scope.is_empty() || scope.contains(&c.theme)) && !c.is_retired()).map(|c| c.id.clone()).collect();
         let mut introduced = 0;
         for id in &ids {
             let p = col.progress_of(id);
@@ -142,7 +143,11 @@ pub fn simulate(
 /// readiness on the date reaches `target`, judging each review by its predicted recall.
 pub fn plan(col: &Collection, now_ms: i64, date_ms: i64, target: f64, scope: &[Theme]) -> Plan {
     let days = ((date_ms - now_ms).max(0) / DAY_MS) as u32;
-    let unseen = col.cards.iter().filter(|c| (scope.is_empty() || scope.contains(&c.theme)) && !c.is_retired() && col.progress_of(&c.id).is_new()).count() as u32;
+    let unseen = col
+        .cards
+        .iter()
+        .filter(|c| (scope.is_empty() || scope.contains(&c.theme)) && !c.is_retired() && col.progress_of(&c.id).is_new())
+        .count() as u32;
     // Introduce everything with at least two days to spare, when there are that many days.
     let intro_days = days.saturating_sub(2).max(1);
     let new_per_day = if unseen == 0 { 0 } else { unseen.div_ceil(intro_days) };
@@ -173,7 +178,16 @@ mod tests {
     }
 
     fn reviewed(stability: f32, last_ms: i64) -> Progress {
-        Progress { phase: Phase::Review, stability, difficulty: 5.0, due_ms: last_ms + DAY_MS, last_review_ms: Some(last_ms), reps: 3, lapses: 0, step: 0 }
+        Progress {
+            phase: Phase::Review,
+            stability,
+            difficulty: 5.0,
+            due_ms: last_ms + DAY_MS,
+            last_review_ms: Some(last_ms),
+            reps: 3,
+            lapses: 0,
+            step: 0,
+        }
     }
 
     #[test]
@@ -194,7 +208,8 @@ mod tests {
     fn readiness_is_the_mean_recall_with_unseen_cards_at_zero() {
         let mut col = Collection::new(deck::built_in(), HashMap::new(), vec![], Settings::default());
         assert_eq!(readiness(&col, T0, &[]).overall, 0.0);
-        let plan_cards: Vec<String> = col.cards.iter().filter(|c| c.theme == Theme::Plan && !c.is_retired()).map(|c| c.id.clone()).collect();
+        let plan_cards: Vec<String> =
+            col.cards.iter().filter(|c| c.theme == Theme::Plan && !c.is_retired()).map(|c| c.id.clone()).collect();
         let active = col.cards.iter().filter(|c| !c.is_retired()).count();
         for id in &plan_cards {
             col.progress.insert(id.clone(), reviewed(10.0, T0));

@@ -7,9 +7,9 @@
 
 use super::card::{Card, Phase, Theme};
 use super::clock::{Clock, DAY_MS, MINUTE_MS};
+use super::collection::Collection;
 use super::interview;
 use super::readiness::recall_at;
-use super::collection::Collection;
 
 /// Learning cards due within this window are shown early when nothing else is left.
 pub const LEARN_AHEAD_MS: i64 = 20 * MINUTE_MS;

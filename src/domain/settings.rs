@@ -70,7 +70,11 @@ pub mod limits {
     /// A share brought inside its range (`fallback` when it is not a number).
     pub fn fraction(x: f32, percent: &RangeInclusive<u32>, fallback: f32) -> f32 {
         let (min, max) = share(percent);
-        if x.is_finite() { x.clamp(min, max) } else { fallback }
+        if x.is_finite() {
+            x.clamp(min, max)
+        } else {
+            fallback
+        }
     }
 }
 

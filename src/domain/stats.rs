@@ -114,8 +114,13 @@ pub fn recall_over_time(col: &Collection, clock: Clock, days: usize, at_ms: Opti
                 states.insert(e.card_id.clone(), scheduler.grade(&before, e.rating, e.at_ms));
             }
             let cards = col.cards.iter().filter(|c| scope.is_empty() || scope.contains(&c.theme));
-            let (n, sum) = cards.fold((0, 0.0), |(n, sum), c| (n + 1, sum + states.get(&c.id).map_or(0.0, |p| recall_at(p, at_ms.unwrap_or(end)))));
-            if n == 0 { 0.0 } else { sum / n as f64 }
+            let (n, sum) =
+                cards.fold((0, 0.0), |(n, sum), c| (n + 1, sum + states.get(&c.id).map_or(0.0, |p| recall_at(p, at_ms.unwrap_or(end)))));
+            if n == 0 {
+                0.0
+            } else {
+                sum / n as f64
+            }
         })
         .collect()
 }
@@ -151,7 +156,16 @@ mod tests {
     #[test]
     fn cards_of_ones_own_have_their_own_retention_row_and_count_towards_readiness() {
         let mut col = Collection::new(deck::built_in(), HashMap::new(), vec![], Settings::default());
-        col.put_card(crate::domain::Card { id: "own-1".into(), theme: Theme::Own, tags: vec![], question: "Q?".into(), answer: "A.".into(), key_points: vec![], synonyms: vec![], ..Default::default() });
+        col.put_card(crate::domain::Card {
+            id: "own-1".into(),
+            theme: Theme::Own,
+            tags: vec![],
+            question: "Q?".into(),
+            answer: "A.".into(),
+            key_points: vec![],
+            synonyms: vec![],
+            ..Default::default()
+        });
         col.grade("own-1", Rating::Easy, Clock::new(T0, 0), 1000).unwrap();
         col.grade("own-1", Rating::Again, Clock::new(T0 + 20 * DAY_MS, 0), 1000).unwrap();
         let rows = retention(&col, Clock::new(T0 + 21 * DAY_MS, 0), 30);

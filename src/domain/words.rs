@@ -120,7 +120,10 @@ fn sentences(text: &str) -> Vec<&str> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for w in chars.windows(3) {
         let ((_, a), (i, b), (_, c)) = (w[0], w[1], w[2]);
-        if matches!(a, '.' | '?' | '!' | '"' | '\u{201d}') && b == ' ' && (c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}')) {
+        if matches!(a, '.' | '?' | '!' | '"' | '\u{201d}')
+            && b == ' '
+            && (c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}'))
+        {
             out.push(text[start..i].trim());
             start = i + 1;
         }

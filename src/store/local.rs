@@ -2,10 +2,10 @@
 //! handle on `window.localStorage`. Every failure is returned as a message for the UI; nothing here
 //! panics when storage is missing, blocked or full.
 
+use super::schema::Loaded;
 use super::schema::{self, External};
 use super::storage::Storage;
 pub use super::storage::{Health, StorageReport, Store};
-use super::schema::Loaded;
 use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::JsValue;
 

@@ -32,10 +32,21 @@ fn fifty() -> u32 {
 
 impl MockSettingsRecord {
     pub fn of(s: &MockSettings) -> Self {
-        MockSettingsRecord { voice: s.voice.clone(), rate_percent: s.rate_percent, show_text: s.show_text, follow_up_percent: s.follow_up_percent }
+        MockSettingsRecord {
+            voice: s.voice.clone(),
+            rate_percent: s.rate_percent,
+            show_text: s.show_text,
+            follow_up_percent: s.follow_up_percent,
+        }
     }
     pub fn settings(&self) -> MockSettings {
-        MockSettings { voice: self.voice.clone(), rate_percent: self.rate_percent, show_text: self.show_text, follow_up_percent: self.follow_up_percent }.sanitised()
+        MockSettings {
+            voice: self.voice.clone(),
+            rate_percent: self.rate_percent,
+            show_text: self.show_text,
+            follow_up_percent: self.follow_up_percent,
+        }
+        .sanitised()
     }
 }
 
@@ -136,8 +147,11 @@ impl MockRecord {
 
     /// The mock and its chosen grades; `None` when the record does not make a mock.
     pub fn mock(&self) -> Option<(Mock, Vec<(usize, Rating)>)> {
-        let steps: Vec<Step> =
-            self.steps.iter().map(|s| Some(Step { card_id: s.id.clone(), segment: Segment::from_key(&s.part)?, probe: s.probe })).collect::<Option<_>>()?;
+        let steps: Vec<Step> = self
+            .steps
+            .iter()
+            .map(|s| Some(Step { card_id: s.id.clone(), segment: Segment::from_key(&s.part)?, probe: s.probe }))
+            .collect::<Option<_>>()?;
         let stage = match self.stage.as_str() {
             "question" => Stage::Question,
             "follow-up" => Stage::FollowUp,
@@ -147,7 +161,14 @@ impl MockRecord {
         if stage != Stage::Done && self.at >= steps.len() {
             return None;
         }
-        let mut m = Mock::new(steps, self.seed, self.started, Length::from_minutes(self.minutes)?, self.interview.clone(), Track::from_key(&self.track).unwrap_or_default());
+        let mut m = Mock::new(
+            steps,
+            self.seed,
+            self.started,
+            Length::from_minutes(self.minutes)?,
+            self.interview.clone(),
+            Track::from_key(&self.track).unwrap_or_default(),
+        );
         m.answers = self.steps.iter().map(|s| (s.answer.as_ref().map(answer), s.follow.as_ref().map(answer))).collect();
         m.at = self.at;
         m.stage = stage;
@@ -194,7 +215,14 @@ impl HistoryRecord {
             questions: h
                 .questions
                 .iter()
-                .map(|q| HistoryQuestionRecord { id: q.card_id.clone(), grade: q.grade.map_or(0, |g| g as u8), secs: q.seconds, words: q.words, hit: q.hit, points: q.points })
+                .map(|q| HistoryQuestionRecord {
+                    id: q.card_id.clone(),
+                    grade: q.grade.map_or(0, |g| g as u8),
+                    secs: q.seconds,
+                    words: q.words,
+                    hit: q.hit,
+                    points: q.points,
+                })
                 .collect(),
         }
     }
@@ -208,7 +236,14 @@ impl HistoryRecord {
             questions: self
                 .questions
                 .iter()
-                .map(|q| HistoryQuestion { card_id: q.id.clone(), grade: Rating::from_u8(q.grade), seconds: q.secs, words: q.words, hit: q.hit, points: q.points })
+                .map(|q| HistoryQuestion {
+                    card_id: q.id.clone(),
+                    grade: Rating::from_u8(q.grade),
+                    seconds: q.secs,
+                    words: q.words,
+                    hit: q.hit,
+                    points: q.points,
+                })
                 .collect(),
         }
     }

@@ -137,7 +137,11 @@ impl CardText {
             why: card.why.clone(),
             avoid: card.avoid.clone(),
             probes: card.probes.clone(),
-            tracks: card.variants.iter().map(|v| TrackText { track: v.track, answer: v.answer.clone(), key_points: v.key_points.clone() }).collect(),
+            tracks: card
+                .variants
+                .iter()
+                .map(|v| TrackText { track: v.track, answer: v.answer.clone(), key_points: v.key_points.clone() })
+                .collect(),
             retired: card.retired.clone(),
             order,
             edited,
@@ -167,7 +171,11 @@ impl CardText {
             why: self.why.clone(),
             avoid: self.avoid.clone(),
             probes: self.probes.clone(),
-            variants: self.tracks.iter().map(|t| Variant { track: t.track, answer: t.answer.clone(), key_points: t.key_points.clone() }).collect(),
+            variants: self
+                .tracks
+                .iter()
+                .map(|t| Variant { track: t.track, answer: t.answer.clone(), key_points: t.key_points.clone() })
+                .collect(),
             retired: self.retired.clone(),
         }))
     }
@@ -289,11 +297,23 @@ impl<'de> Deserialize<'de> for ThemeKey {
 
 impl InterviewRecord {
     pub fn of(i: &Interview) -> InterviewRecord {
-        InterviewRecord { at: i.at_ms, company: i.company.clone(), role: i.role.clone(), active: i.active, themes: i.themes.iter().map(|&t| ThemeKey(t)).collect() }
+        InterviewRecord {
+            at: i.at_ms,
+            company: i.company.clone(),
+            role: i.role.clone(),
+            active: i.active,
+            themes: i.themes.iter().map(|&t| ThemeKey(t)).collect(),
+        }
     }
 
     pub fn interview(&self) -> Interview {
-        Interview { at_ms: self.at, company: self.company.clone(), role: self.role.clone(), active: self.active, themes: self.themes.iter().map(|t| t.0).collect() }
+        Interview {
+            at_ms: self.at,
+            company: self.company.clone(),
+            role: self.role.clone(),
+            active: self.active,
+            themes: self.themes.iter().map(|t| t.0).collect(),
+        }
     }
 }
 

@@ -62,13 +62,13 @@
 //!   holds them now).
 
 use super::legacy;
+use super::mock;
 use super::records::{from_json, to_json, CardState, CardText, InterviewRecord, OlderReviews, Review, SettingsRecord};
 use crate::domain::card::Card;
 use crate::domain::interview::Interview;
 use crate::domain::kit::{Kit, Round, Story};
 use crate::domain::mock::{HistoryEntry, Mock, MockSettings};
 use crate::domain::Rating;
-use super::mock;
 use crate::domain::{LogEntry, Progress, Settings};
 use std::collections::HashMap;
 
@@ -226,7 +226,9 @@ pub use card_text::{assemble, decode_own, OwnRecord};
 // -------------------------------------------------------------------- a card's schedule and log
 
 mod card_records;
-pub use card_records::{all_card_records, card_records, decode_card_state, decode_older, record_review, with_schedule, without_review, Writes};
+pub use card_records::{
+    all_card_records, card_records, decode_card_state, decode_older, record_review, with_schedule, without_review, Writes,
+};
 
 // ------------------------------------------------------------------------------------ reading
 
@@ -271,7 +273,14 @@ pub struct Loaded {
     pub mocks: Vec<HistoryEntry>,
 }
 
-fn sniff<T>(text: &str, json: impl FnOnce(&str) -> Result<T, String>, old: impl FnOnce(&str) -> Result<T, String>, opener: char, old_values: &mut Vec<Key>, key: Key) -> Result<T, String> {
+fn sniff<T>(
+    text: &str,
+    json: impl FnOnce(&str) -> Result<T, String>,
+    old: impl FnOnce(&str) -> Result<T, String>,
+    opener: char,
+    old_values: &mut Vec<Key>,
+    key: Key,
+) -> Result<T, String> {
     if text.trim_start().starts_with(opener) {
         json(text)
     } else {
@@ -291,16 +300,26 @@ pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
         let Some(key) = Key::parse(&name) else { continue };
         let result: Result<(), String> = match key {
             Key::Meta => from_json::<u32>(value.trim()).map(|v| l.version = Some(v)).map_err(|_| "not a schema version".into()),
-            Key::Settings => sniff(&value, |t| from_json::<SettingsRecord>(t).map(|r| r.settings()), legacy::settings, '{', &mut l.old_values, key)
-                .map(|s| l.settings = s)
-                .map_err(|e| format!("not settings: {e}")),
-            Key::Interviews => sniff(&value, |t| from_json::<Vec<InterviewRecord>>(t).map(|v| v.iter().map(InterviewRecord::interview).collect()), legacy::interviews, '[', &mut l.old_values, key)
-                .map(|list| l.interviews = list),
-            Key::Suspended => sniff(&value, |t| from_json::<Vec<String>>(t), |t| Ok(legacy::suspended(t)), '[', &mut l.old_values, key).map(|mut list| {
-                list.sort();
-                list.dedup();
-                l.suspended = list;
-            }),
+            Key::Settings => {
+                sniff(&value, |t| from_json::<SettingsRecord>(t).map(|r| r.settings()), legacy::settings, '{', &mut l.old_values, key)
+                    .map(|s| l.settings = s)
+                    .map_err(|e| format!("not settings: {e}"))
+            }
+            Key::Interviews => sniff(
+                &value,
+                |t| from_json::<Vec<InterviewRecord>>(t).map(|v| v.iter().map(InterviewRecord::interview).collect()),
+                legacy::interviews,
+                '[',
+                &mut l.old_values,
+                key,
+            )
+            .map(|list| l.interviews = list),
+            Key::Suspended => sniff(&value, |t| from_json::<Vec<String>>(t), |t| Ok(legacy::suspended(t)), '[', &mut l.old_values, key)
+                .map(|mut list| {
+                    list.sort();
+                    list.dedup();
+                    l.suspended = list;
+                }),
             Key::Card(id) => match decode_card_state(&value) {
                 Ok(state) => {
                     if !value.starts_with('"') {
@@ -314,7 +333,9 @@ pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
                 }
                 Err(e) => Err(format!("not a card's schedule: {e}")),
             },
-            Key::Older(id, _) => decode_older(&value).map(|reviews| log.extend(reviews.iter().map(|r| r.entry(&id)))).map_err(|e| format!("not a card's reviews: {e}")),
+            Key::Older(id, _) => decode_older(&value)
+                .map(|reviews| log.extend(reviews.iter().map(|r| r.entry(&id))))
+                .map_err(|e| format!("not a card's reviews: {e}")),
             Key::LogChunk(n) => legacy::chunk(&value).map(|entries| {
                 let mut ids: Vec<String> = entries.iter().map(|e| e.card_id.clone()).collect();
                 ids.sort();
@@ -331,7 +352,9 @@ pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
             Key::Story(id) => decode_story(&id, &value).map(|s| l.kit.stories.push(s)).map_err(|e| format!("not a story: {e}")),
             Key::Round(_) => from_json::<Round>(&value).map(|r| l.kit.rounds.push(r)).map_err(|e| format!("not an interview's notes: {e}")),
             Key::Mock => mock::read_mock(&value).map(|m| l.mock = Some(m)).map_err(|e| format!("not a mock interview: {e}")),
-            Key::MockSettings => mock::read_settings(&value).map(|s| l.mock_settings = s).map_err(|e| format!("not the mock's settings: {e}")),
+            Key::MockSettings => {
+                mock::read_settings(&value).map(|s| l.mock_settings = s).map_err(|e| format!("not the mock's settings: {e}"))
+            }
             Key::Mocks => mock::read_history(&value).map(|h| l.mocks = h).map_err(|e| format!("not the mock interviews' history: {e}")),
             Key::Unreadable(original) => {
                 l.kept_aside.push(original);
@@ -354,7 +377,16 @@ pub fn decode(entries: impl IntoIterator<Item = (String, String)>) -> Loaded {
     // the heap that scan misses the cache at every review. Copied in time order (all copies made
     // before the originals are freed), they lie in the order they are read: a grade of the 5,000-card
     // collection took about 2 ms longer without this.
-    l.log = log.iter().map(|e| LogEntry { card_id: e.card_id.clone(), at_ms: e.at_ms, rating: e.rating, phase_before: e.phase_before, duration_ms: e.duration_ms }).collect();
+    l.log = log
+        .iter()
+        .map(|e| LogEntry {
+            card_id: e.card_id.clone(),
+            at_ms: e.at_ms,
+            rating: e.rating,
+            phase_before: e.phase_before,
+            duration_ms: e.duration_ms,
+        })
+        .collect();
     drop(log);
     l.old_chunks.sort_unstable();
     // Stories in the order they were written (ids grow with the moment; storage hands keys over

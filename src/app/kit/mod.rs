@@ -46,7 +46,12 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>, k: KitSc
 /// "Northwind — Analyst, Tue 8 Dec 10:00".
 pub(crate) fn interview_line(state: &AppState, iv: &Interview) -> String {
     let offset = state.clock.utc_offset_min;
-    format!("{}, {} {}", iv.title(), crate::domain::kit::date::Date::of_ms(iv.at_ms, offset).label(), crate::domain::kit::date::time_label(iv.at_ms, offset))
+    format!(
+        "{}, {} {}",
+        iv.title(),
+        crate::domain::kit::date::Date::of_ms(iv.at_ms, offset).label(),
+        crate::domain::kit::date::time_label(iv.at_ms, offset)
+    )
 }
 
 /// What to do when there is no interview yet.

@@ -5,7 +5,7 @@
 use super::super::form::Form;
 use super::super::settings::errors_view;
 use super::super::state::AppState;
-use super::{kit, no_interview, show, interview_line};
+use super::{interview_line, kit, no_interview, show};
 use crate::core::kit::{ids, people_rows, KitAction, KitScreen};
 use yew::prelude::*;
 
@@ -59,7 +59,12 @@ pub fn questions(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) ->
     let decide = state.kit_decision(&round);
     let asked = |i: usize| {
         let d = dispatch.clone();
-        Callback::from(move |e: Event| d.dispatch(super::super::state::Action::Kit(KitAction::Asked(i, e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()))))
+        Callback::from(move |e: Event| {
+            d.dispatch(super::super::state::Action::Kit(KitAction::Asked(
+                i,
+                e.target_unchecked_into::<web_sys::HtmlInputElement>().checked(),
+            )))
+        })
     };
     html! {
         <section class="kit questions" aria-labelledby="questions-title">

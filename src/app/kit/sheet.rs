@@ -3,7 +3,7 @@
 
 use super::super::form::Form;
 use super::super::state::{Action, AppState};
-use super::{browser, kit, no_interview, show, interview_line};
+use super::{browser, interview_line, kit, no_interview, show};
 use crate::core::kit::{ids, KitAction, KitScreen};
 use crate::domain::kit::sheet::sheet;
 use yew::prelude::*;
@@ -47,7 +47,9 @@ pub fn view(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html
     let text = s.text();
     let tick = |key: &'static str| {
         let d = dispatch.clone();
-        Callback::from(move |e: Event| d.dispatch(Action::Kit(KitAction::Tick(key.to_string(), e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()))))
+        Callback::from(move |e: Event| {
+            d.dispatch(Action::Kit(KitAction::Tick(key.to_string(), e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())))
+        })
     };
     let empty = |what: &str| html! { <p class="help no-print">{ format!("Nothing yet: {what}") }</p> };
     html! {

@@ -3,7 +3,7 @@
 
 use super::super::form::Form;
 use super::super::settings::errors_view;
-use super::super::state::{AppState, Screen, Action};
+use super::super::state::{Action, AppState, Screen};
 use super::{kit, send, show};
 use crate::core::kit::{ids, KitAction, KitScreen};
 use crate::domain::kit::story::{coverage, has_measure, own_competencies, Competency};

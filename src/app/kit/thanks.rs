@@ -5,7 +5,7 @@
 use super::super::form::Form;
 use super::super::state::{Action, AppState};
 use super::sheet::{copy_button, share_button};
-use super::{no_interview, show, interview_line};
+use super::{interview_line, no_interview, show};
 use crate::core::kit::{ids, KitAction, KitScreen};
 use crate::domain::kit::thanks::{self, Note};
 use yew::prelude::*;

@@ -2,8 +2,8 @@
 //! then each question with its figures, the recording, the answer given, the model answer and its
 //! key points beside it, and a grade to confirm or change; Save grades.
 
-use super::send;
 use super::super::state::AppState;
+use super::send;
 use crate::core::mock::MockAction;
 use crate::domain::clock::minutes_seconds;
 use crate::domain::mock::debrief::QuestionDebrief;
@@ -17,9 +17,8 @@ fn time(seconds: u32) -> String {
 pub fn view(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let Some(d) = state.mock_debrief() else { return html! {} };
     let col = state.col();
-    let question_of = |step: Option<usize>| {
-        step.and_then(|s| d.questions.iter().find(|q| q.step == s)).map(|q| q.question.clone()).unwrap_or_default()
-    };
+    let question_of =
+        |step: Option<usize>| step.and_then(|s| d.questions.iter().find(|q| q.step == s)).map(|q| q.question.clone()).unwrap_or_default();
     let s = &d.summary;
     let graded = state.mock.grades.len();
     html! {
@@ -52,7 +51,13 @@ fn question(state: &AppState, dispatch: &UseReducerDispatcher<AppState>, i: usiz
     let chosen = state.mock.grades.iter().find(|(s, _)| *s == q.step).map(|(_, r)| *r);
     let title = format!("debrief-q{}", q.step);
     let (lo, hi) = q.guidance;
-    let over = if q.seconds > hi { " — over" } else if q.seconds < lo * 3 / 4 { " — short" } else { "" };
+    let over = if q.seconds > hi {
+        " — over"
+    } else if q.seconds < lo * 3 / 4 {
+        " — short"
+    } else {
+        ""
+    };
     let mark = |on: bool| if on { "✓" } else { "✗" };
     let hits = q.hits();
     let audio = |follow: bool, label: &str| {
@@ -114,4 +119,3 @@ fn question(state: &AppState, dispatch: &UseReducerDispatcher<AppState>, i: usiz
         </article>
     }
 }
-

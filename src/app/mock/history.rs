@@ -24,8 +24,13 @@ pub fn view(state: &AppState) -> Html {
     // 0–1000). Whole numbers only: the chart is drawn from numbers the app computed (no text goes
     // into it), and formatting floats would cost the bundle kilobytes.
     let n = recent.len();
-    let points: Vec<(usize, usize)> = recent.iter().enumerate().map(|(i, h)| (if n > 1 { i * 1000 / (n - 1) } else { 500 }, 1000 - h.points_percent().min(100) as usize * 10)).collect();
-    let mut shapes = String::from(r#"<line class="axis" x1="0" y1="1000" x2="1000" y2="1000"/><line class="axis" x1="0" y1="500" x2="1000" y2="500"/>"#);
+    let points: Vec<(usize, usize)> = recent
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (if n > 1 { i * 1000 / (n - 1) } else { 500 }, 1000 - h.points_percent().min(100) as usize * 10))
+        .collect();
+    let mut shapes =
+        String::from(r#"<line class="axis" x1="0" y1="1000" x2="1000" y2="1000"/><line class="axis" x1="0" y1="500" x2="1000" y2="500"/>"#);
     if points.len() > 1 {
         let path: Vec<String> = points.iter().map(|(x, y)| format!("{x},{y}")).collect();
         shapes += &format!(r#"<polyline points="{}"/>"#, path.join(" "));

@@ -162,7 +162,8 @@ pub fn settings(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> 
         Callback::from(move |_: Event| d.dispatch(Action::Mock(MockAction::SetShowText(!now))))
     };
     let rates = [(75, "Slower"), (100, "Normal"), (125, "Faster"), (150, "Fast")];
-    let chances = [(0, "Never"), (25, "One question in four"), (50, "One question in two"), (75, "Three questions in four"), (100, "Every question")];
+    let chances =
+        [(0, "Never"), (25, "One question in four"), (50, "One question in two"), (75, "Three questions in four"), (100, "Every question")];
     html! {
         <fieldset class="mock-settings" data-testid="mock-settings">
             <legend>{ "Mock interview" }</legend>
@@ -187,4 +188,3 @@ pub fn settings(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> 
         </fieldset>
     }
 }
-

@@ -21,5 +21,10 @@ pub fn draft(filter: &Filter) -> Draft {
 /// The focused session the form asks for.
 pub fn read(form: &Draft, filter: &Filter) -> Focus {
     let themes = themes().filter(|t| form.on(&format!("fs-{}", t.key()))).collect();
-    Focus { themes, tags: (!filter.tag.is_empty()).then(|| filter.tag.clone()).into_iter().collect(), ahead: form.on("f-ahead"), ..Focus::default() }
+    Focus {
+        themes,
+        tags: (!filter.tag.is_empty()).then(|| filter.tag.clone()).into_iter().collect(),
+        ahead: form.on("f-ahead"),
+        ..Focus::default()
+    }
 }

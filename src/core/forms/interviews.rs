@@ -69,7 +69,13 @@ pub fn read(form: &Draft, clock: Clock, local_time: LocalTime) -> Result<Intervi
         Some(at) if at <= clock.now_ms => "That moment has passed: enter a date and time ahead.",
         Some(at_ms) => {
             let themes = Theme::WITH_OWN.into_iter().filter(|t| form.on(&format!("iv-theme-{}", t.key()))).collect();
-            return Ok(Interview { at_ms, company: form.get("iv-company").to_string(), role: form.get("iv-role").to_string(), active: false, themes });
+            return Ok(Interview {
+                at_ms,
+                company: form.get("iv-company").to_string(),
+                role: form.get("iv-role").to_string(),
+                active: false,
+                themes,
+            });
         }
     };
     Err(vec![problem.to_string()])

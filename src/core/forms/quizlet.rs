@@ -21,6 +21,22 @@ pub fn separators(draft: &Draft) -> Separators {
 /// The choice as a guess found it.
 pub fn choose(draft: &mut Draft, s: &Separators) {
     let (term, row) = (s.term.as_str(), s.row.as_str());
-    draft.set("q-term", match term { "\t" => "tab", "," => "comma", _ => "other" }.into());
-    draft.set("q-row", match row { "\n" => "newline", ";" => "semicolon", _ => "other" }.into());
+    draft.set(
+        "q-term",
+        match term {
+            "\t" => "tab",
+            "," => "comma",
+            _ => "other",
+        }
+        .into(),
+    );
+    draft.set(
+        "q-row",
+        match row {
+            "\n" => "newline",
+            ";" => "semicolon",
+            _ => "other",
+        }
+        .into(),
+    );
 }

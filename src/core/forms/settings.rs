@@ -47,7 +47,8 @@ pub fn parse(form: &Draft) -> Result<Settings, Vec<String>> {
     };
     let new_per_day = whole("new-per-day", "New cards per day", *limits::NEW_PER_DAY.end());
     let max_reviews = whole("max-reviews", "Maximum reviews per day", *limits::MAX_REVIEWS_PER_DAY.end());
-    let max_interval = limits::whole(whole("max-interval", "Maximum interval", *limits::MAX_INTERVAL_DAYS.end()), &limits::MAX_INTERVAL_DAYS);
+    let max_interval =
+        limits::whole(whole("max-interval", "Maximum interval", *limits::MAX_INTERVAL_DAYS.end()), &limits::MAX_INTERVAL_DAYS);
     let a = &limits::ANSWER_SECONDS;
     let answer_seconds = match read("answer-seconds").parse::<u32>() {
         Ok(n) if a.contains(&n) => n,

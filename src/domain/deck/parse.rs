@@ -22,10 +22,14 @@ pub(super) fn field_track(field: &str) -> Option<(char, Result<Track, String>)> 
         "k" => 'k',
         _ => return None,
     };
-    Some((letter, match track {
-        None => Ok(Track::Office),
-        Some(t) => Track::from_key(t).ok_or(format!("unknown track \"{t}\" in {field}: (tracks: office, graduate, frontline, technical, manager)")),
-    }))
+    Some((
+        letter,
+        match track {
+            None => Ok(Track::Office),
+            Some(t) => Track::from_key(t)
+                .ok_or(format!("unknown track \"{t}\" in {field}: (tracks: office, graduate, frontline, technical, manager)")),
+        },
+    ))
 }
 
 pub(super) fn variant_mut(card: &mut Card, track: Track) -> &mut Variant {
@@ -95,7 +99,8 @@ fn logical_lines(text: &str, problems: &mut Vec<(usize, String)>) -> Vec<(usize,
                 last.push(' ');
                 last.push_str(trimmed);
             }
-            _ if indented => problems.push((index + 1, "an indented line continues the field above it, and there is none (a blank line ends a field)".into())),
+            _ if indented => problems
+                .push((index + 1, "an indented line continues the field above it, and there is none (a blank line ends a field)".into())),
             _ => logical.push((index + 1, trimmed.to_string())),
         }
         after_blank = false;
@@ -179,7 +184,11 @@ fn card_field(card: &mut Card, field: &str, value: String) -> Result<(), String>
     match field {
         "theme" => match Theme::from_key(&value).filter(|t| *t != Theme::Own) {
             Some(t) => card.theme = t,
-            None => return Err(format!("unknown theme \"{value}\" (plan, sell, attributes, interviewers, tricky, questions, fit, follow-up, offer)")),
+            None => {
+                return Err(format!(
+                    "unknown theme \"{value}\" (plan, sell, attributes, interviewers, tricky, questions, fit, follow-up, offer)"
+                ))
+            }
         },
         "tags" => card.tags = value.split(',').map(|t| t.trim().to_ascii_lowercase()).filter(|t| !t.is_empty()).collect(),
         "q" => return set_once(&mut card.question, value, &id, "q"),

@@ -54,7 +54,10 @@ fn the_compacted_deck_and_track_files_read_exactly_like_the_sources() {
 fn a_track_file_gives_that_tracks_answers() {
     let text = "[a-1]\na.graduate: G.\nk.graduate: one\nk.graduate: two\n[a-2]\na.manager: M.\nk.manager: m\n";
     let g = read_track(text, Track::Graduate);
-    assert_eq!(g, vec![("a-1".to_string(), Variant { track: Track::Graduate, answer: "G.".into(), key_points: vec!["one".into(), "two".into()] })]);
+    assert_eq!(
+        g,
+        vec![("a-1".to_string(), Variant { track: Track::Graduate, answer: "G.".into(), key_points: vec!["one".into(), "two".into()] })]
+    );
     assert!(read_track("", Track::Manager).is_empty());
 }
 
@@ -87,8 +90,23 @@ fn parses_coaching_tracks_and_retirement() {
     assert_eq!((c.why.as_str(), c.avoid.as_str()), ("Whether you did your homework.", "Flattery."));
     assert_eq!(c.probes, vec!["And?", "Why really?"]);
     assert_eq!(c.retired.as_deref(), Some("merged into a-2"));
-    assert_eq!(c.variants, vec![Variant { track: Track::Graduate, answer: "As a graduate I chose you.".into(), key_points: vec!["g one".into(), "g two".into()] }]);
-    assert_eq!(deck.tracks, vec![TrackInfo { track: Track::Graduate, label: "Graduate".into(), summary: String::new(), persona: "Graduated in 2026. Three years at a café.".into() }]);
+    assert_eq!(
+        c.variants,
+        vec![Variant {
+            track: Track::Graduate,
+            answer: "As a graduate I chose you.".into(),
+            key_points: vec!["g one".into(), "g two".into()]
+        }]
+    );
+    assert_eq!(
+        deck.tracks,
+        vec![TrackInfo {
+            track: Track::Graduate,
+            label: "Graduate".into(),
+            summary: String::new(),
+            persona: "Graduated in 2026. Three years at a café.".into()
+        }]
+    );
     assert_eq!(deck.tracks[0].summary(), "Graduated in 2026. Three years at a café.", "without summary: the persona's start");
     let (d, _) = parse_file("", "[track:manager]\nlabel: M\nsummary: A store manager.\npersona: Eleven years.\n");
     assert_eq!(d.tracks[0].summary(), "A store manager.");

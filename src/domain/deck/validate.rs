@@ -11,9 +11,7 @@ pub fn word_count(text: &str) -> usize {
 /// Questions that ask for a story must be tagged `star` (their answers follow Situation, Task, Action, Result).
 pub fn asks_for_a_story(question: &str) -> bool {
     let q = question.to_ascii_lowercase();
-    ["tell me about a time", "describe a time", "give me an example of a time", "walk me through a time"]
-        .iter()
-        .any(|p| q.starts_with(p))
+    ["tell me about a time", "describe a time", "give me an example of a time", "walk me through a time"].iter().any(|p| q.starts_with(p))
 }
 
 /// A story card: tagged `star` (its answer runs one to two minutes and shows the STAR signals).
@@ -57,7 +55,14 @@ pub(super) fn card_problems(card: &Card) -> Vec<String> {
 }
 
 fn normalise(question: &str) -> String {
-    question.to_lowercase().chars().filter(|c| c.is_alphanumeric() || c.is_whitespace()).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    question
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whole-deck checks: duplicate ids or questions, and the size of the deck and of each theme

@@ -132,7 +132,12 @@ fn we_only_answers_are_flagged() {
 #[test]
 fn a_story_without_a_result_or_number_is_said_so() {
     let c = card("sell-04");
-    let ins = analyse(&c, "When I was at my last job a client moved their launch. I had to get training ready, so I decided to cut the scope.", 40, 120);
+    let ins = analyse(
+        &c,
+        "When I was at my last job a client moved their launch. I had to get training ready, so I decided to cut the scope.",
+        40,
+        120,
+    );
     let star = ins.star.unwrap();
     assert!(star.situation && star.task && star.action);
     assert!(!star.measurable, "no number, percentage or time");

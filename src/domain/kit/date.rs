@@ -6,7 +6,8 @@ use crate::domain::clock::{DAY_MS, MINUTE_MS};
 
 pub const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 pub const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTH_NAMES: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_NAMES: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const WEEKDAY_NAMES: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// A day of the calendar (proleptic Gregorian).
@@ -174,7 +175,13 @@ pub fn decision_date(text: &str, from: Date) -> Option<Date> {
     }
     let found = (0..words.len()).find_map(|i| phrase_at(&words, i, from)).map(|(i, d)| (at[i], d));
     let date = match (found, iso) {
-        (Some(a), Some(b)) => if b.0 < a.0 { b.1 } else { a.1 },
+        (Some(a), Some(b)) => {
+            if b.0 < a.0 {
+                b.1
+            } else {
+                a.1
+            }
+        }
         (Some(a), None) | (None, Some(a)) => a.1,
         (None, None) => return None,
     };
@@ -242,7 +249,12 @@ fn phrase_at(w: &[&str], i: usize, from: Date) -> Option<(usize, Date)> {
         }
         if prev == "the" && word.len() > 2 && !word.chars().all(|c| c.is_ascii_digit()) {
             let this_month = Date::new(from.year, from.month, day).filter(|d| *d >= from);
-            return this_month.or_else(|| { let n = from.next_month(); Date::new(n.year, n.month, day) }).map(|d| (i - 1, d));
+            return this_month
+                .or_else(|| {
+                    let n = from.next_month();
+                    Date::new(n.year, n.month, day)
+                })
+                .map(|d| (i - 1, d));
         }
     }
     if let Some(n) = number_of(word) {
@@ -322,7 +334,7 @@ mod tests {
             ("We hope to let everyone know by friday", Some(d(2026, 12, 11))),
             ("Next Tuesday at the latest", Some(d(2026, 12, 15))),
             ("Probably Monday", Some(d(2026, 12, 14))),
-            ("By Tuesday", Some(d(2026, 12, 15)), ),
+            ("By Tuesday", Some(d(2026, 12, 15))),
             ("Friday week", Some(d(2026, 12, 18))),
             ("By the end of the week", Some(d(2026, 12, 11))),
             ("end of next week", Some(d(2026, 12, 18))),

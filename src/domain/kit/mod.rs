@@ -200,7 +200,12 @@ fn radix36(mut n: u64) -> String {
 /// key points a rehearsed answer is checked against.
 pub fn story_card(story: &Story) -> Card {
     let parts = [("Situation", &story.situation), ("Task", &story.task), ("What I did", &story.action), ("Result", &story.result)];
-    let answer = parts.iter().filter(|(_, t)| !t.trim().is_empty()).map(|(label, t)| format!("{label}: {}", t.trim())).collect::<Vec<_>>().join("\n");
+    let answer = parts
+        .iter()
+        .filter(|(_, t)| !t.trim().is_empty())
+        .map(|(label, t)| format!("{label}: {}", t.trim()))
+        .collect::<Vec<_>>()
+        .join("\n");
     Card {
         id: format!("{STORY_CARD}{}", story.id),
         theme: Theme::Own,
@@ -228,12 +233,18 @@ mod tests {
         mine.round_mut(&iv).edited = 20;
         let changed = mine.delete_story("gone", 30);
         assert!(changed.is_empty());
-        let mut theirs = Kit { stories: vec![story("a", "Theirs, older", 5), story("b", "Newer", 11), story("c", "New", 1), story("gone", "Still here", 25)], rounds: vec![] };
+        let mut theirs = Kit {
+            stories: vec![story("a", "Theirs, older", 5), story("b", "Newer", 11), story("c", "New", 1), story("gone", "Still here", 25)],
+            rounds: vec![],
+        };
         theirs.round_mut(&iv).went_well = "Theirs".into();
         theirs.round_mut(&iv).edited = 40;
         let out = mine.merge(&theirs);
         assert_eq!(out, Merged { stories_added: 1, stories_updated: 1, rounds_updated: 1 });
-        assert_eq!(out.sentence().unwrap(), "1 story from the other device will be added; 1 story and the notes of 1 interview will be updated.");
+        assert_eq!(
+            out.sentence().unwrap(),
+            "1 story from the other device will be added; 1 story and the notes of 1 interview will be updated."
+        );
         assert_eq!(mine.live_stories().len(), 3);
         assert_eq!(mine.story("a").unwrap().title, "Mine");
         assert_eq!(mine.story("b").unwrap().title, "Newer");
@@ -264,7 +275,8 @@ mod tests {
         let list = vec![a.clone(), b.clone()];
         let mut kit = Kit::default();
         assert_eq!(kit.decision(&list, 0), None);
-        kit.round_mut(&a).questions = vec![Question { text: "When will you decide?".into(), answer: "By Friday".into(), asked: true, card: None }];
+        kit.round_mut(&a).questions =
+            vec![Question { text: "When will you decide?".into(), answer: "By Friday".into(), asked: true, card: None }];
         let (iv, d) = kit.decision(&list, 0).unwrap();
         assert_eq!((iv.company.as_str(), d.label()), ("Acme", "Fri 11 Dec".to_string()), "the active one has none: the latest that has");
         assert_eq!(kit.thanks_due(&list, a.at_ms + day).map(|i| i.company.as_str()), Some("Acme"));
@@ -274,7 +286,14 @@ mod tests {
 
     #[test]
     fn a_story_becomes_a_card_to_rehearse() {
-        let s = Story { id: "s1".into(), title: "The month-end fix".into(), situation: "Close took 9 days.".into(), action: "I rebuilt the checks.".into(), result: "4 days.".into(), ..Story::default() };
+        let s = Story {
+            id: "s1".into(),
+            title: "The month-end fix".into(),
+            situation: "Close took 9 days.".into(),
+            action: "I rebuilt the checks.".into(),
+            result: "4 days.".into(),
+            ..Story::default()
+        };
         let c = story_card(&s);
         assert_eq!((c.id.as_str(), c.question.as_str()), ("story-s1", "Tell the story: The month-end fix"));
         assert_eq!(c.answer, "Situation: Close took 9 days.\nWhat I did: I rebuilt the checks.\nResult: 4 days.");

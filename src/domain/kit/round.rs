@@ -186,7 +186,10 @@ impl Round {
             return false;
         }
         let names = self.interviewers();
-        names.is_empty() || names.iter().any(|(n, _)| !self.thanks.iter().any(|t| t.sent.is_some() && crate::domain::fold(&t.name) == crate::domain::fold(n)))
+        names.is_empty()
+            || names
+                .iter()
+                .any(|(n, _)| !self.thanks.iter().any(|t| t.sent.is_some() && crate::domain::fold(&t.name) == crate::domain::fold(n)))
     }
 }
 
@@ -253,8 +256,18 @@ mod tests {
         let mut r = round();
         assert_eq!(r.decision(0), None);
         r.questions = vec![
-            Question { text: "What would my first project be?".into(), answer: "Probably the March audit, starting Monday.".into(), asked: true, card: None },
-            Question { text: "When will you decide?".into(), answer: "By Friday, they hope.".into(), asked: true, card: Some("ask-01".into()) },
+            Question {
+                text: "What would my first project be?".into(),
+                answer: "Probably the March audit, starting Monday.".into(),
+                asked: true,
+                card: None,
+            },
+            Question {
+                text: "When will you decide?".into(),
+                answer: "By Friday, they hope.".into(),
+                asked: true,
+                card: Some("ask-01".into()),
+            },
         ];
         assert_eq!(r.decision(0).map(|d| d.label()), Some("Fri 11 Dec".to_string()), "the answer about deciding, not the first date");
         r.questions[1].answer = "They didn't say.".into();
@@ -266,7 +279,10 @@ mod tests {
     #[test]
     fn interviewers_are_named_once_and_thanks_are_due_after_the_interview() {
         let mut r = round();
-        r.people = vec![Person { name: "Priya Shah".into(), role: "Head of Finance".into(), said: "Month-end is too slow".into() }, Person::default()];
+        r.people = vec![
+            Person { name: "Priya Shah".into(), role: "Head of Finance".into(), said: "Month-end is too slow".into() },
+            Person::default(),
+        ];
         r.meet = vec!["priya shah".into(), "Tom Reid, Team lead".into(), " ".into()];
         assert_eq!(r.interviewers(), vec![("Priya Shah".into(), "Head of Finance".into()), ("Tom Reid".into(), "Team lead".into())]);
         assert!(!r.thanks_due(AT - 1), "before the interview");

@@ -33,7 +33,12 @@ pub fn sheet(iv: &Interview, round: &Round, stories: &[Story], utc_offset_min: i
         title: iv.title(),
         when_where: if place.is_empty() { when } else { format!("{when} · {place}") },
         remember: round.remember.iter().map(|r| r.trim().to_string()).filter(|r| !r.is_empty()).collect(),
-        stories: round.stories.iter().filter_map(|id| stories.iter().find(|s| s.id == *id && !s.deleted)).map(|s| (s.name(), s.result.trim().to_string())).collect(),
+        stories: round
+            .stories
+            .iter()
+            .filter_map(|id| stories.iter().find(|s| s.id == *id && !s.deleted))
+            .map(|s| (s.name(), s.result.trim().to_string()))
+            .collect(),
         questions: round.questions.iter().map(|q| q.text.trim().to_string()).filter(|q| !q.is_empty()).collect(),
         meet: round.interviewers().into_iter().map(|(n, r)| if r.is_empty() { n } else { format!("{n} ({r})") }).collect(),
         checklist: CHECKLIST.iter().map(|(key, text)| (*key, *text, round.ticked.iter().any(|t| t == key))).collect(),
@@ -51,7 +56,13 @@ impl Sheet {
             }
         };
         section("Three things I want them to remember", self.remember.iter().enumerate().map(|(i, r)| format!("{}. {r}", i + 1)).collect());
-        section("My stories", self.stories.iter().map(|(name, result)| if result.is_empty() { format!("- {name}") } else { format!("- {name}: {result}") }).collect());
+        section(
+            "My stories",
+            self.stories
+                .iter()
+                .map(|(name, result)| if result.is_empty() { format!("- {name}") } else { format!("- {name}: {result}") })
+                .collect(),
+        );
         section("My questions", self.questions.iter().map(|q| format!("- {q}")).collect());
         section("Who I will meet", self.meet.iter().map(|m| format!("- {m}")).collect());
         section("Checklist", self.checklist.iter().map(|(_, text, done)| format!("[{}] {text}", if *done { "x" } else { " " })).collect());
@@ -61,8 +72,8 @@ impl Sheet {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use super::super::round::{Person, Question};
+    use super::*;
 
     #[test]
     fn the_sheet_lists_everything_and_reads_as_plain_text() {

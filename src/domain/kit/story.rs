@@ -173,7 +173,11 @@ impl Story {
             return t.to_string();
         }
         let s = first_sentence(&self.situation);
-        if s.is_empty() { "Untitled story".to_string() } else { s }
+        if s.is_empty() {
+            "Untitled story".to_string()
+        } else {
+            s
+        }
     }
 }
 
@@ -182,14 +186,21 @@ pub fn has_measure(text: &str) -> bool {
     let lower = crate::domain::fold(text);
     lower.chars().any(|c| c.is_ascii_digit())
         || lower.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
-            ["percent", "half", "halved", "double", "doubled", "tripled", "third", "quarter", "twice", "thousand", "million", "hundred", "dozen"].contains(&w)
+            [
+                "percent", "half", "halved", "double", "doubled", "tripled", "third", "quarter", "twice", "thousand", "million", "hundred",
+                "dozen",
+            ]
+            .contains(&w)
                 || ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "fifty"].contains(&w)
         })
 }
 
 fn first_sentence(text: &str) -> String {
     let t = text.trim();
-    let end = t.char_indices().find(|&(i, c)| matches!(c, '.' | '!' | '?' | '\n') && t[i + c.len_utf8()..].starts_with([' ', '\n'])).map_or(t.len(), |(i, _)| i);
+    let end = t
+        .char_indices()
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?' | '\n') && t[i + c.len_utf8()..].starts_with([' ', '\n']))
+        .map_or(t.len(), |(i, _)| i);
     t[..end].trim().trim_end_matches('.').to_string()
 }
 
@@ -241,7 +252,9 @@ pub fn coverage(cards: &[Card], stories: &[Story]) -> Vec<Coverage> {
         })
         .collect();
     // Gaps first, the most asked first; a stable sort keeps the list's order otherwise.
-    crate::domain::sort_by_key(&mut rows, |r| (!r.stories.is_empty() || r.cards.is_empty(), std::cmp::Reverse(if r.stories.is_empty() { r.cards.len() } else { 0 })));
+    crate::domain::sort_by_key(&mut rows, |r| {
+        (!r.stories.is_empty() || r.cards.is_empty(), std::cmp::Reverse(if r.stories.is_empty() { r.cards.len() } else { 0 }))
+    });
     rows
 }
 
@@ -290,7 +303,13 @@ mod tests {
     use crate::domain::deck;
 
     fn story(id: &str, shows: &[&str]) -> Story {
-        Story { id: id.into(), title: format!("Story {id}"), shows: shows.iter().map(|s| s.to_string()).collect(), edited: 1, ..Story::default() }
+        Story {
+            id: id.into(),
+            title: format!("Story {id}"),
+            shows: shows.iter().map(|s| s.to_string()).collect(),
+            edited: 1,
+            ..Story::default()
+        }
     }
 
     #[test]
@@ -322,7 +341,10 @@ mod tests {
         let mistakes = asking(Competency::Mistake);
         assert!(mistakes > 1);
         assert!(row(Competency::Mistake).stories.is_empty(), "a deleted story covers nothing");
-        assert_eq!(row(Competency::Mistake).gap().unwrap(), format!("No story yet shows a mistake you owned: {mistakes} cards ask for one."));
+        assert_eq!(
+            row(Competency::Mistake).gap().unwrap(),
+            format!("No story yet shows a mistake you owned: {mistakes} cards ask for one.")
+        );
         // Gaps come first, the most asked first; covered ones after.
         let first_covered = rows.iter().position(|r| !r.stories.is_empty()).unwrap();
         assert!(rows[..first_covered].iter().all(|r| r.gap().is_some()));
@@ -353,13 +375,31 @@ mod tests {
         a.own = vec!["Negotiation".into(), " ".into()];
         let mut b = story("b", &[]);
         b.own = vec!["negotiation".into(), "Public speaking".into()];
-        assert_eq!(own_competencies(&[a, b]), vec![("Negotiation".to_string(), vec!["a".to_string(), "b".to_string()]), ("Public speaking".to_string(), vec!["b".to_string()])]);
+        assert_eq!(
+            own_competencies(&[a, b]),
+            vec![
+                ("Negotiation".to_string(), vec!["a".to_string(), "b".to_string()]),
+                ("Public speaking".to_string(), vec!["b".to_string()])
+            ]
+        );
         assert!(has_measure("Cut errors by 80%"));
         assert!(has_measure("We halved the waiting list"));
         assert!(has_measure("two weeks early"));
         assert!(!has_measure("Everyone was happy with it."));
-        let s = Story { situation: "Our depot lost orders. It was bad.".into(), action: "I mapped every order.".into(), result: "Errors fell 80%.".into(), ..Story::default() };
-        assert_eq!(s.key_points(), vec!["Say where you were: Our depot lost orders", "Say what you did: I mapped every order", "Give the result with its number: Errors fell 80%"]);
+        let s = Story {
+            situation: "Our depot lost orders. It was bad.".into(),
+            action: "I mapped every order.".into(),
+            result: "Errors fell 80%.".into(),
+            ..Story::default()
+        };
+        assert_eq!(
+            s.key_points(),
+            vec![
+                "Say where you were: Our depot lost orders",
+                "Say what you did: I mapped every order",
+                "Give the result with its number: Errors fell 80%"
+            ]
+        );
         let told = "Our depot kept losing orders, so I mapped every order by hand; errors fell 80% in a month.";
         let hits = crate::domain::insights::key_points(told, &s.key_points(), &[]);
         assert!(hits.iter().all(|h| h.hit), "a telling of the story covers its parts: {hits:?}");

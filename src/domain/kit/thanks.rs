@@ -79,8 +79,16 @@ pub fn compose(p: &Parts) -> Note {
         first.push_str(&format!(" I particularly valued what we discussed: {}.", inside(&point)));
     }
     paragraphs.push(first);
-    let keen = if company.is_empty() { "I am even more interested in the role now".to_string() } else { format!("I am even more interested in joining {company} now") };
-    paragraphs.push(if bring.is_empty() { format!("{keen}.") } else { format!("{keen}, and I am confident I would bring {}.", inside(&bring)) });
+    let keen = if company.is_empty() {
+        "I am even more interested in the role now".to_string()
+    } else {
+        format!("I am even more interested in joining {company} now")
+    };
+    paragraphs.push(if bring.is_empty() {
+        format!("{keen}.")
+    } else {
+        format!("{keen}, and I am confident I would bring {}.", inside(&bring))
+    });
     paragraphs.push(if next.is_empty() {
         "I look forward to hearing from you about the next step.".to_string()
     } else {
@@ -111,8 +119,13 @@ pub fn draft(round: &Round, name: &str, decide: Option<&str>) -> Thanks {
 
 /// The note a draft stands for: as the person edited it, or composed from its parts.
 pub fn note(round: &Round, t: &Thanks) -> Note {
-    let composed = compose(&Parts { name: &t.name, company: &round.company, role: &round.role, point: &t.point, bring: &t.bring, next: &t.next });
-    if t.body.trim().is_empty() { composed } else { Note { body: t.body.clone(), ..composed } }
+    let composed =
+        compose(&Parts { name: &t.name, company: &round.company, role: &round.role, point: &t.point, bring: &t.bring, next: &t.next });
+    if t.body.trim().is_empty() {
+        composed
+    } else {
+        Note { body: t.body.clone(), ..composed }
+    }
 }
 
 /// Percent-encodes for a `mailto:` URL (RFC 6068): everything but unreserved characters; line
@@ -137,15 +150,36 @@ pub fn mailto(email: &str, note: &Note) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use super::super::round::Person;
+    use super::*;
     use proptest::prelude::*;
 
     /// What a blank or a placeholder left in a note looks like.
     fn blanks(note: &Note) -> Vec<String> {
         let mut found = Vec::new();
         for text in [&note.subject, &note.body] {
-            for bad in ["{", "}", "[", "]", "<", ">", "__", "  ", " ,", " .", "..", ",.", "Dear ,", "about .", "bring .", "that .", ": role", "the  role", "at .", "\n\n\n"] {
+            for bad in [
+                "{",
+                "}",
+                "[",
+                "]",
+                "<",
+                ">",
+                "__",
+                "  ",
+                " ,",
+                " .",
+                "..",
+                ",.",
+                "Dear ,",
+                "about .",
+                "bring .",
+                "that .",
+                ": role",
+                "the  role",
+                "at .",
+                "\n\n\n",
+            ] {
                 if text.contains(bad) {
                     found.push(format!("{bad:?} in {text:?}"));
                 }
@@ -161,7 +195,14 @@ mod tests {
 
     #[test]
     fn a_note_with_every_part_reads_whole() {
-        let n = compose(&Parts { name: "Priya", company: "Northwind", role: "Analyst", point: "The month-end close taking nine days.", bring: "ten years of reconciliations and a fix that cut errors by 80%", next: "you plan to decide by Fri 11 Dec" });
+        let n = compose(&Parts {
+            name: "Priya",
+            company: "Northwind",
+            role: "Analyst",
+            point: "The month-end close taking nine days.",
+            bring: "ten years of reconciliations and a fix that cut errors by 80%",
+            next: "you plan to decide by Fri 11 Dec",
+        });
         assert_eq!(n.subject, "Thank you: Analyst interview");
         assert_eq!(
             n.body,
@@ -205,13 +246,17 @@ mod tests {
             ..Round::default()
         };
         let d = draft(&round, " priya shah ", Some("Fri 11 Dec"));
-        assert_eq!((d.point.as_str(), d.bring.as_str(), d.next.as_str()), ("Month-end takes nine days", "ten years of reconciliations and calm at month-end", "you plan to decide by Fri 11 Dec"));
+        assert_eq!(
+            (d.point.as_str(), d.bring.as_str(), d.next.as_str()),
+            ("Month-end takes nine days", "ten years of reconciliations and calm at month-end", "you plan to decide by Fri 11 Dec")
+        );
         let n = note(&round, &d);
         assert!(n.body.contains("what we discussed: month-end takes nine days."), "{}", n.body);
         let tom = draft(&round, "Tom", None);
         assert!(blanks(&note(&round, &tom)).is_empty());
         // An edited draft is kept as edited.
-        let edited = Round { thanks: vec![Thanks { name: "Tom".into(), body: "Dear Tom, thanks!".into(), ..Thanks::default() }], ..round.clone() };
+        let edited =
+            Round { thanks: vec![Thanks { name: "Tom".into(), body: "Dear Tom, thanks!".into(), ..Thanks::default() }], ..round.clone() };
         assert_eq!(note(&edited, &draft(&edited, "tom", None)).body, "Dear Tom, thanks!");
     }
 

@@ -51,7 +51,10 @@ fn two_devices() -> (Collection, Collection) {
 fn a_replay_gives_exactly_the_schedule_grading_gave() {
     let mut col = fresh();
     let mut at = T;
-    for (i, r) in [Rating::Good, Rating::Good, Rating::Again, Rating::Hard, Rating::Good, Rating::Easy, Rating::Again, Rating::Good].into_iter().enumerate() {
+    for (i, r) in [Rating::Good, Rating::Good, Rating::Again, Rating::Hard, Rating::Good, Rating::Easy, Rating::Again, Rating::Good]
+        .into_iter()
+        .enumerate()
+    {
         grade(&mut col, 0, r, at);
         at = col.progress_of(&col.cards[0].id).due_ms + (i as i64 % 3) * DAY_MS;
     }
@@ -68,12 +71,15 @@ fn two_devices_merge_into_the_union_of_their_reviews_replayed() {
     let out = merge(&mut m, &b, &deck, Choices::default());
     let shared = 4;
     assert_eq!(m.log.len(), a.log.len() + b.log.len() - shared, "the union: every review once");
-    assert_eq!(set(&m.log), set(&[a.log.clone(), b.log.clone()].concat()).into_iter().fold(Vec::new(), |mut v, k| {
-        if v.last() != Some(&k) {
-            v.push(k);
-        }
-        v
-    }));
+    assert_eq!(
+        set(&m.log),
+        set(&[a.log.clone(), b.log.clone()].concat()).into_iter().fold(Vec::new(), |mut v, k| {
+            if v.last() != Some(&k) {
+                v.push(k);
+            }
+            v
+        })
+    );
     assert!(m.log.windows(2).all(|w| w[0].at_ms <= w[1].at_ms), "in time order");
     assert_eq!(out.reviews_added, 5);
     // Cards 1, 2, 3 and 6 have reviews A lacked; card 6 was new here.
@@ -134,7 +140,15 @@ fn the_newer_edit_of_a_card_wins_and_a_deletion_is_an_edit() {
     edit(&mut b, 4, "B, before A deleted it", T + 1);
     b.remove_card(&deck[5].id);
     b.set_edited(&deck[5].id, T + 5);
-    let own = Card { id: "own-1".into(), theme: Theme::Own, tags: vec![], question: "Mine?".into(), answer: "Yes.".into(), key_points: vec![], ..Card::default() };
+    let own = Card {
+        id: "own-1".into(),
+        theme: Theme::Own,
+        tags: vec![],
+        question: "Mine?".into(),
+        answer: "Yes.".into(),
+        key_points: vec![],
+        ..Card::default()
+    };
     b.put_card(own.clone());
     b.set_edited("own-1", T);
     let mut m = a.clone();
@@ -169,7 +183,15 @@ fn a_restore_into_an_empty_app_gives_back_exactly_the_collection() {
     c.question = "Mine?".into();
     a.put_card(c);
     a.set_edited(&deck[9].id, 0);
-    a.put_card(Card { id: "own-2".into(), theme: Theme::Own, tags: vec!["x".into()], question: "Own?".into(), answer: "Yes.".into(), key_points: vec![], ..Card::default() });
+    a.put_card(Card {
+        id: "own-2".into(),
+        theme: Theme::Own,
+        tags: vec!["x".into()],
+        question: "Own?".into(),
+        answer: "Yes.".into(),
+        key_points: vec![],
+        ..Card::default()
+    });
     a.set_edited("own-2", T + 1);
     let mut empty = fresh();
     let out = merge(&mut empty, &a, &deck, Choices { settings: true, interviews: true });
@@ -185,7 +207,10 @@ fn settings_and_interviews_come_only_when_chosen() {
     let deck = deck::built_in();
     let (mut a, mut b) = two_devices();
     a.interviews = vec![Interview { at_ms: T + 9 * DAY_MS, company: "Acme".into(), role: String::new(), active: true, themes: vec![] }];
-    b.interviews = vec![a.interviews[0].clone(), Interview { at_ms: T + 3 * DAY_MS, company: "Beta".into(), role: String::new(), active: true, themes: vec![] }];
+    b.interviews = vec![
+        a.interviews[0].clone(),
+        Interview { at_ms: T + 3 * DAY_MS, company: "Beta".into(), role: String::new(), active: true, themes: vec![] },
+    ];
     a.settings.desired_retention = 0.85;
     b.settings.desired_retention = 0.8;
     let mut m = a.clone();
@@ -198,7 +223,11 @@ fn settings_and_interviews_come_only_when_chosen() {
     let mut m = a.clone();
     let out = merge(&mut m, &b, &deck, Choices { settings: true, interviews: true });
     assert_eq!(m.settings.desired_retention, 0.8);
-    assert_eq!(m.interviews.iter().map(|i| (i.company.as_str(), i.active)).collect::<Vec<_>>(), vec![("Beta", false), ("Acme", true)], "added in date order; the one prepared for stays");
+    assert_eq!(
+        m.interviews.iter().map(|i| (i.company.as_str(), i.active)).collect::<Vec<_>>(),
+        vec![("Beta", false), ("Acme", true)],
+        "added in date order; the one prepared for stays"
+    );
     assert_eq!((out.settings_changed, out.interviews_added), (true, 1));
     let r = replayed(&m);
     for card in [2, 3] {
@@ -240,7 +269,16 @@ fn the_preview_says_what_a_merge_does() {
     let deck = deck::built_in();
     let out = preview(&a, &b, &deck, Choices::default());
     assert_eq!(out.sentences(), vec!["5 reviews from the other device will be added; 4 cards' schedules change."]);
-    let one = Outcome { reviews_added: 1, schedules_changed: 1, cards_added: 1, cards_updated: 2, cards_deleted: 1, suspended_added: 1, settings_changed: true, interviews_added: 1 };
+    let one = Outcome {
+        reviews_added: 1,
+        schedules_changed: 1,
+        cards_added: 1,
+        cards_updated: 2,
+        cards_deleted: 1,
+        suspended_added: 1,
+        settings_changed: true,
+        interviews_added: 1,
+    };
     assert_eq!(one.sentences().join(" "), "1 review from the other device will be added; 1 card's schedule changes. 1 card will be added. 2 cards' text will be updated: edited there more recently than here. 1 card will be deleted: deleted there after the last edit here. 1 card suspended there will be suspended here. This device will take the backup's settings. 1 interview will be added.");
     assert!(Outcome::default().sentences().is_empty());
     assert_eq!(out.summary(), "5 reviews added, 4 schedules changed.");

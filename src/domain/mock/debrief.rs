@@ -51,7 +51,11 @@ impl QuestionDebrief {
             return 0;
         }
         let share = (self.hits() * 100 / self.key_points.len()) as u32;
-        if self.seconds > self.guidance.1 { share.saturating_sub(10) } else { share }
+        if self.seconds > self.guidance.1 {
+            share.saturating_sub(10)
+        } else {
+            share
+        }
     }
 
     /// Seconds of the answer and its follow-up.
@@ -82,7 +86,13 @@ pub struct Summary {
 }
 
 /// One question's figures.
-pub fn question(card: &Card, step: usize, segment: Segment, answer: Option<&Answer>, follow_up: Option<(String, Option<Answer>)>) -> QuestionDebrief {
+pub fn question(
+    card: &Card,
+    step: usize,
+    segment: Segment,
+    answer: Option<&Answer>,
+    follow_up: Option<(String, Option<Answer>)>,
+) -> QuestionDebrief {
     let kind = Kind::of(card);
     let r = kind.ideal_seconds();
     let guidance = (*r.start() as u32, *r.end() as u32);
@@ -311,7 +321,16 @@ mod tests {
         assert_eq!(story.seconds, 150, "the main answer's time; its follow-up's counts in the total");
         let star = story.star.clone().expect("STAR on a story card");
         assert!(star.situation && star.task && star.action && star.result && star.measurable, "{star:?}");
-        assert_eq!(story.words, insights::analyse(card, &format!("{STORY}\n{}", story.follow_up.as_ref().and_then(|f| f.1.as_ref()).map_or("", |a| a.text.as_str())), 0, 120).words);
+        assert_eq!(
+            story.words,
+            insights::analyse(
+                card,
+                &format!("{STORY}\n{}", story.follow_up.as_ref().and_then(|f| f.1.as_ref()).map_or("", |a| a.text.as_str())),
+                0,
+                120
+            )
+            .words
+        );
         assert!(story.i_count >= 4 && !story.we_hint);
         let short = d.questions.iter().find(|q| q.segment == Segment::Money).unwrap();
         assert_eq!(short.guidance, (20, 60));
@@ -353,7 +372,8 @@ mod tests {
         let mut c = col();
         let mut m = answered(&c);
         let before = c.clone();
-        let grades: Vec<(usize, Rating)> = (0..m.steps.len()).map(|i| (i, [Rating::Good, Rating::Hard, Rating::Again, Rating::Easy][i % 4])).collect();
+        let grades: Vec<(usize, Rating)> =
+            (0..m.steps.len()).map(|i| (i, [Rating::Good, Rating::Hard, Rating::Again, Rating::Easy][i % 4])).collect();
         let written = save_grades(&mut m, &mut c, &grades, 60);
         assert_eq!(written.len(), 8);
         for (i, step) in m.steps.iter().enumerate() {
@@ -398,9 +418,20 @@ mod tests {
         let h = HistoryEntry::of(&m, &d, &[(0, Rating::Good), (1, Rating::Easy)]);
         assert_eq!((h.at_ms, h.minutes, h.interview.as_deref(), h.questions.len()), (T0, 10, Some("Acme"), 8));
         assert_eq!(h.mean_grade_tenths(), Some(35));
-        let third = HistoryEntry { questions: h.questions.iter().take(3).cloned().map(|q| HistoryQuestion { grade: Some(Rating::Good), ..q }).chain([HistoryQuestion { grade: Some(Rating::Easy), ..h.questions[0].clone() }]).collect(), ..h.clone() };
+        let third = HistoryEntry {
+            questions: h
+                .questions
+                .iter()
+                .take(3)
+                .cloned()
+                .map(|q| HistoryQuestion { grade: Some(Rating::Good), ..q })
+                .chain([HistoryQuestion { grade: Some(Rating::Easy), ..h.questions[0].clone() }])
+                .collect(),
+            ..h.clone()
+        };
         assert_eq!(third.mean_grade_tenths(), Some(33), "(3+3+3+4)/4 = 3.25, rounded to 3.3");
-        let (hit, all): (u32, u32) = d.questions.iter().map(|q| (q.hits() as u32, q.key_points.len() as u32)).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+        let (hit, all): (u32, u32) =
+            d.questions.iter().map(|q| (q.hits() as u32, q.key_points.len() as u32)).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
         assert_eq!(h.points_percent(), hit * 100 / all);
         assert_eq!(h.seconds, d.summary.seconds);
         // Another device's history merges in by the mocks' start moments, in time order, once.

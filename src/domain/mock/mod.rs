@@ -100,8 +100,14 @@ mod tests {
     #[test]
     fn the_voice_says_the_question_as_an_interviewer_would() {
         assert_eq!(spoken("So, tell me about yourself. (The interviewer has clearly not read your CV.)"), "So, tell me about yourself.");
-        assert_eq!(spoken("A senior director with only ten minutes asks: \"Why should I care about this hire?\""), "Why should I care about this hire?");
-        assert_eq!(spoken("A team member says: “Lunch with us isn't part of the interview, so just relax.” How do you treat it?"), "Lunch with us isn't part of the interview, so just relax.");
+        assert_eq!(
+            spoken("A senior director with only ten minutes asks: \"Why should I care about this hire?\""),
+            "Why should I care about this hire?"
+        );
+        assert_eq!(
+            spoken("A team member says: “Lunch with us isn't part of the interview, so just relax.” How do you treat it?"),
+            "Lunch with us isn't part of the interview, so just relax."
+        );
         assert_eq!(spoken("What salary are you expecting?"), "What salary are you expecting?");
         assert_eq!(spoken("(Only a direction)"), "(Only a direction)");
     }

@@ -25,8 +25,15 @@ pub enum Segment {
 }
 
 impl Segment {
-    pub const ALL: [Segment; 7] =
-        [Segment::Opening, Segment::Stories, Segment::Attributes, Segment::CurveBall, Segment::Money, Segment::YourQuestions, Segment::Close];
+    pub const ALL: [Segment; 7] = [
+        Segment::Opening,
+        Segment::Stories,
+        Segment::Attributes,
+        Segment::CurveBall,
+        Segment::Money,
+        Segment::YourQuestions,
+        Segment::Close,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -71,14 +78,21 @@ impl Segment {
         let theme = card.theme;
         match self {
             Segment::Opening => {
-                matches!(theme, Theme::Plan | Theme::Interviewers) && tag("about-you") && any(&["opening", "untrained", "cv", "motivation"]) && !tag("closing")
+                matches!(theme, Theme::Plan | Theme::Interviewers)
+                    && tag("about-you")
+                    && any(&["opening", "untrained", "cv", "motivation"])
+                    && !tag("closing")
             }
             Segment::Stories => is_story(card) && theme != Theme::FollowUp,
             Segment::Attributes => {
-                matches!(theme, Theme::Attributes | Theme::SellYourself | Theme::CulturalFit) && tag("about-you") && !is_story(card) && !tag("accept")
+                matches!(theme, Theme::Attributes | Theme::SellYourself | Theme::CulturalFit)
+                    && tag("about-you")
+                    && !is_story(card)
+                    && !tag("accept")
             }
             Segment::CurveBall => {
-                (theme == Theme::Tricky && !is_story(card)) || (theme == Theme::Interviewers && any(&["curveball", "hostile", "small-talk", "future"]))
+                (theme == Theme::Tricky && !is_story(card))
+                    || (theme == Theme::Interviewers && any(&["curveball", "hostile", "small-talk", "future"]))
             }
             Segment::Money => theme == Theme::Offer && !any(&["in-writing", "verbal-offer"]),
             Segment::YourQuestions => theme == Theme::YourQuestions,
@@ -182,7 +196,14 @@ pub fn standing(col: &Collection, id: &str, clock: Clock, target_ms: i64) -> (St
 /// The running order for a mock of `length`, preparing for `interview` (its themes, and its date
 /// for what is weak; now when none), varied by `seed`. Follow-ups are chosen with
 /// `follow_up_percent` (see `choose_probe`).
-pub fn build(col: &Collection, clock: Clock, interview: Option<&Interview>, length: Length, seed: u64, follow_up_percent: u32) -> Vec<Step> {
+pub fn build(
+    col: &Collection,
+    clock: Clock,
+    interview: Option<&Interview>,
+    length: Length,
+    seed: u64,
+    follow_up_percent: u32,
+) -> Vec<Step> {
     let target_ms = interview.map_or(clock.now_ms, |i| i.at_ms.max(clock.now_ms));
     let covers = |c: &Card| interview.is_none_or(|i| i.covers(c.theme));
     let mut used: Vec<&str> = Vec::new();
@@ -335,17 +356,30 @@ mod tests {
         let a = build(&c, clock, None, Length::Thirty, 1, 50);
         let b = build(&c, clock, None, Length::Thirty, 2, 50);
         assert_eq!(a, build(&c, clock, None, Length::Thirty, 1, 50), "the same seed, the same interview");
-        assert_ne!(a.iter().map(|s| &s.card_id).collect::<Vec<_>>(), b.iter().map(|s| &s.card_id).collect::<Vec<_>>(), "another seed, other cards");
+        assert_ne!(
+            a.iter().map(|s| &s.card_id).collect::<Vec<_>>(),
+            b.iter().map(|s| &s.card_id).collect::<Vec<_>>(),
+            "another seed, other cards"
+        );
     }
 
     #[test]
     fn an_interviews_themes_narrow_the_middle_and_suspended_cards_stay_out() {
         let mut c = col();
         let clock = Clock::new(T0, 0);
-        let interview = Interview { at_ms: T0 + 5 * DAY_MS, company: String::new(), role: String::new(), active: true, themes: vec![Theme::Offer, Theme::Tricky] };
+        let interview = Interview {
+            at_ms: T0 + 5 * DAY_MS,
+            company: String::new(),
+            role: String::new(),
+            active: true,
+            themes: vec![Theme::Offer, Theme::Tricky],
+        };
         let steps = build(&c, clock, Some(&interview), Length::Ten, 4, 50);
         let segs = segments(&steps);
-        assert!(!segs.contains(&Segment::Stories) || steps.iter().filter(|s| s.segment == Segment::Stories).all(|s| interview.covers(c.card(&s.card_id).unwrap().theme)));
+        assert!(
+            !segs.contains(&Segment::Stories)
+                || steps.iter().filter(|s| s.segment == Segment::Stories).all(|s| interview.covers(c.card(&s.card_id).unwrap().theme))
+        );
         assert!(!segs.contains(&Segment::Attributes), "no attributes cards among the interview's themes");
         for s in [Segment::Opening, Segment::CurveBall, Segment::Money, Segment::YourQuestions, Segment::Close] {
             assert!(segs.contains(&s), "{s:?}");

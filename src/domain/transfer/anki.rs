@@ -82,7 +82,8 @@ pub fn read_anki(text: &str) -> Parsed {
     for_rows(&text[h.len..], h.delimiter, h.lines + 1, &mut parsed, |line, record, parsed| {
         let field = |i: Option<usize>| i.and_then(|i| record.get(i)).map_or("", String::as_str);
         let meta = [h.guid, h.notetype, h.deck, h.tags, h.points];
-        let mut fields: Vec<String> = (0..record.len()).filter(|i| !meta.contains(&Some(*i))).map(|i| clean(h.html, field(Some(i)), &mut parsed.media)).collect();
+        let mut fields: Vec<String> =
+            (0..record.len()).filter(|i| !meta.contains(&Some(*i))).map(|i| clean(h.html, field(Some(i)), &mut parsed.media)).collect();
         fields.resize(fields.len().max(2), String::new());
         let notetype = if h.notetype.is_some() { field(h.notetype) } else { &h.every_notetype };
         let is_cloze = notetype.to_ascii_lowercase().contains("cloze") || (notetype.is_empty() && has_deletion(&fields[0]));
@@ -215,7 +216,8 @@ fn key_points_of(answer: &str) -> (String, Vec<String>) {
 /// them twice), the tags (and the theme as `theme::KEY`). Every field is quoted, so a question may
 /// start with `#` or hold a tab, a quote or a line break.
 pub fn write_anki(cards: &[Card]) -> String {
-    let mut out = String::from("#separator:tab\n#html:false\n#notetype:Basic\n#guid column:1\n#tags column:4\n#columns:GUID\tFront\tBack\tTags\n");
+    let mut out =
+        String::from("#separator:tab\n#html:false\n#notetype:Basic\n#guid column:1\n#tags column:4\n#columns:GUID\tFront\tBack\tTags\n");
     // Every field in double quotes (quotes inside doubled), as Anki and CSV readers expect. (csv's
     // writer would do the same, but brings float parsing into the browser bundle.)
     let quote = |field: &str| format!("\"{}\"", field.replace('"', "\"\""));
@@ -242,9 +244,9 @@ pub fn write_anki(cards: &[Card]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use super::super::fixtures::studied;
     use super::super::own_id;
+    use super::*;
     use proptest::prelude::*;
 
     #[test]
@@ -275,9 +277,17 @@ mod tests {
         let (q, a) = cloze("Nested {{c1::outer {{c2::inner::hint}} part::whole}} end");
         assert_eq!((q.as_str(), a.as_str()), ("Nested [whole] end", "Nested outer inner part end"));
         let (q, a) = cloze("Open {{c1::never closed {{c2::x}} and {{c12::y}} end }}");
-        assert_eq!((q.as_str(), a.as_str()), ("Open [\u{2026}]", "Open never closed x and y end "), "the last closing closes the first opening");
+        assert_eq!(
+            (q.as_str(), a.as_str()),
+            ("Open [\u{2026}]", "Open never closed x and y end "),
+            "the last closing closes the first opening"
+        );
         let (q, a) = cloze("Open {{c1::never closed {{c2::x}}");
-        assert_eq!((q.as_str(), a.as_str()), ("Open {{c1::never closed {{c2::x}}", "Open {{c1::never closed x"), "an unclosed deletion stays text");
+        assert_eq!(
+            (q.as_str(), a.as_str()),
+            ("Open {{c1::never closed {{c2::x}}", "Open {{c1::never closed x"),
+            "an unclosed deletion stays text"
+        );
         assert_eq!(cloze("{{c::no number}} {{cx::}}").0, "{{c::no number}} {{cx::}}");
         assert_eq!(cloze(&"{{c1::".repeat(10_000)).0.len(), 60_000, "an unclosed run is text, read in linear time");
         let deep = format!("{}x{}", "{{c1::".repeat(50_000), "}}".repeat(50_000));
@@ -294,13 +304,25 @@ mod tests {
         assert!(p.errors.is_empty(), "{:?}", p.errors);
         let c = &p.cards[0].card;
         assert_eq!((c.question.as_str(), c.answer.as_str()), ("[\u{2026}] is the day.", "Friday is the day.\nSay it early."));
-        assert_eq!((c.theme, c.tags.clone()), (Theme::YourQuestions, vec!["your-questions".to_string()]), "the Default deck is no tag; theme:: sets the theme");
+        assert_eq!(
+            (c.theme, c.tags.clone()),
+            (Theme::YourQuestions, vec!["your-questions".to_string()]),
+            "the Default deck is no tag; theme:: sets the theme"
+        );
         let c = &p.cards[1].card;
-        assert_eq!((c.answer.as_str(), c.key_points.clone(), c.tags.clone()), ("You build what I use.", vec!["a product".to_string(), "a reason".to_string()], vec!["jobs::round two".to_string()]));
+        assert_eq!(
+            (c.answer.as_str(), c.key_points.clone(), c.tags.clone()),
+            ("You build what I use.", vec!["a product".to_string(), "a reason".to_string()], vec!["jobs::round two".to_string()])
+        );
         assert_eq!(p.cards[2].card.answer, "A three\nmore", "a notetype's further fields follow the answer");
         assert_eq!((p.media.pictures, p.media.sounds), (1, 1));
-        let p = read_anki("#separator:comma\n#html:false\n#notetype:Cloze\n#deck:Jobs\nThe {{c1::STAR}} method,Situation first.,[sound:y.mp3]\n");
-        assert_eq!((p.cards[0].card.question.as_str(), p.cards[0].card.answer.as_str()), ("The [\u{2026}] method", "The STAR method\nSituation first."));
+        let p = read_anki(
+            "#separator:comma\n#html:false\n#notetype:Cloze\n#deck:Jobs\nThe {{c1::STAR}} method,Situation first.,[sound:y.mp3]\n",
+        );
+        assert_eq!(
+            (p.cards[0].card.question.as_str(), p.cards[0].card.answer.as_str()),
+            ("The [\u{2026}] method", "The STAR method\nSituation first.")
+        );
         assert_eq!((p.cards[0].card.tags.clone(), p.media.sounds), (vec!["jobs".to_string()], 1));
     }
 

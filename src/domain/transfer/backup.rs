@@ -128,7 +128,11 @@ pub fn write_backup_with(col: &Collection, kit: &Kit, mocks: &[HistoryEntry], bu
     };
     let mut cards = Vec::new();
     for (i, c) in col.cards.iter().enumerate() {
-        cards.push(FileCard { id: c.id.clone(), text: Some(CardText::of(c, i as i64, col.edited_at(&c.id))), state: state(&mut reviews, &c.id) });
+        cards.push(FileCard {
+            id: c.id.clone(),
+            text: Some(CardText::of(c, i as i64, col.edited_at(&c.id))),
+            state: state(&mut reviews, &c.id),
+        });
     }
     for b in built_in.iter().filter(|b| col.card(&b.id).is_none()) {
         cards.push(FileCard { id: b.id.clone(), text: Some(CardText::deletion(col.edited_at(&b.id))), state: state(&mut reviews, &b.id) });
@@ -157,8 +161,7 @@ pub fn write_backup_with(col: &Collection, kit: &Kit, mocks: &[HistoryEntry], bu
 
 /// A JSON error with where it is.
 fn located(e: serde_json::Error) -> String {
-    format!("line {}, column {}: {e}", e.line(), e.column())
-        .replace(&format!(" at line {} column {}", e.line(), e.column()), "")
+    format!("line {}, column {}: {e}", e.line(), e.column()).replace(&format!(" at line {} column {}", e.line(), e.column()), "")
 }
 
 /// Reads a backup file of any version. Any problem is a message saying what and where; nothing is
@@ -169,7 +172,9 @@ pub fn read_backup(file: &str) -> Result<Backup, String> {
         return Err("this is not a Second Round backup".into());
     }
     match head.backup_version {
-        v if v > BACKUP_VERSION => Err(format!("this backup was made by a newer version of Second Round (format {v}); update the app to read it")),
+        v if v > BACKUP_VERSION => {
+            Err(format!("this backup was made by a newer version of Second Round (format {v}); update the app to read it"))
+        }
         1 => v1::read(file),
         BACKUP_VERSION => read_v2(serde_json::from_str(file).map_err(located)?),
         v => Err(format!("\"backupVersion\" {v} is not a version of the backup")),
@@ -234,13 +239,13 @@ fn read_v2(file: File) -> Result<Backup, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::domain::card::Theme;
     use super::super::fixtures::studied;
     use super::super::preview::{apply_backup, restore};
-    use crate::domain::merge::Choices;
+    use super::*;
+    use crate::domain::card::Theme;
     use crate::domain::clock::Clock;
     use crate::domain::deck;
+    use crate::domain::merge::Choices;
     use proptest::prelude::*;
 
     #[test]
@@ -283,7 +288,11 @@ mod tests {
         let backup = read_backup(&file).unwrap();
         let mut restored = wiped.clone();
         let out = apply_backup(&mut restored, &backup, &deck, Choices::for_device(&wiped));
-        assert_eq!((out.cards_added, out.cards_updated, out.cards_deleted, out.reviews_added, out.settings_changed), (2, 1, 1, col.log.len(), true), "two cards of ones own");
+        assert_eq!(
+            (out.cards_added, out.cards_updated, out.cards_deleted, out.reviews_added, out.settings_changed),
+            (2, 1, 1, col.log.len(), true),
+            "two cards of ones own"
+        );
         assert_eq!(restored.cards, col.cards);
         assert_eq!(restored.progress, col.progress);
         assert_eq!(restored.log, col.log);
@@ -308,11 +317,21 @@ mod tests {
         let col = studied();
         let iv = Interview { at_ms: 1_796_724_000_000, company: "Northwind".into(), role: "Analyst".into(), active: true, themes: vec![] };
         let mut kit = Kit::default();
-        kit.put_story(Story { id: "s1".into(), title: "Fix <script>x</script>".into(), situation: "S\n\"quoted\"".into(), result: "80%".into(), shows: vec!["accuracy".into()], own: vec!["Excel".into()], edited: 7, ..Story::default() });
+        kit.put_story(Story {
+            id: "s1".into(),
+            title: "Fix <script>x</script>".into(),
+            situation: "S\n\"quoted\"".into(),
+            result: "80%".into(),
+            shows: vec!["accuracy".into()],
+            own: vec!["Excel".into()],
+            edited: 7,
+            ..Story::default()
+        });
         kit.put_story(Story { id: "s0".into(), edited: 9, deleted: true, ..Story::default() });
         let r = kit.round_mut(&iv);
         r.people = vec![Person { name: "Priya".into(), role: "Head".into(), said: "Speed".into() }];
-        r.questions = vec![Question { text: "When will you decide?".into(), answer: "By Friday".into(), asked: true, card: Some("ask-01".into()) }];
+        r.questions =
+            vec![Question { text: "When will you decide?".into(), answer: "By Friday".into(), asked: true, card: Some("ask-01".into()) }];
         r.thanks = vec![Thanks { name: "Priya".into(), sent: Some(5), body: "Dear Priya".into(), ..Thanks::default() }];
         r.edited = 11;
         let text = write_backup_with_kit(&col, &kit, &deck::built_in(), 1);
@@ -326,7 +345,14 @@ mod tests {
             minutes: 20,
             interview: Some("Northwind".into()),
             seconds: 900,
-            questions: vec![crate::domain::mock::debrief::HistoryQuestion { card_id: "plan-01".into(), grade: Some(crate::domain::Rating::Hard), seconds: 40, words: 90, hit: 2, points: 3 }],
+            questions: vec![crate::domain::mock::debrief::HistoryQuestion {
+                card_id: "plan-01".into(),
+                grade: Some(crate::domain::Rating::Hard),
+                seconds: 40,
+                words: 90,
+                hit: 2,
+                points: 3,
+            }],
         }];
         assert_eq!(read_backup(&write_backup_with(&col, &kit, &mocks, &deck::built_in(), 1)).unwrap().mocks, mocks);
         assert!(!write_backup(&col, &deck::built_in(), 1).contains("\"mocks\""));
@@ -350,8 +376,14 @@ mod tests {
         assert!(read_backup(&text[..text.len() / 2]).unwrap_err().starts_with("line 1, column "));
         let damaged = text.replacen("\"state\":\"", "\"state\":\" ", 1);
         assert!(read_backup(&damaged).unwrap_err().starts_with("line 1, column "), "{}", read_backup(&damaged).unwrap_err());
-        assert_eq!(read_backup(r#"{"app":"Second Round","backupVersion":2,"exportedAt":0,"cards":[{"id":"a","text":{"a":"no question"}}]}"#).unwrap_err(), "card a: no question");
-        assert!(read_backup(r#"{"app":"Second Round","backupVersion":2,"exportedAt":0,"cards":[{"id":""}]}"#).unwrap_err().contains("id is empty"));
+        assert_eq!(
+            read_backup(r#"{"app":"Second Round","backupVersion":2,"exportedAt":0,"cards":[{"id":"a","text":{"a":"no question"}}]}"#)
+                .unwrap_err(),
+            "card a: no question"
+        );
+        assert!(read_backup(r#"{"app":"Second Round","backupVersion":2,"exportedAt":0,"cards":[{"id":""}]}"#)
+            .unwrap_err()
+            .contains("id is empty"));
     }
 
     fn field() -> impl Strategy<Value = String> {

@@ -10,7 +10,16 @@ pub fn write_csv(cards: &[Card]) -> String {
     let quote = |field: &str| format!("\"{}\"", field.replace('"', "\"\""));
     let mut out = String::from("question,answer,key points,tags,theme,why,avoid,probes\r\n");
     for c in cards {
-        let fields = [&c.question, &c.answer, &c.key_points.join("\n"), &c.tags.join(", "), &c.theme.key().to_string(), &c.why, &c.avoid, &c.probes.join("\n")];
+        let fields = [
+            &c.question,
+            &c.answer,
+            &c.key_points.join("\n"),
+            &c.tags.join(", "),
+            &c.theme.key().to_string(),
+            &c.why,
+            &c.avoid,
+            &c.probes.join("\n"),
+        ];
         out.push_str(&fields.map(|f| quote(f)).join(","));
         out.push_str("\r\n");
     }
@@ -74,7 +83,9 @@ pub fn read_csv(text: &str) -> Parsed {
         let Some(cols) = header else {
             let found = columns(record.iter().map(String::as_str));
             if found.is_none() {
-                parsed.errors.push(LineError { line, message: "the first row must name the columns, with at least question and answer".into() });
+                parsed
+                    .errors
+                    .push(LineError { line, message: "the first row must name the columns, with at least question and answer".into() });
             }
             header = Some(found);
             return;
@@ -127,17 +138,24 @@ mod tests {
     #[test]
     fn spreadsheets_as_excel_libreoffice_and_google_sheets_write_them() {
         // Excel's "CSV UTF-8": a byte-order mark, CRLF, a cell over two lines in quotes.
-        let excel = "\u{feff}Question,Answer,Key points\r\nWhy us?,\"You build what I use.\r\nAnd I want to help.\",Name the product;Say why\r\n";
+        let excel =
+            "\u{feff}Question,Answer,Key points\r\nWhy us?,\"You build what I use.\r\nAnd I want to help.\",Name the product;Say why\r\n";
         // Excel or LibreOffice in a language where the comma is the decimal mark: semicolons.
         let semicolons = "question;answer;tags\nWhat did it save?;\"12,5 % of the costs; in a year\";numbers, star\n";
         // Google Sheets: LF, quotes only where needed, a doubled quote.
         let sheets = "front,back\nWhat did they say?,\"\"\"Well done\"\", with a number\"\n";
         let p = read_csv(excel);
         assert!(p.errors.is_empty(), "{:?}", p.errors);
-        assert_eq!((p.cards[0].card.answer.as_str(), p.cards[0].card.key_points.clone()), ("You build what I use.\nAnd I want to help.", vec!["Name the product".to_string(), "Say why".to_string()]));
+        assert_eq!(
+            (p.cards[0].card.answer.as_str(), p.cards[0].card.key_points.clone()),
+            ("You build what I use.\nAnd I want to help.", vec!["Name the product".to_string(), "Say why".to_string()])
+        );
         let p = read_csv(semicolons);
         assert_eq!(delimiter(semicolons), b';');
-        assert_eq!((p.cards[0].card.answer.as_str(), p.cards[0].card.tags.clone()), ("12,5 % of the costs; in a year", vec!["numbers".to_string(), "star".to_string()]));
+        assert_eq!(
+            (p.cards[0].card.answer.as_str(), p.cards[0].card.tags.clone()),
+            ("12,5 % of the costs; in a year", vec!["numbers".to_string(), "star".to_string()])
+        );
         assert_eq!(read_csv(sheets).cards[0].card.answer, "\"Well done\", with a number");
         assert_eq!(delimiter("question\tanswer\nq,1\ta\n"), b'\t');
         assert_eq!(delimiter("\"a;b;c\",x\n"), b',', "separators in quotes do not count");

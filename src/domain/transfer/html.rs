@@ -23,7 +23,9 @@ pub(crate) fn reduce(html: &str, pictures: &mut usize) -> String {
         let tag = after[..close].trim().trim_start_matches('/').to_ascii_lowercase();
         let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
         match name.as_str() {
-            "br" | "p" | "div" | "ul" | "ol" | "tr" | "h1" | "h2" | "h3" | "h4" if !out.is_empty() && !out.ends_with('\n') => out.push('\n'),
+            "br" | "p" | "div" | "ul" | "ol" | "tr" | "h1" | "h2" | "h3" | "h4" if !out.is_empty() && !out.ends_with('\n') => {
+                out.push('\n')
+            }
             "li" if !after.starts_with('/') => {
                 if !out.is_empty() && !out.ends_with('\n') {
                     out.push('\n');

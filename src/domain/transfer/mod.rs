@@ -65,7 +65,6 @@ pub struct Parsed {
     pub text_only: bool,
 }
 
-
 /// What a file holds, read but not yet applied: its cards (and problems), and the backup itself
 /// when it is one.
 #[derive(Debug, Clone, PartialEq)]
@@ -188,8 +187,8 @@ pub(crate) fn theme_or_tag(value: &str, tags: &mut Vec<String>) -> Theme {
     if v.is_empty() {
         return Theme::Own;
     }
-    let found = Theme::from_key(&v.to_ascii_lowercase())
-        .or_else(|| Theme::WITH_OWN.into_iter().find(|t| t.label().eq_ignore_ascii_case(v)));
+    let found =
+        Theme::from_key(&v.to_ascii_lowercase()).or_else(|| Theme::WITH_OWN.into_iter().find(|t| t.label().eq_ignore_ascii_case(v)));
     found.unwrap_or_else(|| {
         let tag = crate::domain::fold(v);
         if !tags.contains(&tag) {
@@ -206,7 +205,14 @@ pub(crate) fn split_list(value: &str, separators: &[char]) -> Vec<String> {
 /// The longest question or answer taken from a file; longer text is an error on its line.
 pub const MAX_FIELD_CHARS: usize = 5_000;
 
-pub(crate) fn new_card(line: usize, question: String, answer: String, key_points: Vec<String>, tags: Vec<String>, theme: Theme) -> Result<Card, LineError> {
+pub(crate) fn new_card(
+    line: usize,
+    question: String,
+    answer: String,
+    key_points: Vec<String>,
+    tags: Vec<String>,
+    theme: Theme,
+) -> Result<Card, LineError> {
     let problem = if question.trim().is_empty() {
         Some("the question is empty")
     } else if answer.trim().is_empty() {
@@ -218,7 +224,16 @@ pub(crate) fn new_card(line: usize, question: String, answer: String, key_points
     };
     match problem {
         Some(p) => Err(LineError { line, message: p.to_string() }),
-        None => Ok(Card { id: own_id(&question), theme, tags, question: question.trim().to_string(), answer: answer.trim().to_string(), key_points, synonyms: vec![], ..Default::default() }),
+        None => Ok(Card {
+            id: own_id(&question),
+            theme,
+            tags,
+            question: question.trim().to_string(),
+            answer: answer.trim().to_string(),
+            key_points,
+            synonyms: vec![],
+            ..Default::default()
+        }),
     }
 }
 
@@ -235,7 +250,13 @@ pub(crate) fn set_coaching(card: &mut Card, why: String, avoid: String, probes: 
 /// its problems. A quote never closed that runs past its line is an error on the line it opens
 /// (the rest of the file would be one field); on the last line it is read to the end, as Anki does.
 /// (Written here rather than with the `csv` crate: a third of its size in the bundle.)
-pub(crate) fn for_rows(text: &str, delimiter: u8, first_line: usize, parsed: &mut Parsed, mut each: impl FnMut(usize, &[String], &mut Parsed)) {
+pub(crate) fn for_rows(
+    text: &str,
+    delimiter: u8,
+    first_line: usize,
+    parsed: &mut Parsed,
+    mut each: impl FnMut(usize, &[String], &mut Parsed),
+) {
     let b = text.as_bytes();
     let (mut i, mut line) = (0, first_line);
     let mut record: Vec<String> = vec![];
@@ -297,7 +318,12 @@ pub(crate) mod fixtures {
     use std::collections::HashMap;
 
     pub fn studied() -> Collection {
-        let mut col = Collection::new(deck::built_in(), HashMap::new(), vec![], Settings { new_per_day: 7, rehearse: true, track: Some(crate::domain::card::Track::Technical), ..Settings::default() });
+        let mut col = Collection::new(
+            deck::built_in(),
+            HashMap::new(),
+            vec![],
+            Settings { new_per_day: 7, rehearse: true, track: Some(crate::domain::card::Track::Technical), ..Settings::default() },
+        );
         let ids: Vec<String> = col.cards.iter().take(6).map(|c| c.id.clone()).collect();
         let mut t = 1_795_600_000_000;
         for (k, id) in ids.iter().enumerate() {
@@ -306,13 +332,33 @@ pub(crate) mod fixtures {
                 t += 86_400_000;
             }
         }
-        col.cards.push(Card { id: super::own_id("My story?"), theme: Theme::Own, tags: vec!["mine".into()], question: "My story?".into(), answer: "Line one\n\"two\"\t<b>".into(), key_points: vec![], synonyms: vec![], ..Default::default() });
+        col.cards.push(Card {
+            id: super::own_id("My story?"),
+            theme: Theme::Own,
+            tags: vec!["mine".into()],
+            question: "My story?".into(),
+            answer: "Line one\n\"two\"\t<b>".into(),
+            key_points: vec![],
+            synonyms: vec![],
+            ..Default::default()
+        });
         // A card of one's own with coaching and a track's answer.
-        col.cards.push(Card { id: "own-coached".into(), question: "Coached?".into(), answer: "Yes.".into(), why: "W".into(), avoid: "A".into(), probes: vec!["P?".into()],
-            variants: vec![crate::domain::card::Variant { track: crate::domain::card::Track::Graduate, answer: "G.".into(), key_points: vec!["g".into()] }], ..Default::default() });
+        col.cards.push(Card {
+            id: "own-coached".into(),
+            question: "Coached?".into(),
+            answer: "Yes.".into(),
+            why: "W".into(),
+            avoid: "A".into(),
+            probes: vec!["P?".into()],
+            variants: vec![crate::domain::card::Variant {
+                track: crate::domain::card::Track::Graduate,
+                answer: "G.".into(),
+                key_points: vec!["g".into()],
+            }],
+            ..Default::default()
+        });
         col
     }
-
 }
 
 #[cfg(test)]
@@ -329,11 +375,17 @@ mod tests {
     #[test]
     fn rows_as_anki_and_spreadsheets_write_them() {
         let r = |line: usize, f: &[&str]| (line, f.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-        assert_eq!(rows("a,b\r\n\"c\r\nd\",\"say \"\"hi\"\"\"\r\n\r\n,\ne,f,", b','), (vec![r(1, &["a", "b"]), r(2, &["c\r\nd", "say \"hi\""]), r(6, &["e", "f", ""])], vec![]));
+        assert_eq!(
+            rows("a,b\r\n\"c\r\nd\",\"say \"\"hi\"\"\"\r\n\r\n,\ne,f,", b','),
+            (vec![r(1, &["a", "b"]), r(2, &["c\r\nd", "say \"hi\""]), r(6, &["e", "f", ""])], vec![])
+        );
         assert_eq!(rows("x\t\"ab\"cd\t\"\"\n", b'\t').0, vec![r(1, &["x", "abcd", ""])], "text after a closing quote is kept");
         assert_eq!(rows("q\t\"never closed\n", b'\t').0, vec![r(1, &["q", "never closed"])], "on the last line, to the end");
         let (found, errors) = rows("a\tb\nq\t\"opened\nand more\nrows\n", b'\t');
-        assert_eq!((found, errors), (vec![r(1, &["a", "b"])], vec![LineError { line: 2, message: "a quote opened on this line is never closed".into() }]));
+        assert_eq!(
+            (found, errors),
+            (vec![r(1, &["a", "b"])], vec![LineError { line: 2, message: "a quote opened on this line is never closed".into() }])
+        );
         assert_eq!(rows("", b',').0, vec![]);
         assert_eq!(rows("\"", b',').0, vec![]);
         assert_eq!(rows("é;\"ü\";", b';').0, vec![r(1, &["é", "ü", ""])]);
@@ -353,7 +405,9 @@ mod tests {
         assert_eq!(detect("x.txt", "Why us?,Because.;When?,Friday."), Format::Quizlet);
         let r = read("the pasted text", "Why us?,Because.;When?,Friday.").unwrap();
         assert_eq!((r.parsed.cards.len(), r.separators), (2, Some(Separators::new(",", ";"))));
-        assert!(read("b.json", "{\"app\":\"Other\"}").unwrap_err().starts_with("b.json could not be read as a Second Round backup: this is not"));
+        assert!(read("b.json", "{\"app\":\"Other\"}")
+            .unwrap_err()
+            .starts_with("b.json could not be read as a Second Round backup: this is not"));
         assert_eq!(read("x.txt", "Why us?\tBecause.\n").unwrap().parsed.cards.len(), 1);
     }
 

@@ -38,7 +38,15 @@ pub fn preview(col: &Collection, parsed: Parsed) -> Preview {
         if let Some(mine) = incoming.id.and_then(|id| col.card(&id)) {
             if text_only {
                 // A text file carries a card's text, key points, tags and theme: the rest stays.
-                card = Card { id: mine.id.clone(), theme: card.theme, tags: card.tags, question: card.question, answer: card.answer, key_points: card.key_points, ..mine.clone() };
+                card = Card {
+                    id: mine.id.clone(),
+                    theme: card.theme,
+                    tags: card.tags,
+                    question: card.question,
+                    answer: card.answer,
+                    key_points: card.key_points,
+                    ..mine.clone()
+                };
             }
             card.id = mine.id.clone();
             if mine != &card {
@@ -79,7 +87,10 @@ pub fn apply(col: &mut Collection, preview: &Preview) {
 
 /// The cards of a backup, as an import reads them (matched by id).
 pub fn backup_cards(backup: &Backup) -> Parsed {
-    Parsed { cards: backup.cards.iter().enumerate().map(|(i, c)| Incoming { line: i + 1, id: Some(c.id.clone()), card: c.clone() }).collect(), ..Parsed::default() }
+    Parsed {
+        cards: backup.cards.iter().enumerate().map(|(i, c)| Incoming { line: i + 1, id: Some(c.id.clone()), card: c.clone() }).collect(),
+        ..Parsed::default()
+    }
 }
 
 /// The collection a backup holds, as a merge reads it (`merge::merge`): its cards, schedules,
@@ -121,8 +132,8 @@ pub fn restore(backup: Backup) -> Collection {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use super::super::own_id;
+    use super::*;
     use crate::domain::card::Progress;
     use crate::domain::collection::Settings;
     use crate::domain::deck;
@@ -171,6 +182,10 @@ mod tests {
         edited[i].answer = "Edited in Anki.".into();
         let p = preview(&col, super::super::read_anki(&super::super::write_anki(&edited)));
         assert_eq!((p.update.len(), p.skipped), (1, col.cards.len() - 1));
-        assert_eq!((p.update[0].answer.as_str(), &p.update[0].synonyms), ("Edited in Anki.", &col.cards[i].synonyms), "what the file does not carry is kept");
+        assert_eq!(
+            (p.update[0].answer.as_str(), &p.update[0].synonyms),
+            ("Edited in Anki.", &col.cards[i].synonyms),
+            "what the file does not carry is kept"
+        );
     }
 }

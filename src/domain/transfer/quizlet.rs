@@ -68,7 +68,9 @@ pub fn read_quizlet(text: &str, s: &Separators) -> Parsed {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut parsed = Parsed::default();
     if s.term.is_empty() || s.row.is_empty() {
-        parsed.errors.push(LineError { line: 1, message: "choose what separates a term from its definition, and one card from the next".into() });
+        parsed
+            .errors
+            .push(LineError { line: 1, message: "choose what separates a term from its definition, and one card from the next".into() });
         return parsed;
     }
     for (line, row) in rows(text, s).filter(|(_, r)| !r.trim().is_empty()) {
@@ -97,19 +99,33 @@ mod tests {
     fn every_separator_quizlet_offers_is_guessed() {
         let tab_lines = "Why this role?\tIt fits what I do best.\r\nYour weakness?\tI over-prepare, so I time-box it.\r\n";
         assert_eq!(guess(tab_lines), Separators::new("\t", "\n"));
-        assert_eq!(pairs(&read_quizlet(tab_lines, &guess(tab_lines))), vec![(1, "Why this role?", "It fits what I do best."), (2, "Your weakness?", "I over-prepare, so I time-box it.")]);
+        assert_eq!(
+            pairs(&read_quizlet(tab_lines, &guess(tab_lines))),
+            vec![(1, "Why this role?", "It fits what I do best."), (2, "Your weakness?", "I over-prepare, so I time-box it.")]
+        );
         let tab_semi = "Why this role?\tIt fits.;Your weakness?\tI over-prepare,\nthen time-box it.;";
         assert_eq!(guess(tab_semi), Separators::new("\t", ";"));
-        assert_eq!(pairs(&read_quizlet(tab_semi, &guess(tab_semi))), vec![(1, "Why this role?", "It fits."), (1, "Your weakness?", "I over-prepare,\nthen time-box it.")]);
+        assert_eq!(
+            pairs(&read_quizlet(tab_semi, &guess(tab_semi))),
+            vec![(1, "Why this role?", "It fits."), (1, "Your weakness?", "I over-prepare,\nthen time-box it.")]
+        );
         let comma_lines = "Why this role?,It fits, and it grows me.\nYour weakness?,Over-preparing; I time-box it.\n";
         assert_eq!(guess(comma_lines), Separators::new(",", "\n"));
-        assert_eq!(pairs(&read_quizlet(comma_lines, &guess(comma_lines)))[0], (1, "Why this role?", "It fits, and it grows me."), "split at the first comma");
+        assert_eq!(
+            pairs(&read_quizlet(comma_lines, &guess(comma_lines)))[0],
+            (1, "Why this role?", "It fits, and it grows me."),
+            "split at the first comma"
+        );
         let comma_semi = "Why this role?,It fits.;Your weakness?,Over-preparing.";
         assert_eq!(guess(comma_semi), Separators::new(",", ";"));
         assert_eq!(read_quizlet(comma_semi, &guess(comma_semi)).cards.len(), 2);
         let semicolons_inside = "Q one\tA; with a semicolon\nQ two\tA two\n";
         assert_eq!(guess(semicolons_inside), Separators::new("\t", "\n"), "new lines win a tie");
-        assert_eq!(guess("Why us? - You build it.\nWhen? - Friday, at the latest."), Separators::new(",", "\n"), "one row of everything is no guess");
+        assert_eq!(
+            guess("Why us? - You build it.\nWhen? - Friday, at the latest."),
+            Separators::new(",", "\n"),
+            "one row of everything is no guess"
+        );
     }
 
     #[test]

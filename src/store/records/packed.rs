@@ -33,7 +33,13 @@ impl Review {
     }
 
     pub fn entry(&self, card_id: &str) -> LogEntry {
-        LogEntry { card_id: card_id.to_string(), at_ms: self.at_ms, rating: self.rating, phase_before: self.phase_before, duration_ms: self.duration_ms }
+        LogEntry {
+            card_id: card_id.to_string(),
+            at_ms: self.at_ms,
+            rating: self.rating,
+            phase_before: self.phase_before,
+            duration_ms: self.duration_ms,
+        }
     }
 }
 

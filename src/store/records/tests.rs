@@ -13,8 +13,21 @@ fn review(at_ms: i64, rating: Rating, phase_before: Phase, duration_ms: u32) -> 
 #[test]
 fn a_card_state_reads_back_bit_for_bit_and_is_compact() {
     let state = CardState {
-        progress: Some(Progress { phase: Phase::Review, step: 0, stability: 12.345_678, difficulty: 5.25, due_ms: T + 12 * 86_400_000, last_review_ms: Some(T), reps: 3, lapses: 1 }),
-        reviews: vec![review(T - 2 * 86_400_000 - 600_000, Rating::Good, Phase::New, 9_000), review(T - 2 * 86_400_000, Rating::Again, Phase::Learning, 12_345), review(T, Rating::Easy, Phase::Review, 600_000)],
+        progress: Some(Progress {
+            phase: Phase::Review,
+            step: 0,
+            stability: 12.345_678,
+            difficulty: 5.25,
+            due_ms: T + 12 * 86_400_000,
+            last_review_ms: Some(T),
+            reps: 3,
+            lapses: 1,
+        }),
+        reviews: vec![
+            review(T - 2 * 86_400_000 - 600_000, Rating::Good, Phase::New, 9_000),
+            review(T - 2 * 86_400_000, Rating::Again, Phase::Learning, 12_345),
+            review(T, Rating::Easy, Phase::Review, 600_000),
+        ],
     };
     let text = to_json(&state);
     assert_eq!(from_json::<CardState>(&text), Ok(state.clone()));
@@ -26,7 +39,18 @@ fn a_card_state_reads_back_bit_for_bit_and_is_compact() {
 
 #[test]
 fn damaged_card_states_are_refused() {
-    let good = to_json(&CardState { progress: Some(Progress { phase: Phase::Learning, stability: 1.0, difficulty: 5.0, due_ms: T, last_review_ms: Some(T), reps: 1, ..Progress::default() }), reviews: vec![review(T, Rating::Good, Phase::New, 1)] });
+    let good = to_json(&CardState {
+        progress: Some(Progress {
+            phase: Phase::Learning,
+            stability: 1.0,
+            difficulty: 5.0,
+            due_ms: T,
+            last_review_ms: Some(T),
+            reps: 1,
+            ..Progress::default()
+        }),
+        reviews: vec![review(T, Rating::Good, Phase::New, 1)],
+    });
     assert!(from_json::<CardState>(&good).is_ok());
     for bad in ["", "\"\"", "1", "\"B\"", "\"A A\"", "r,0,1,1,1,,1,0", &good[..good.len() - 2], "\"AA\""] {
         assert!(from_json::<CardState>(bad).is_err(), "{bad}");
@@ -75,12 +99,25 @@ fn card_texts_keep_every_field_and_schema_2_records_read() {
 
 #[test]
 fn settings_and_interviews_read_back_and_missing_fields_take_defaults() {
-    let s = Settings { desired_retention: 0.83, new_per_day: 0, max_reviews_per_day: 9, max_interval_days: 180, readiness_target: 0.75, rehearse: true, answer_seconds: 90, speech: true, track: Some(Track::Frontline) };
+    let s = Settings {
+        desired_retention: 0.83,
+        new_per_day: 0,
+        max_reviews_per_day: 9,
+        max_interval_days: 180,
+        readiness_target: 0.75,
+        rehearse: true,
+        answer_seconds: 90,
+        speech: true,
+        track: Some(Track::Frontline),
+    };
     assert_eq!(from_json::<SettingsRecord>(&to_json(&SettingsRecord::of(&s))).unwrap().settings(), s);
     assert!(to_json(&SettingsRecord::of(&s)).ends_with(r#""track":"frontline"}"#));
     assert!(!to_json(&SettingsRecord::default()).contains("track"), "not chosen yet: not written");
     assert_eq!(from_json::<SettingsRecord>(r#"{"track":"astronaut"}"#).unwrap().track, None, "a later version's track reads as not chosen");
-    assert_eq!(from_json::<SettingsRecord>(r#"{"newPerDay":3,"later":1}"#).unwrap().settings(), Settings { new_per_day: 3, ..Settings::default() });
+    assert_eq!(
+        from_json::<SettingsRecord>(r#"{"newPerDay":3,"later":1}"#).unwrap().settings(),
+        Settings { new_per_day: 3, ..Settings::default() }
+    );
     assert_eq!(from_json::<SettingsRecord>(r#"{"desiredRetentionPercent":150}"#).unwrap().settings().desired_retention, 0.97);
     assert!(from_json::<SettingsRecord>(r#"{"rehearse":"yes"}"#).is_err());
     let i = Interview { at_ms: T, company: "Acme \"Ltd\"".into(), role: "Analyst\nII".into(), active: true, themes: vec![Theme::Tricky] };

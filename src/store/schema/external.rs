@@ -32,7 +32,8 @@ pub fn external(key: &str, old: Option<&str>, new: Option<&str>) -> (Vec<Externa
     let mut changes = Vec::new();
     let mut left = Vec::new();
     let reviews = |id: &str, v: Option<&str>, card: bool| -> Vec<LogEntry> {
-        let list = v.and_then(|v| if card { decode_card_state(v).ok().map(|s| s.reviews) } else { decode_older(v).ok() }).unwrap_or_default();
+        let list =
+            v.and_then(|v| if card { decode_card_state(v).ok().map(|s| s.reviews) } else { decode_older(v).ok() }).unwrap_or_default();
         list.iter().map(|r| r.entry(id)).collect()
     };
     match Key::parse(key) {
@@ -57,10 +58,13 @@ pub fn external(key: &str, old: Option<&str>, new: Option<&str>) -> (Vec<Externa
             Some(Err(_)) => {}
         },
         Some(Key::Suspended) => changes.push(External::Suspended(new.and_then(|v| from_json(v).ok()).unwrap_or_default())),
-        Some(Key::Settings) => changes.extend(new.and_then(|v| from_json::<SettingsRecord>(v).ok()).map(|r| External::Settings(r.settings()))),
-        Some(Key::Interviews) => {
-            changes.extend(new.and_then(|v| from_json::<Vec<InterviewRecord>>(v).ok()).map(|v| External::Interviews(v.iter().map(InterviewRecord::interview).collect())))
+        Some(Key::Settings) => {
+            changes.extend(new.and_then(|v| from_json::<SettingsRecord>(v).ok()).map(|r| External::Settings(r.settings())))
         }
+        Some(Key::Interviews) => changes.extend(
+            new.and_then(|v| from_json::<Vec<InterviewRecord>>(v).ok())
+                .map(|v| External::Interviews(v.iter().map(InterviewRecord::interview).collect())),
+        ),
         Some(Key::Story(id)) => changes.extend(new.and_then(|v| decode_story(&id, v).ok()).map(External::Story)),
         Some(Key::Round(_)) => changes.extend(new.and_then(|v| from_json::<Round>(v).ok()).map(External::Round)),
         _ => {}

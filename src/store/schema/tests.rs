@@ -5,11 +5,26 @@ use std::collections::BTreeMap;
 const T: i64 = 1_795_564_800_000;
 
 fn entry(id: &str, i: i64) -> LogEntry {
-    LogEntry { card_id: id.to_string(), at_ms: T + i * 600_000, rating: Rating::Good, phase_before: Phase::Review, duration_ms: 9_000 + i as u32 }
+    LogEntry {
+        card_id: id.to_string(),
+        at_ms: T + i * 600_000,
+        rating: Rating::Good,
+        phase_before: Phase::Review,
+        duration_ms: 9_000 + i as u32,
+    }
 }
 
 fn progress(i: i64) -> Progress {
-    Progress { phase: Phase::Review, step: 0, stability: 3.5 + i as f32, difficulty: 5.25, due_ms: T + i * 86_400_000, last_review_ms: Some(T + i * 600_000), reps: i as u32 + 1, lapses: 0 }
+    Progress {
+        phase: Phase::Review,
+        step: 0,
+        stability: 3.5 + i as f32,
+        difficulty: 5.25,
+        due_ms: T + i * 86_400_000,
+        last_review_ms: Some(T + i * 600_000),
+        reps: i as u32 + 1,
+        lapses: 0,
+    }
 }
 
 /// Storage as a map: applies writes as the browser adapter does.
@@ -92,9 +107,25 @@ fn a_first_visit_decodes_to_defaults_and_needs_only_the_version() {
 #[test]
 fn what_was_written_reads_back() {
     let mut m = Map::default();
-    let s = Settings { desired_retention: 0.85, new_per_day: 7, max_reviews_per_day: 50, max_interval_days: 365, readiness_target: 0.9, rehearse: true, answer_seconds: 75, speech: true, track: Some(Track::Graduate) };
-    let interviews = vec![Interview { at_ms: T, company: "Acme".into(), role: "Analyst".into(), active: true, themes: vec![Theme::Tricky] }];
-    m.apply(vec![(Key::Meta, meta_value()), (Key::Settings, settings_value(&s)), (Key::Interviews, interviews_value(&interviews)), (Key::Suspended, suspended_value(&["b".into(), "a".into()]))]);
+    let s = Settings {
+        desired_retention: 0.85,
+        new_per_day: 7,
+        max_reviews_per_day: 50,
+        max_interval_days: 365,
+        readiness_target: 0.9,
+        rehearse: true,
+        answer_seconds: 75,
+        speech: true,
+        track: Some(Track::Graduate),
+    };
+    let interviews =
+        vec![Interview { at_ms: T, company: "Acme".into(), role: "Analyst".into(), active: true, themes: vec![Theme::Tricky] }];
+    m.apply(vec![
+        (Key::Meta, meta_value()),
+        (Key::Settings, settings_value(&s)),
+        (Key::Interviews, interviews_value(&interviews)),
+        (Key::Suspended, suspended_value(&["b".into(), "a".into()])),
+    ]);
     for i in 0..100 {
         m.grade(&entry(if i % 2 == 0 { "a" } else { "b" }, i), &progress(i));
     }
@@ -141,7 +172,11 @@ fn a_schedule_keeps_the_reviews_and_an_undo_takes_exactly_one_out() {
     let l = m.decode();
     assert_eq!(l.log.len(), 58);
     assert!(!l.log.iter().any(|e| e.at_ms == entry("a", 0).at_ms || e.at_ms == entry("a", 59).at_ms));
-    assert_eq!(without_review(&to_json(&CardState { progress: None, reviews: vec![Review::of(&entry("c", 1))] }), entry("c", 1).at_ms), Some(None), "nothing left: the key goes");
+    assert_eq!(
+        without_review(&to_json(&CardState { progress: None, reviews: vec![Review::of(&entry("c", 1))] }), entry("c", 1).at_ms),
+        Some(None),
+        "nothing left: the key goes"
+    );
     assert_eq!(with_schedule(None, Some(&Progress::default())), None);
 }
 
@@ -167,7 +202,9 @@ fn version_2() -> Map {
     put("card/plan-01", "r,0,40a00000,40880000,1795651200000,1795478400000,3,0");
     put("card/sell-01", "l,1,3f800000,40a00000,1795565400000,1795564800000,1,0");
     put("card/fit-02", "r,0,40a50000,408a8000,1796083200000,1795478400000,8,1");
-    let lines: Vec<String> = (0..40).map(|i| format!("{}\t{}\t3\tr\t9000", ["plan-01", "sell-01", "gone-01"][i % 3], 1_793_836_800_000 + i as i64 * 60_000)).collect();
+    let lines: Vec<String> = (0..40)
+        .map(|i| format!("{}\t{}\t3\tr\t9000", ["plan-01", "sell-01", "gone-01"][i % 3], 1_793_836_800_000 + i as i64 * 60_000))
+        .collect();
     put("log/0", &lines[..32].join("\n"));
     put("log/1", &lines[32..].join("\n"));
     put("own/own-1", r#"{"theme":"own","tags":[],"q":"Mine?","a":"Yes.","k":[],"order":90}"#);
@@ -188,7 +225,11 @@ fn version_2_migrates_whole_and_a_migration_stopped_anywhere_loses_nothing() {
         partial.run(&steps[..stop]);
         let l = partial.decode();
         assert!(l.unreadable.is_empty(), "stopped after {stop}: {:?}", l.unreadable);
-        assert_eq!((&l.log, &l.progress, &l.settings, &l.interviews, &l.suspended, &l.own), (&before.log, &before.progress, &before.settings, &before.interviews, &before.suspended, &before.own), "stopped after {stop}");
+        assert_eq!(
+            (&l.log, &l.progress, &l.settings, &l.interviews, &l.suspended, &l.own),
+            (&before.log, &before.progress, &before.settings, &before.interviews, &before.suspended, &before.own),
+            "stopped after {stop}"
+        );
         // Going on from there finishes it.
         partial.run(&migration(&l));
         let done = partial.decode();
@@ -224,8 +265,29 @@ fn damaged_values_are_reported_and_the_rest_is_used() {
     assert!(l.progress.contains_key("ok"));
     let mut keys: Vec<&str> = l.unreadable.iter().map(|u| u.key.strip_prefix(PREFIX).unwrap()).collect();
     keys.sort();
-    assert_eq!(keys, vec!["card/bad", "card/cut", "card/nan", "interviews", "log/0", "log/x/0", "meta", "mock", "mock-settings", "mocks", "own/bad", "round/1-00000000", "settings", "story/s1"]);
-    assert!(l.mock.is_none() && l.mocks.is_empty() && l.mock_settings == Default::default(), "damaged mock records: none, and the defaults");
+    assert_eq!(
+        keys,
+        vec![
+            "card/bad",
+            "card/cut",
+            "card/nan",
+            "interviews",
+            "log/0",
+            "log/x/0",
+            "meta",
+            "mock",
+            "mock-settings",
+            "mocks",
+            "own/bad",
+            "round/1-00000000",
+            "settings",
+            "story/s1"
+        ]
+    );
+    assert!(
+        l.mock.is_none() && l.mocks.is_empty() && l.mock_settings == Default::default(),
+        "damaged mock records: none, and the defaults"
+    );
     assert_eq!(l.kit, Kit::default(), "a damaged story or round is left out, not half read");
     assert_eq!((l.settings, l.log.len()), (Settings::default(), 1));
     // The migration never writes over a damaged value (it was kept aside, and stays where it is).
@@ -249,7 +311,16 @@ fn cards_of_ones_own_edits_and_deletions_are_kept_and_assembled() {
     let deck = deck::built_in();
     let mut edited = deck[1].clone();
     edited.answer = "My version, with \"quotes\"\nand a line.".into();
-    let own = Card { id: "own-1".into(), theme: Theme::Own, tags: vec!["mine".into()], question: "Q?".into(), answer: "A.".into(), key_points: vec!["k".into()], synonyms: vec![("a".into(), "b".into())], ..Default::default() };
+    let own = Card {
+        id: "own-1".into(),
+        theme: Theme::Own,
+        tags: vec!["mine".into()],
+        question: "Q?".into(),
+        answer: "A.".into(),
+        key_points: vec!["k".into()],
+        synonyms: vec![("a".into(), "b".into())],
+        ..Default::default()
+    };
     let stored = vec![
         (Key::Own(own.id.clone()).name(), card_text_value(&own, 5, 1_795_600_000_000)),
         (Key::Own(deck[0].id.clone()).name(), deleted_value(0)),
@@ -319,18 +390,31 @@ fn the_kit_is_written_record_by_record_and_reads_back() {
     let mut m = Map::default();
     let iv = Interview { at_ms: T, company: "Northwind \"Ltd\"".into(), role: "Analyst".into(), active: true, themes: vec![] };
     let mut kit = Kit::default();
-    let story = Story { id: "s1".into(), title: "The <b>month-end</b> fix".into(), situation: "Close took 9 days.\nEvery month.".into(), task: "Cut it.".into(), action: "I rebuilt the checks.".into(), result: "4 days.".into(), shows: vec!["accuracy".into(), "later-key".into()], own: vec!["Spreadsheets".into()], edited: T, deleted: false };
+    let story = Story {
+        id: "s1".into(),
+        title: "The <b>month-end</b> fix".into(),
+        situation: "Close took 9 days.\nEvery month.".into(),
+        task: "Cut it.".into(),
+        action: "I rebuilt the checks.".into(),
+        result: "4 days.".into(),
+        shows: vec!["accuracy".into(), "later-key".into()],
+        own: vec!["Spreadsheets".into()],
+        edited: T,
+        deleted: false,
+    };
     kit.put_story(story.clone());
     kit.put_story(Story { id: "s0".into(), edited: T + 5, deleted: true, ..Story::default() });
     let round = kit.round_mut(&iv);
     round.people = vec![Person { name: "Priya".into(), role: "Head of Finance".into(), said: "Speed".into() }];
     round.went_well = "Rapport".into();
-    round.questions = vec![Question { text: "When will you decide?".into(), card: Some("ask-01".into()), asked: true, answer: "By Friday".into() }];
+    round.questions =
+        vec![Question { text: "When will you decide?".into(), card: Some("ask-01".into()), asked: true, answer: "By Friday".into() }];
     round.remember = vec!["One".into(), "Two".into(), "Three".into()];
     round.stories = vec!["s1".into()];
     round.meet = vec!["Tom, Team lead".into()];
     round.ticked = vec!["early".into()];
-    round.thanks = vec![Thanks { name: "Priya".into(), email: "p@n.example".into(), point: "Speed".into(), sent: Some(T + 9), ..Thanks::default() }];
+    round.thanks =
+        vec![Thanks { name: "Priya".into(), email: "p@n.example".into(), point: "Speed".into(), sent: Some(T + 9), ..Thanks::default() }];
     round.edited = T + 1;
     let bytes = m.apply(kit_records(&kit));
     assert!(bytes < 4_000, "the whole kit of this size: {bytes} bytes");
@@ -341,9 +425,14 @@ fn the_kit_is_written_record_by_record_and_reads_back() {
     assert!(l.unreadable.is_empty(), "{:?}", l.unreadable);
     assert_eq!(l.kit.stories.len(), 2);
     assert_eq!(l.kit.story("s1"), Some(&story), "every field, a key this version does not know included");
-    assert_eq!(l.kit, Kit { stories: vec![kit.stories[1].clone(), kit.stories[0].clone()], rounds: kit.rounds.clone() }, "in the order written");
+    assert_eq!(
+        l.kit,
+        Kit { stories: vec![kit.stories[1].clone(), kit.stories[0].clone()], rounds: kit.rounds.clone() },
+        "in the order written"
+    );
     // The key names the story, whatever the record says.
-    let l = decode(vec![(Key::Story("s9".into()).name(), r#"{"id":"other","title":"T","edited":1}"#.into()), (Key::Meta.name(), "4".into())]);
+    let l =
+        decode(vec![(Key::Story("s9".into()).name(), r#"{"id":"other","title":"T","edited":1}"#.into()), (Key::Meta.name(), "4".into())]);
     assert_eq!(l.kit.stories[0].id, "s9");
     // Another tab's write of a story or a round arrives as it is.
     let (changes, _) = external(&Key::Story("s1".into()).name(), None, Some(&story_value(&story)));
@@ -368,7 +457,16 @@ fn an_import_leaves_the_kit_and_the_mock_records_alone() {
     for k in [Key::Story("s1".into()), Key::Round("1-0".into()), Key::Mock, Key::MockSettings, Key::Mocks, Key::Unreadable("x".into())] {
         assert!(kept_by_import(&k), "{k:?}");
     }
-    for k in [Key::Meta, Key::Settings, Key::Interviews, Key::Suspended, Key::Card("a".into()), Key::Own("a".into()), Key::Older("a".into(), 0), Key::LogChunk(0)] {
+    for k in [
+        Key::Meta,
+        Key::Settings,
+        Key::Interviews,
+        Key::Suspended,
+        Key::Card("a".into()),
+        Key::Own("a".into()),
+        Key::Older("a".into(), 0),
+        Key::LogChunk(0),
+    ] {
         assert!(!kept_by_import(&k), "{k:?}");
     }
 }

@@ -134,7 +134,11 @@ pub fn read(text: &str) -> Result<Backup, String> {
             why: c.why,
             avoid: c.avoid,
             probes: c.probes,
-            variants: c.tracks.into_iter().map(|t| crate::domain::card::Variant { track: t.track, answer: t.answer, key_points: t.key_points }).collect(),
+            variants: c
+                .tracks
+                .into_iter()
+                .map(|t| crate::domain::card::Variant { track: t.track, answer: t.answer, key_points: t.key_points })
+                .collect(),
             retired: c.retired,
         });
     }
@@ -170,11 +174,21 @@ mod tests {
         assert_eq!((b.deleted.as_slice(), b.suspended.as_slice()), (&["plan-11".to_string()][..], &["plan-03".to_string()][..]));
         assert_eq!(b.cards[0].question, "My own wording of it?");
         assert_eq!(b.cards.last().map(|c| (c.id.as_str(), c.answer.as_str())), Some(("own-0a1b2c3d4e5f", "Line one\n\"two\"\t<b>")));
-        assert_eq!((b.interviews[0].company.as_str(), b.interviews[0].themes.as_slice()), ("Northwind", &[Theme::SellYourself, Theme::Tricky][..]));
+        assert_eq!(
+            (b.interviews[0].company.as_str(), b.interviews[0].themes.as_slice()),
+            ("Northwind", &[Theme::SellYourself, Theme::Tricky][..])
+        );
         assert_eq!((b.settings.answer_seconds, b.settings.new_per_day, b.settings.rehearse), (75, 7, true));
         let mut edited = b.edited.clone().unwrap();
         edited.sort();
-        assert_eq!(edited, vec![("own-0a1b2c3d4e5f".to_string(), 0), ("plan-01".to_string(), 1_795_650_000_001), ("plan-11".to_string(), 1_795_650_000_000)]);
+        assert_eq!(
+            edited,
+            vec![
+                ("own-0a1b2c3d4e5f".to_string(), 0),
+                ("plan-01".to_string(), 1_795_650_000_001),
+                ("plan-11".to_string(), 1_795_650_000_000)
+            ]
+        );
         assert!(b.log.windows(2).all(|w| w[0].at_ms <= w[1].at_ms));
         // Written before edits kept their moment (no "edited"): read, with no moments.
         let older = fixture().replace("\"edited\":", "\"x\":");
@@ -203,8 +217,14 @@ mod tests {
     fn a_damaged_version_1_backup_is_refused_with_a_reason() {
         let text = fixture();
         assert!(read_backup(&text.replace("\"rating\": 1", "\"rating\": 7")).unwrap_err().contains("rating must be 1 to 4"));
-        assert!(read_backup(&text.replace("\"theme\": \"plan\"", "\"theme\": \"nowhere\"")).unwrap_err().contains("unknown theme \"nowhere\""));
-        assert!(read_backup(&text.replacen("\"card\": \"plan-01\"", "\"card\": \"ghost\"", 1)).unwrap_err().contains("names a card the backup does not hold"));
-        assert!(read_backup(r#"{"app":"Second Round","backupVersion":1,"exportedAt":0,"cards":[{"id":"a"}],"log":[]}"#).unwrap_err().contains("missing field `theme`"));
+        assert!(read_backup(&text.replace("\"theme\": \"plan\"", "\"theme\": \"nowhere\""))
+            .unwrap_err()
+            .contains("unknown theme \"nowhere\""));
+        assert!(read_backup(&text.replacen("\"card\": \"plan-01\"", "\"card\": \"ghost\"", 1))
+            .unwrap_err()
+            .contains("names a card the backup does not hold"));
+        assert!(read_backup(r#"{"app":"Second Round","backupVersion":1,"exportedAt":0,"cards":[{"id":"a"}],"log":[]}"#)
+            .unwrap_err()
+            .contains("missing field `theme`"));
     }
 }
