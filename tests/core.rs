@@ -1,23 +1,14 @@
 //! The application core, natively: the same `AppState::apply` the app runs, over storage in
 //! memory that can be made to fail as browsers do.
 
+mod common;
+
+use common::{at, open, T0};
 use second_round::core::{Action, AppState, Effect, Notice, Screen};
 use second_round::domain::{Clock, Rating};
 use second_round::store::memory::Memory;
 use second_round::store::schema::{self, Key};
 use second_round::store::storage::Store;
-
-/// 2026-11-26 10:00 UTC, in UTC+1.
-const T0: i64 = 1_795_687_200_000;
-
-fn at(s: i64) -> Clock {
-    Clock::new(T0 + s * 1000, 60)
-}
-
-fn open(memory: &Memory, clock: Clock) -> AppState {
-    let (store, loaded) = Store::open(Some(memory.boxed()));
-    AppState::new(store, loaded, clock)
-}
 
 /// Shows, reveals and grades the next card; returns its id.
 fn drill(app: &mut AppState, rating: Rating, s: i64) -> String {

@@ -4,27 +4,18 @@
 //! device's, another tab's writes taken in, a damaged record kept aside, an import leaving the kit
 //! alone.
 
+mod common;
+
+use common::{at, open, T0};
 use second_round::core::kit::{ids, KitAction, KitScreen};
 use second_round::core::{Action, AppState, Effect, Export, Notice, Screen};
 use second_round::domain::interview::Interview;
 use second_round::domain::{Clock, Rating};
 use second_round::store::memory::Memory;
 use second_round::store::schema::{self, External, Key};
-use second_round::store::storage::Store;
 
-/// 2026-11-26 10:00 UTC, in UTC+1.
-const T0: i64 = 1_795_687_200_000;
 /// The interview: Wednesday 2 December 2026, 10:00 UTC.
 const AT: i64 = 1_796_205_600_000;
-
-fn at(s: i64) -> Clock {
-    Clock::new(T0 + s * 1000, 60)
-}
-
-fn open(memory: &Memory, clock: Clock) -> AppState {
-    let (store, loaded) = Store::open(Some(memory.boxed()));
-    AppState::new(store, loaded, clock)
-}
 
 fn interview() -> Interview {
     Interview { at_ms: AT, company: "Northwind".into(), role: "Analyst".into(), active: true, themes: vec![] }

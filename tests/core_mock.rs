@@ -2,25 +2,16 @@
 //! over storage in memory — the voice as effects, answers, leaving and coming back, a reload, the
 //! debrief, the grades saved as reviews and the history kept.
 
+mod common;
+
+use common::{at, open, T0};
 use second_round::core::mock::{MockAction, INTERVIEW_FIELD, LENGTH_FIELD, NO_VOICE};
 use second_round::core::{Action, AppState, Effect, Screen, ANSWER_FIELD};
 use second_round::domain::mock::Stage;
-use second_round::domain::{Clock, Rating};
+use second_round::domain::Rating;
 use second_round::store::memory::Memory;
 use second_round::store::schema::Key;
 use second_round::store::storage::Store;
-
-/// 2026-11-26 10:00 UTC, in UTC+1.
-const T0: i64 = 1_795_687_200_000;
-
-fn at(s: i64) -> Clock {
-    Clock::new(T0 + s * 1000, 60)
-}
-
-fn open(memory: &Memory, clock: Clock) -> AppState {
-    let (store, loaded) = Store::open(Some(memory.boxed()));
-    AppState::new(store, loaded, clock)
-}
 
 fn mock(app: &mut AppState, action: MockAction, s: i64) -> Vec<Effect> {
     app.apply(Action::Mock(action), at(s))

@@ -1,22 +1,11 @@
 //! The snackbar, natively: the line after each action that changes data, its Undo putting back
 //! exactly what was there (in memory and in storage), and its time running out.
 
+mod common;
+
+use common::{at, open};
 use second_round::core::{Action, AppState, Screen, SnackAction};
-use second_round::domain::Clock;
 use second_round::store::memory::Memory;
-use second_round::store::storage::Store;
-
-/// 2026-11-26 10:00 UTC, in UTC+1.
-const T0: i64 = 1_795_687_200_000;
-
-fn at(s: i64) -> Clock {
-    Clock::new(T0 + s * 1000, 60)
-}
-
-fn open(memory: &Memory, clock: Clock) -> AppState {
-    let (store, loaded) = Store::open(Some(memory.boxed()));
-    AppState::new(store, loaded, clock)
-}
 
 fn said(app: &AppState) -> (String, bool) {
     let s = app.snack.as_ref().expect("a line in the snackbar");

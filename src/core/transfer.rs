@@ -4,6 +4,7 @@
 use super::forms;
 use super::transact::{Changes, Op, Write};
 use super::{AppState, BackupImport, Effect, Export, Pending};
+use crate::domain::kit::date::Date;
 use crate::domain::merge::{self, Choices};
 use crate::domain::transfer::{self, Preview};
 use std::rc::Rc;
@@ -64,8 +65,8 @@ impl AppState {
     /// Builds the file when asked (not at every render: a collection can hold thousands of cards).
     pub(super) fn export(&mut self, kind: Export) {
         let offset = self.clock.utc_offset_min as i64 * crate::domain::clock::MINUTE_MS;
-        let (y, m, d) = forms::interviews::civil_from_days((self.clock.now_ms + offset).div_euclid(crate::domain::clock::DAY_MS));
-        let day = format!("{y}-{m:02}-{d:02}");
+        let today = Date::from_days((self.clock.now_ms + offset).div_euclid(crate::domain::clock::DAY_MS));
+        let day = format!("{}-{:02}-{:02}", today.year, today.month, today.day);
         let json = "application/json";
         let effect = {
             let col = self.col();

@@ -1,25 +1,11 @@
 // Accessibility: axe-core finds no violations on any screen, light and dark; focus and announcements.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { start, phone, button, nav } from './helpers.mjs';
-
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { start, phone, button, nav, axe } from './helpers.mjs';
 
 let env;
 test.before(async () => { env = await start(); });
 test.after(async () => { await env?.close(); });
-
-/** Runs axe in the page (evaluated, so the app's CSP does not apply to the checker itself). */
-async function axe(page, where) {
-  const result = await page.evaluate(async (source) => {
-    if (!window.axe) (0, eval)(source);
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, AXE);
-  assert.deepEqual(result, [], `axe violations on ${where}`);
-}
 
 for (const scheme of ['light', 'dark']) {
   test(`no axe violations on any screen (${scheme})`, async () => {

@@ -1,6 +1,8 @@
 // Shared set-up for the end-to-end tests: serves dist/ on 127.0.0.1 and drives the system Chromium.
 import path from 'node:path';
 import fs from 'node:fs';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
@@ -114,3 +116,16 @@ export async function paste(field, text) {
 
 /** A tab of the bottom tab bar (Drill, Cards, Progress, Settings): a link to its screen. */
 export const nav = (page, name) => page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name, exact: true });
+
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2.1 A and AA, best practice) on the page as it is, evaluated so the app's CSP does
+ * not apply to the checker; fails with every violation. */
+export async function axe(page, where) {
+  const result = await page.evaluate(async (source) => {
+    if (!window.axe) (0, eval)(source);
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, AXE);
+  assert.deepEqual(result, [], `axe violations on ${where}`);
+}

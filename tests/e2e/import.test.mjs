@@ -5,20 +5,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { start, phone, shot, button, nav, ROOT } from './helpers.mjs';
-
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core finds no violations (evaluated, so the app's CSP does not apply to the checker). */
-async function axe(page, where) {
-  const result = await page.evaluate(async (source) => {
-    if (!window.axe) (0, eval)(source);
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, AXE);
-  assert.deepEqual(result, [], `axe violations on ${where}`);
-}
+import { start, phone, shot, button, nav, ROOT, axe } from './helpers.mjs';
 
 let env;
 test.before(async () => { env = await start(); });

@@ -4,12 +4,8 @@
 // model answer; every new screen checked by axe, light and dark; everything kept across a reload.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { start, phone, shot, button, nav } from './helpers.mjs';
+import { start, phone, shot, button, nav, axe } from './helpers.mjs';
 import { DECK } from './deck-source.mjs';
-
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let env;
 test.before(async () => { env = await start(); });
@@ -35,15 +31,6 @@ async function open(extra = {}, options = {}) {
   await ctx.page.reload();
   await ctx.page.waitForSelector('main section');
   return ctx;
-}
-
-async function axe(page, where) {
-  const result = await page.evaluate(async (source) => {
-    if (!window.axe) (0, eval)(source);
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, AXE);
-  assert.deepEqual(result, [], `axe violations on ${where}`);
 }
 
 const kitKeys = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage)

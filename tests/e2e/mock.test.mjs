@@ -6,13 +6,9 @@
 // question shown; axe on every mock screen, light and dark.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { start, phone, shot, button, nav, T0 } from './helpers.mjs';
+import { start, phone, shot, button, nav, T0, axe } from './helpers.mjs';
 import { DECK } from './deck-source.mjs';
 import { readRecords } from './records.mjs';
-
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let env;
 test.before(async () => {
@@ -46,15 +42,6 @@ const voice = (voices) => `(() => {
   }
 })();`;
 const VOICES = [{ name: 'Test voice', lang: 'en-GB', default: true }, { name: 'Second voice', lang: 'en-US', default: false }];
-
-async function axe(page, where) {
-  const result = await page.evaluate(async (source) => {
-    if (!window.axe) (0, eval)(source);
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, AXE);
-  assert.deepEqual(result, [], `axe violations on ${where}`);
-}
 
 const LEAD = "That's all from us. What questions do you have for us?";
 /** The card a spoken line asks (its question, or one of its probes, as the voice says them). */

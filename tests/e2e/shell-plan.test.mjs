@@ -3,23 +3,18 @@
 // and after the date home asks how it went.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { start, phone, shot, button, nav, T0 } from './helpers.mjs';
+import { start, phone, shot, button, nav, T0, axe as checkAxe } from './helpers.mjs';
 
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** axe-core in the page (evaluated, so the app's CSP does not apply to the checker itself). */
 async function axe(page, where) {
   // axe schedules its work with timers: the page clock runs while it checks, then stops again.
   const clock = page.context().clock;
   await clock.resume();
-  const result = await page.evaluate(async (source) => {
-    if (!window.axe) (0, eval)(source);
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, AXE);
-  await clock.pauseAt(new Date(await page.evaluate(() => Date.now()) + 500));
-  assert.deepEqual(result, [], `axe violations on ${where}`);
+  try {
+    await checkAxe(page, where);
+  } finally {
+    await clock.pauseAt(new Date(await page.evaluate(() => Date.now()) + 500));
+  }
 }
 
 let env;
