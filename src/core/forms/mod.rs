@@ -4,6 +4,7 @@
 pub mod cards;
 pub mod edit;
 pub mod interviews;
+pub mod kit;
 pub mod quizlet;
 pub mod settings;
 
