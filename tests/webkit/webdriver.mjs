@@ -146,7 +146,15 @@ export class Session {
   }
 
   /** A real click (WebDriver's pointer, as a tap or mouse press would come) on an element id. */
-  async click(elementId) { await this.cmd('POST', `/element/${elementId}/click`, {}); }
+  async click(elementId) {
+    // As a person scrolls a button clear of the fixed tab bar before tapping it: WebKit's driver
+    // only scrolls an element into the window, where the bar may still cover it.
+    await this.cmd('POST', '/execute/sync', {
+      script: 'arguments[0].scrollIntoView({ block: "center", inline: "nearest" });',
+      args: [{ [ELEMENT]: elementId }],
+    });
+    await this.cmd('POST', `/element/${elementId}/click`, {});
+  }
 
   /**
    * Taps the button named `name`. While something still covers it (a banner sliding away, a screen
