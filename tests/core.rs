@@ -4,7 +4,7 @@
 mod common;
 
 use common::{at, open, T0};
-use second_round::core::{Action, AppState, Effect, Notice, Screen};
+use second_round::core::{Action, AppState, Effect, FocusOn, Notice, Screen};
 use second_round::domain::{Clock, Rating};
 use second_round::store::memory::Memory;
 use second_round::store::schema::{self, Key};
@@ -266,4 +266,30 @@ fn deleting_a_card_lets_go_of_its_grades_undo() {
     app.apply(Action::Undo, at(50));
     assert_eq!(app.current.as_deref(), Some(first.as_str()), "the undo takes back the grade before");
     assert!(app.undo.is_empty());
+}
+
+#[test]
+fn revealing_the_answer_asks_for_focus_on_it_once() {
+    let memory = Memory::new();
+    let mut app = open(&memory, at(0));
+    assert!(!app.apply(Action::Start, at(0)).iter().any(|e| matches!(e, Effect::Focus(_))), "the question takes no focus");
+    assert_eq!(app.apply(Action::Reveal, at(5)), vec![Effect::Focus(FocusOn::Answer)]);
+    assert_eq!(app.apply(Action::Reveal, at(6)), vec![], "already revealed: focus stays where the person put it");
+    app.apply(Action::Grade(Rating::Good), at(10));
+    app.apply(Action::SetRehearse(true), at(11));
+    app.apply(Action::Record, at(12));
+    let effects = app.apply(Action::Reveal, at(20));
+    assert_eq!(effects, vec![Effect::Focus(FocusOn::Answer), Effect::StopRecording], "rehearse mode too");
+}
+
+#[test]
+fn asking_to_delete_a_card_asks_for_focus_on_delete_for_good() {
+    let memory = Memory::new();
+    let mut app = open(&memory, at(0));
+    let id = app.col().cards[0].id.clone();
+    app.apply(Action::Edit(Some(id)), at(0));
+    assert_eq!(app.apply(Action::AskDelete(true), at(1)), vec![Effect::Focus(FocusOn::ConfirmDelete)]);
+    assert!(app.confirm_delete);
+    assert_eq!(app.apply(Action::AskDelete(false), at(2)), vec![], "Keep it: no focus asked");
+    assert!(!app.confirm_delete);
 }

@@ -1,10 +1,16 @@
 //! The browser's side of the core: performs its effects (the recorder, downloads, the share
-//! sheet) and turns what the browser reports (the recorder's events, other tabs' writes) into
-//! actions.
+//! sheet, focus once the screen shows the change) and turns what the browser reports (the
+//! recorder's events, other tabs' writes) into actions.
 
 use super::state::{Action, AppState};
-use crate::core::Effect;
+use crate::core::{Effect, FocusOn};
+use std::cell::Cell;
 use yew::prelude::*;
+
+thread_local! {
+    /// Focus asked for by the last action, moved after the render that shows it (`use_focus`).
+    static FOCUS: Cell<Option<FocusOn>> = const { Cell::new(None) };
+}
 
 /// The recorder's events and other tabs' writes, dispatched as actions (wired once, at start).
 #[hook]
@@ -15,6 +21,23 @@ pub fn use_browser_events(dispatch: UseReducerDispatcher<AppState>) {
     });
 }
 
+/// After every render: focus where the last action asked (the element exists only now).
+#[hook]
+pub fn use_focus() {
+    use_effect(|| {
+        let selector = match FOCUS.take() {
+            Some(FocusOn::Answer) => ".answer",
+            Some(FocusOn::ConfirmDelete) => ".confirm .danger",
+            None => return,
+        };
+        if let Some(el) = gloo_utils::document().query_selector(selector).ok().flatten() {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
 pub fn perform(effects: Vec<Effect>) {
     for effect in effects {
         match effect {
@@ -22,6 +45,7 @@ pub fn perform(effects: Vec<Effect>) {
             Effect::StopRecording => super::media::stop(),
             Effect::Speak { text, voice, rate_percent } => super::mock::voice::say(&text, &voice, rate_percent as f32 / 100.0),
             Effect::Hush => super::mock::voice::hush(),
+            Effect::Focus(on) => FOCUS.set(Some(on)),
             Effect::ForgetRecording(url) => super::media::forget(&url),
             Effect::Download { name, mime, text } => super::files::download(&name, mime, &text),
             Effect::Share { name, mime, text } => wasm_bindgen_futures::spawn_local(async move {

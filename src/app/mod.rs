@@ -42,6 +42,8 @@ pub fn App() -> Html {
     snackbar::use_snackbar(&state, state.dispatcher());
     keys::use_keyboard(state.dispatcher());
     effects::use_browser_events(state.dispatcher());
+    // Focus where an action asked (the answer revealed, "Delete for good"), after the render.
+    effects::use_focus();
     {
         // Rehearse mode's countdown: a render a second while the question is up.
         let dispatch = state.dispatcher();
@@ -74,19 +76,6 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             let interval = gloo_timers::callback::Interval::new(15_000, move || dispatch.dispatch(Action::Tick));
             move || drop(interval)
-        });
-    }
-    {
-        // Focus follows the card: the answer when it is revealed, so screen readers read it next.
-        let revealed = state.revealed;
-        // And to the question "Delete for good?" when it is asked, so it is seen and read.
-        use_effect_with((state.turn, revealed, state.confirm_delete), move |&(_, revealed, confirm)| {
-            let target = if confirm { Some(".confirm .danger") } else { revealed.then_some(".answer") };
-            if let Some(el) = target.and_then(|t| gloo_utils::document().query_selector(t).ok().flatten()) {
-                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                    let _ = el.focus();
-                }
-            }
         });
     }
     {

@@ -32,4 +32,15 @@ pub enum Effect {
     },
     /// Stop speaking.
     Hush,
+    /// Move the keyboard's and screen reader's focus, once the screen shows the change.
+    Focus(FocusOn),
+}
+
+/// Where focus goes after an action, so what changed is what is read next.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FocusOn {
+    /// The model answer, when it is revealed.
+    Answer,
+    /// The button "Delete for good", when the question is asked.
+    ConfirmDelete,
 }

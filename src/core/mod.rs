@@ -30,7 +30,7 @@ mod transact;
 mod transfer;
 
 pub use action::{Action, BrowseChange, Export, KeyCmd, MediaEvent};
-pub use effect::Effect;
+pub use effect::{Effect, FocusOn};
 pub use forms::Draft;
 pub use keep_going::{KeepGoing, MORE_NEW};
 pub use notice::Notice;

@@ -1,7 +1,7 @@
 //! The reducer: every action applied to the state, at a moment, returning what the browser must
 //! do. `apply` is the one entry point, for the app and the tests alike.
 
-use super::{Action, AppState, BrowseChange, Effect, KeyCmd, Notice, Restore, Screen, PAGE};
+use super::{Action, AppState, BrowseChange, Effect, FocusOn, KeyCmd, Notice, Restore, Screen, PAGE};
 use crate::domain::session::Focus;
 use crate::domain::{self, interview, Clock, Track};
 use std::rc::Rc;
@@ -104,7 +104,12 @@ impl AppState {
                 let text = if on { "Card suspended: it stays out of your sessions" } else { "Card back in your sessions" };
                 self.say(text, Some(Restore::Suspended(id, !on)));
             }
-            Action::AskDelete(on) => self.confirm_delete = on,
+            Action::AskDelete(on) => {
+                self.confirm_delete = on;
+                if on {
+                    self.effects.push(Effect::Focus(FocusOn::ConfirmDelete));
+                }
+            }
             Action::Delete(id) => {
                 self.delete(&id);
                 self.confirm_delete = false;

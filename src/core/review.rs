@@ -2,7 +2,7 @@
 //! the writes storage refused, tried again.
 
 use super::transact::{Changes, Op, Write};
-use super::{AppState, Effect, MediaEvent, Screen, Take};
+use super::{AppState, Effect, FocusOn, MediaEvent, Screen, Take};
 use crate::domain::insights;
 use crate::domain::Rating;
 use crate::store::storage::Health;
@@ -40,6 +40,7 @@ impl AppState {
     pub(super) fn reveal(&mut self) {
         let Some(id) = self.current.clone().filter(|_| !self.revealed) else { return };
         self.revealed = true;
+        self.effects.push(Effect::Focus(FocusOn::Answer));
         if !self.rehearse {
             return;
         }
