@@ -24,3 +24,16 @@ export function firstPaintShown() {
     observer.observe({ type: 'paint', buffered: true });
   });
 }
+
+// Resolves in a task of its own, after what is queued now (a message to itself: unlike a timer it
+// is not held by a test's paused clock, and it is not clamped like nested timers are).
+export function nextTask() {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(0);
+  });
+}

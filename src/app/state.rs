@@ -18,12 +18,28 @@ fn local_time(text: &str, _: Clock) -> Option<i64> {
     (!at.is_nan()).then_some(at as i64)
 }
 
-/// Opens the browser's storage and loads the app from it.
+/// Opens the browser's storage and loads the app from it (or takes what `open_ahead` loaded).
 pub fn load() -> AppState {
+    OPENED.with(|o| o.borrow_mut().take()).unwrap_or_else(open)
+}
+
+fn open() -> AppState {
     let (store, loaded) = crate::store::local::open();
     let mut state = AppState::new(store, loaded, now());
     state.local_time = local_time;
     state
+}
+
+thread_local! {
+    /// The app loaded ahead of its first render, in a task of its own (see `open_ahead`).
+    static OPENED: std::cell::RefCell<Option<AppState>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Loads the app from storage now, for the first render to take: the start is then two shorter
+/// tasks instead of one long one, and the page can paint or take a tap in between.
+pub fn open_ahead() {
+    let state = open();
+    OPENED.with(|o| *o.borrow_mut() = Some(state));
 }
 
 impl Reducible for AppState {
