@@ -8,7 +8,7 @@ mod common;
 
 use common::{at, open, T0};
 use second_round::core::kit::{ids, KitAction, KitScreen};
-use second_round::core::{Action, AppState, Effect, Export, Notice, Screen};
+use second_round::core::{Action, AppState, Effect, Export, Notice, Screen, SnackAction};
 use second_round::domain::interview::Interview;
 use second_round::domain::{Clock, Rating};
 use second_round::store::memory::Memory;
@@ -231,4 +231,128 @@ fn rehearsing_my_stories_grades_them_like_cards() {
     let mut later = open(&memory, Clock::new(T0 + 20 * 60_000, 60));
     later.apply(Action::Kit(KitAction::Rehearse), Clock::new(T0 + 20 * 60_000, 60));
     assert_eq!(later.kit_view.rehearsing.as_deref(), Some(second.as_str()), "the story graded Again is due again");
+}
+
+/// The snackbar's line, and whether it offers Undo.
+fn snack(app: &AppState) -> (String, bool) {
+    let s = app.snack.as_ref().expect("a line in the snackbar");
+    (s.text.clone(), s.undo.is_some())
+}
+
+fn stored(memory: &Memory, part: &str) -> Vec<String> {
+    memory.snapshot().into_iter().filter(|(k, _)| k.contains(part)).map(|(_, v)| v).collect()
+}
+
+#[test]
+fn a_full_storage_keeps_the_kit_s_records_waiting_and_stores_them_when_there_is_room() {
+    let memory = with_interview();
+    let mut app = open(&memory, at(0));
+    memory.set_full(true);
+    write_story(&mut app, "The month-end close", "accuracy", 0);
+    assert_eq!(snack(&app).0, "Story added", "kept in the app, said so");
+    app.apply(Action::Show(Screen::Kit(KitScreen::Notes)), at(5));
+    typed(&mut app, &[(&ids::person("name", 0), "Priya Shah"), (ids::WELL, "Rapport")], at(6));
+    app.apply(Action::Submit, at(7));
+    assert_eq!(snack(&app).0, "Notes saved");
+    assert_eq!(app.pending.len(), 2, "the story and the round wait: {:?}", app.pending);
+    assert!(app.notices.iter().any(|n| matches!(n, Notice::WriteFailed(_))), "the banner says storage refused");
+    assert!(stored(&memory, "/story/").is_empty() && stored(&memory, "/round/").is_empty());
+    // Changed again while waiting: one write each still, of what the record is now.
+    app.apply(Action::Show(Screen::Kit(KitScreen::Questions)), at(8));
+    app.apply(Action::Kit(KitAction::AddCard("ask-01".into())), at(9));
+    assert_eq!(app.pending.len(), 2);
+    app.apply(Action::Tick, at(15));
+    assert_eq!(app.pending.len(), 2, "still full: still waiting");
+    memory.set_full(false);
+    app.apply(Action::Tick, at(30));
+    assert!(app.pending.is_empty());
+    assert!(!app.notices.iter().any(|n| matches!(n, Notice::WriteFailed(_))));
+    assert!(app.notices.contains(&Notice::Done("There is room again: what could not be saved is now stored.".into())));
+    let again = open(&memory, at(40));
+    assert_eq!(again.kit.live_stories()[0].title, "The month-end close");
+    let round = again.kit.round(&interview()).expect("the round stored").clone();
+    assert_eq!((round.people[0].name.as_str(), round.went_well.as_str(), round.questions.len()), ("Priya Shah", "Rapport", 1));
+}
+
+#[test]
+fn every_save_in_the_kit_says_so_in_the_snackbar() {
+    let memory = with_interview();
+    let mut app = open(&memory, at(0));
+    write_story(&mut app, "The month-end close", "accuracy", 0);
+    assert_eq!(snack(&app), ("Story added".into(), false));
+    let id = app.kit.live_stories()[0].id.clone();
+    app.apply(Action::Kit(KitAction::EditStory(Some(id))), at(2));
+    typed(&mut app, &[(ids::TITLE, "The quarter-end close")], at(3));
+    app.apply(Action::Submit, at(4));
+    assert_eq!(snack(&app), ("Story saved".into(), false));
+    app.apply(Action::Show(Screen::Kit(KitScreen::Notes)), at(5));
+    typed(&mut app, &[(&ids::person("name", 0), "Priya Shah")], at(5));
+    app.apply(Action::Submit, at(6));
+    assert_eq!(snack(&app).0, "Notes saved");
+    app.apply(Action::Show(Screen::Kit(KitScreen::Questions)), at(7));
+    app.apply(Action::Kit(KitAction::AddCard("ask-01".into())), at(8));
+    assert_eq!(snack(&app).0, "Question added");
+    typed(&mut app, &[(ids::NEW_QUESTION, "What would my first project be?")], at(9));
+    app.apply(Action::Kit(KitAction::AddOwnQuestion), at(9));
+    assert_eq!(snack(&app).0, "Question added");
+    app.apply(Action::Kit(KitAction::Asked(1, true)), at(10));
+    assert_eq!(snack(&app).0, "Question marked as asked");
+    typed(&mut app, &[(&ids::answer(1), "A reporting tool.")], at(11));
+    app.apply(Action::Submit, at(12));
+    assert_eq!(snack(&app).0, "Answers saved");
+    app.apply(Action::Show(Screen::Kit(KitScreen::Plan)), at(13));
+    app.apply(Action::Submit, at(14));
+    assert_eq!((snack(&app).0.as_str(), app.screen), ("Plan saved", Screen::Kit(KitScreen::Sheet)));
+    app.apply(Action::Kit(KitAction::Tick("early".into(), true)), at(15));
+    assert_eq!(snack(&app).0, "Checklist: 1 of 4 ticked");
+    app.apply(Action::Show(Screen::Kit(KitScreen::Thanks)), at(16));
+    app.apply(Action::Submit, at(17));
+    assert_eq!(snack(&app).0, "Thank-you notes saved");
+    app.apply(Action::Kit(KitAction::Sent("Priya Shah".into(), true)), at(18));
+    assert_eq!(snack(&app), ("Thank-you note marked as sent".into(), false));
+    app.apply(Action::Kit(KitAction::Sent("Priya Shah".into(), false)), at(19));
+    assert_eq!(snack(&app).0, "Thank-you note marked as not sent");
+    // A question removed comes back, in its place, with Undo (and its answer with it).
+    app.apply(Action::Show(Screen::Kit(KitScreen::Questions)), at(20));
+    app.apply(Action::Kit(KitAction::RemoveQuestion(1)), at(21));
+    assert_eq!(snack(&app), ("Question removed".into(), true));
+    assert_eq!(app.kit_round().unwrap().questions.len(), 1);
+    app.apply(Action::Snack(SnackAction::Undo), at(22));
+    assert_eq!(snack(&app), ("Question back".into(), false));
+    let again = open(&memory, at(30));
+    let round = again.kit.round(&interview()).unwrap().clone();
+    assert_eq!(
+        round.questions.iter().map(|q| (q.text.as_str(), q.answer.as_str())).nth(1),
+        Some(("What would my first project be?", "A reporting tool.")),
+        "stored back in its place"
+    );
+}
+
+#[test]
+fn a_deleted_story_comes_back_with_undo_on_the_plan_sheet_that_named_it() {
+    let memory = with_interview();
+    let mut app = open(&memory, at(0));
+    write_story(&mut app, "The month-end close", "accuracy", 0);
+    write_story(&mut app, "The new starter", "teamwork", 2);
+    let ids_: Vec<String> = app.kit.live_stories().iter().map(|s| s.id.clone()).collect();
+    app.apply(Action::Show(Screen::Kit(KitScreen::Plan)), at(5));
+    for id in &ids_ {
+        app.apply(Action::Change(ids::story(id), "1".into()), at(5));
+    }
+    app.apply(Action::Submit, at(6));
+    assert_eq!(app.kit_round().unwrap().stories, ids_);
+    app.apply(Action::Kit(KitAction::DeleteStory(ids_[0].clone())), at(10));
+    assert_eq!(snack(&app), ("Story deleted".into(), true));
+    assert_eq!(app.kit_round().unwrap().stories, vec![ids_[1].clone()], "off the plan sheet");
+    assert!(memory.snapshot()[&Key::Story(ids_[0].clone()).name()].contains("\"deleted\":true"));
+    // Undo in the same moment still wins over the deletion: the story is changed after it.
+    app.apply(Action::Snack(SnackAction::Undo), at(10));
+    assert_eq!(snack(&app), ("Story back".into(), false));
+    assert_eq!(app.kit_round().unwrap().stories, ids_, "back in its place on the plan sheet");
+    let again = open(&memory, at(20));
+    let live: Vec<String> = again.kit.live_stories().iter().map(|s| s.title.clone()).collect();
+    assert_eq!(live, vec!["The month-end close", "The new starter"], "stored back");
+    assert_eq!(again.kit.round(&interview()).unwrap().stories, ids_);
+    let deleted = again.kit.stories.iter().find(|s| s.id == ids_[0]).unwrap().edited;
+    assert!(deleted > T0 + 10_000, "newer than the deletion, so another device's copy of it does not win");
 }

@@ -6,7 +6,7 @@ mod common;
 
 use common::{at, open, T0};
 use second_round::core::mock::{MockAction, INTERVIEW_FIELD, LENGTH_FIELD, NO_VOICE};
-use second_round::core::{Action, AppState, Effect, Screen, ANSWER_FIELD};
+use second_round::core::{Action, AppState, Effect, Screen, Write, ANSWER_FIELD};
 use second_round::domain::mock::Stage;
 use second_round::domain::Rating;
 use second_round::store::memory::Memory;
@@ -178,4 +178,54 @@ fn the_history_goes_in_the_backup_and_merges_into_another_device_and_an_import_k
     phone.apply(Action::ImportText(Ok(("backup.json".into(), text))), at(1200));
     phone.apply(Action::ConfirmImport, at(1210));
     assert_eq!(phone.mock.history.len(), 2);
+}
+
+#[test]
+fn a_full_storage_keeps_the_mock_s_grades_and_history_waiting_and_stores_them_when_there_is_room() {
+    let memory = Memory::new();
+    let mut app = open(&memory, at(0));
+    mock(&mut app, MockAction::SetFollowUp(0), 0);
+    assert_eq!(app.snack.as_ref().map(|s| s.text.as_str()), Some("Mock interview settings saved"));
+    begin(&mut app, &["Daniel"]);
+    let mut s = 1;
+    while app.mock.run.as_ref().is_some_and(|m| !m.is_done()) {
+        s += 30;
+        answer(&mut app, "I checked the figures twice and cut errors by 80%, so I would do it again.", s);
+    }
+    memory.set_full(true);
+    mock(&mut app, MockAction::Grade(0, Rating::Easy), s + 5);
+    mock(&mut app, MockAction::Save, s + 10);
+    let graded = app.mock.history[0].questions.iter().filter(|q| q.grade.is_some()).count();
+    assert!(graded > 1);
+    assert_eq!(app.snack.as_ref().map(|s| s.text.clone()), Some(format!("Mock interview saved: {graded} grades saved as reviews")));
+    assert!(app.pending.contains(&Write::MockHistory), "the history waits: {:?}", app.pending);
+    assert_eq!(app.pending.iter().filter(|w| matches!(w, Write::Review(_))).count(), graded, "and each review");
+    let (_, loaded) = Store::open(Some(memory.boxed()));
+    assert!(loaded.mocks.is_empty() && loaded.log.is_empty(), "nothing could be stored");
+    assert!(loaded.mock.is_none(), "the finished mock's record is removed (a removal needs no room)");
+    app.apply(Action::Tick, at(s + 20));
+    assert!(!app.pending.is_empty(), "still full: still waiting");
+    memory.set_full(false);
+    app.apply(Action::Tick, at(s + 40));
+    assert!(app.pending.is_empty());
+    let again = open(&memory, at(s + 50));
+    assert_eq!(again.mock.history, app.mock.history, "the history stored");
+    assert_eq!(again.col().log.len(), graded, "the grades stored as reviews");
+    assert_eq!(again.mock.settings.follow_up_percent, 0, "the settings too");
+}
+
+#[test]
+fn the_mock_under_way_is_stored_as_it_is_when_room_comes_back() {
+    let memory = Memory::new();
+    let mut app = open(&memory, at(0));
+    memory.set_full(true);
+    begin(&mut app, &["Daniel"]);
+    answer(&mut app, "First answer.", 40);
+    answer(&mut app, "Second answer.", 80);
+    assert_eq!(app.pending, vec![Write::Mock], "one write waits, whatever the number of changes");
+    memory.set_full(false);
+    app.apply(Action::Tick, at(90));
+    let again = open(&memory, at(100));
+    let run = again.mock.run.expect("the mock under way stored");
+    assert_eq!(run.at, app.mock.run.as_ref().unwrap().at, "as it was at the retry, not when it was refused");
 }

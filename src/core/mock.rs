@@ -2,11 +2,9 @@
 //! answers, pauses, the debrief, the grades saved as reviews and the history. The interview itself
 //! is `domain::mock`; this file keeps it stored, so leaving and coming back resumes it.
 
-use super::{AppState, Effect, Notice, Screen, Take, ANSWER_FIELD};
+use super::{AppState, Effect, Screen, Take, Write, ANSWER_FIELD};
 use crate::domain::mock::{debrief, order, Debrief, HistoryEntry, Length, Mock, MockSettings, Stage};
-use crate::domain::{interview, Rating};
-use crate::store::mock as records;
-use crate::store::schema::Key;
+use crate::domain::{self, interview, Rating};
 use std::rc::Rc;
 
 /// The form fields of the mock's start: its length in minutes, and the interview (its index in
@@ -208,8 +206,8 @@ impl AppState {
         let mut s = self.mock.settings.clone();
         change(&mut s);
         self.mock.settings = s.sanitised();
-        let saved = self.store.borrow_mut().save_mock(Key::MockSettings, Some(&records::settings_value(&self.mock.settings)));
-        self.note_write(saved);
+        let _ = self.persist(vec![Write::MockSettings]);
+        self.say("Mock interview settings saved", None);
     }
 
     fn mock_begin(&mut self) {
@@ -330,10 +328,9 @@ impl AppState {
         self.mock.recording || self.mock.recording_for.is_some()
     }
 
+    /// Stores the mock under way as it is now (its record removed when there is none).
     fn mock_save(&mut self) {
-        let value = self.mock.run.as_ref().map(|m| records::mock_value(m, &self.mock.grades));
-        let saved = self.store.borrow_mut().save_mock(Key::Mock, value.as_deref());
-        self.note_write(saved);
+        let _ = self.persist(vec![Write::Mock]);
     }
 
     /// Forgets the mock (its recordings too) and its stored record.
@@ -365,15 +362,10 @@ impl AppState {
         });
         self.graded += written.len() as u32;
         self.mock.history.push(HistoryEntry::of(&m, &d, &grades));
-        let saved = self.store.borrow_mut().save_mock(Key::Mocks, Some(&records::history_value(&self.mock.history)));
-        self.note_write(saved);
+        let _ = self.persist(vec![Write::MockHistory]);
         self.mock_let_go();
         let n = written.len();
-        self.notices.push(Notice::Done(format!(
-            "Mock interview saved: {n} grade{} saved as review{}, and the interview is in your progress.",
-            if n == 1 { "" } else { "s" },
-            if n == 1 { "" } else { "s" }
-        )));
+        self.say(format!("Mock interview saved: {}", domain::words::count(n, "grade saved as a review", "grades saved as reviews")), None);
         self.screen = Screen::Stats;
         self.turn += 1;
     }
@@ -381,8 +373,7 @@ impl AppState {
     /// Another device's mock interviews (from its backup) join the history.
     pub(super) fn merge_mocks(&mut self, theirs: &[HistoryEntry]) {
         if debrief::merge_history(&mut self.mock.history, theirs) > 0 {
-            let saved = self.store.borrow_mut().save_mock(Key::Mocks, Some(&records::history_value(&self.mock.history)));
-            self.note_write(saved);
+            let _ = self.persist(vec![Write::MockHistory]);
         }
     }
 

@@ -25,6 +25,10 @@ pub enum Restore {
     Suspended(String, bool),
     /// New cards a day as they were before the interview plan's number was taken.
     NewPerDay(u32),
+    /// A deleted story, and where plan sheets named it (an interview's key, the place).
+    Story(crate::domain::kit::Story, Vec<(String, usize)>),
+    /// A question to ask removed: the interview's key, its place, the question.
+    Question(String, usize, crate::domain::kit::Question),
 }
 
 /// What the snackbar is asked.
@@ -68,6 +72,14 @@ impl AppState {
                         let settings = self.col().settings;
                         self.set_settings(crate::domain::Settings { new_per_day: n, ..settings });
                         "New cards a day as before"
+                    }
+                    Restore::Story(story, places) => {
+                        self.restore_story(story, places);
+                        "Story back"
+                    }
+                    Restore::Question(key, i, question) => {
+                        self.restore_question(key, i, question);
+                        "Question back"
                     }
                 };
                 self.say(text, None);

@@ -1,10 +1,13 @@
 //! The one path every change to the collection takes (as Anki's `col.transact` does): the change
 //! runs on the collection and says what it touched; exactly that is written through the store
 //! (what storage refuses waits and is tried again, and the person is told); and what undo needs
-//! is recorded, or let go, by the kind of change.
+//! is recorded, or let go, by the kind of change. The records kept beside the collection (the
+//! interview kit's stories and rounds, the mock interview's) are written the same way (`persist`).
 
 use super::{AppState, Notice, UNDO_DEPTH};
 use crate::domain::{Collection, LogEntry, UndoEntry};
+use crate::store::mock as mock_records;
+use crate::store::schema::Key;
 use crate::store::storage::Health;
 
 /// What kind of change, for undo: a grade can be taken back, a deleted card's grades no longer
@@ -48,6 +51,16 @@ pub enum Write {
     Interviews,
     /// The whole collection, all or nothing (an import, a merged backup).
     Everything,
+    /// One of the interview kit's stories (by id; a deleted one as a record without text).
+    Story(String),
+    /// What the kit keeps for one interview (its round, by key).
+    Round(String),
+    /// The mock interview under way (none: its record removed).
+    Mock,
+    /// The mock interview's settings: the voice, its speed, the text shown, follow-ups.
+    MockSettings,
+    /// The finished mock interviews.
+    MockHistory,
 }
 
 /// What a change touched: the writes it needs and, for a grade, what undo needs.
@@ -91,6 +104,13 @@ impl AppState {
         saved
     }
 
+    /// Writes the records of a change already made beside the collection (the interview kit, the
+    /// mock interview), as `transact` writes: what storage refuses waits and is tried again, in
+    /// order with everything else that waits.
+    pub(super) fn persist(&mut self, writes: Vec<Write>) -> Result<(), String> {
+        self.write(writes)
+    }
+
     /// Writes in order and returns the first refusal. A refused write waits (while storage is
     /// saving at all) to be tried again, and the banner says so; the whole collection is not
     /// tried again (it is all or nothing, and the caller says so).
@@ -131,6 +151,14 @@ impl AppState {
             Write::Settings => store.save_settings(&col.settings),
             Write::Interviews => store.save_interviews(&col.interviews),
             Write::Everything => store.replace_all(&col, &self.built_in),
+            Write::Story(id) => self.kit.stories.iter().find(|s| s.id == *id).map_or(Ok(()), |s| store.save_story(s)),
+            Write::Round(key) => self.kit.rounds.iter().find(|r| r.key() == *key).map_or(Ok(()), |r| store.save_round(r)),
+            Write::Mock => {
+                let value = self.mock.run.as_ref().map(|m| mock_records::mock_value(m, &self.mock.grades));
+                store.save_mock(Key::Mock, value.as_deref())
+            }
+            Write::MockSettings => store.save_mock(Key::MockSettings, Some(&mock_records::settings_value(&self.mock.settings))),
+            Write::MockHistory => store.save_mock(Key::Mocks, Some(&mock_records::history_value(&self.mock.history))),
         }
     }
 

@@ -115,6 +115,13 @@ export async function paste(field, text) {
 }
 
 /** A tab of the bottom tab bar (Drill, Cards, Progress, Settings): a link to its screen. */
+/** The snackbar's line saying `text`, once it is there (a string matches part of the line, a RegExp as written). */
+export async function snackbar(page, text) {
+  const line = page.getByTestId('snackbar').filter({ hasText: text });
+  await line.waitFor();
+  return line;
+}
+
 export const nav = (page, name) => page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name, exact: true });
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

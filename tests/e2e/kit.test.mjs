@@ -4,7 +4,7 @@
 // model answer; every new screen checked by axe, light and dark; everything kept across a reload.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, phone, shot, button, nav, axe } from './helpers.mjs';
+import { start, phone, shot, button, nav, axe, snackbar } from './helpers.mjs';
 import { DECK } from './deck-source.mjs';
 
 let env;
@@ -57,6 +57,7 @@ test('notes, stories, questions, plan sheet, then thank-you notes after the inte
   await page.getByLabel('What you would add or correct this time').fill('Say what I would do in the first month.');
   await shot(page, 'kit-notes');
   await button(page, 'Save notes').click();
+  await snackbar(page, 'Notes saved');
   assert.match(await page.locator('.kit-parts').textContent(), /2 people noted\./);
 
   // A story: the form nudges for a number until the result has one.
@@ -75,6 +76,7 @@ test('notes, stories, questions, plan sheet, then thank-you notes after the inte
   await page.getByLabel('Other competencies (your own words)').fill('Spreadsheets');
   await shot(page, 'kit-story-form');
   await button(page, 'Save story').click();
+  await snackbar(page, 'Story added');
   assert.match(await page.getByTestId('story-list').textContent(), /The month-end close.*Result: The close takes four days.*Shows: Initiative, Analysis, Accuracy, Spreadsheets/);
   const mistakes = asking(['mistake', 'failure', 'reflection']);
   assert.ok(mistakes > 1);
@@ -92,6 +94,7 @@ test('notes, stories, questions, plan sheet, then thank-you notes after the inte
   await button(page, `Add: ${ask01}`).click();
   await page.getByLabel('Question', { exact: true }).fill('What would my first project be?');
   await button(page, 'Add my question').click();
+  await snackbar(page, 'Question added');
   assert.deepEqual(await page.getByTestId('my-questions').locator('.title').allTextContents(), [ask01, 'What would my first project be?']);
   assert.equal(await page.getByLabel('Question', { exact: true }).inputValue(), '', 'the field is empty again');
   await shot(page, 'kit-questions');
@@ -108,6 +111,7 @@ test('notes, stories, questions, plan sheet, then thank-you notes after the inte
   await page.getByLabel('Where').fill('4 Canal Street, 2nd floor');
   await page.getByLabel('Who you will meet').fill('Priya Shah, Head of Finance\nTom Reid, Team lead\nAna Lopez, Finance Director');
   await button(page, 'Save the plan').click();
+  await snackbar(page, 'Plan saved');
   const sheet = page.getByTestId('plan-sheet');
   assert.equal(await page.getByTestId('sheet-when').textContent(), 'Wed 2 Dec, 10:00 · 4 Canal Street, 2nd floor');
   assert.deepEqual(await page.getByTestId('sheet-remember').locator('li').allTextContents(), ['Nine days to four', 'Calm at month-end', 'Six years at my last firm']);
@@ -115,6 +119,7 @@ test('notes, stories, questions, plan sheet, then thank-you notes after the inte
   assert.equal(await page.getByTestId('sheet-questions').locator('li').count(), 2);
   assert.deepEqual(await page.getByTestId('sheet-meet').locator('li').allTextContents(), ['Priya Shah (Head of Finance)', 'Tom Reid (Team lead)', 'Ana Lopez (Finance Director)']);
   await page.getByLabel('Arrive 10 minutes early').check();
+  await snackbar(page, 'Checklist: 1 of 4 ticked');
   await shot(page, 'kit-plan-sheet');
   // Printed: only the sheet, on one A4 page and on one Letter page.
   await page.emulateMedia({ media: 'print' });
@@ -140,6 +145,7 @@ test('notes, stories, questions, plan sheet, then thank-you notes after the inte
   await page.locator('#q-asked-0').check();
   await page.getByLabel('Their answer').first().fill('By Friday; HR will call.');
   await button(page, 'Save answers').click();
+  await snackbar(page, 'Answers saved');
   assert.equal(await page.getByTestId('questions-decision').textContent(), 'They plan to decide by Fri 4 Dec.');
   await nav(page, 'Drill').click();
   assert.match(await page.getByTestId('decision-date').textContent(), /^They plan to decide by Fri 4 Dec/);
@@ -171,8 +177,10 @@ test('notes, stories, questions, plan sheet, then thank-you notes after the inte
   const tom = new URL(await notes.nth(1).getByTestId('mailto').getAttribute('href'));
   assert.match(tom.searchParams.get('body'), /^Dear Tom Reid,/);
   await button(page, 'Save notes').click();
+  await snackbar(page, 'Thank-you notes saved');
   await shot(page, 'kit-thanks');
   await priya.getByRole('button', { name: 'Mark as sent' }).click();
+  await snackbar(page, 'Thank-you note marked as sent');
   assert.equal(await priya.getByTestId('thanks-sent').count(), 1);
   assert.equal(await priya.getByRole('button', { name: 'Mark as not sent' }).count(), 1);
   await notes.nth(1).getByRole('button', { name: 'Mark as sent' }).click();
@@ -259,8 +267,15 @@ for (const scheme of ['light', 'dark']) {
     await button(page, 'Keep it').click();
     await button(page, 'Delete story').click();
     await button(page, 'Delete for good').click();
+    const deleted = await snackbar(page, 'Story deleted');
     assert.equal(await page.getByTestId('no-stories').count(), 1, 'deleted once asked');
     assert.match(await page.evaluate(() => localStorage.getItem('second-round/story/s1')), /"deleted":true/);
+    // Undo in the snackbar brings it back, stored, and on the plan sheet that named it.
+    await deleted.getByRole('button', { name: 'Undo' }).click();
+    await snackbar(page, 'Story back');
+    await button(page, 'Edit The month-end close').waitFor();
+    assert.doesNotMatch(await page.evaluate(() => localStorage.getItem('second-round/story/s1')), /"deleted":true/);
+    assert.deepEqual(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)).stories, ['s1']);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -6,7 +6,7 @@
 // question shown; axe on every mock screen, light and dark.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, phone, shot, button, nav, T0, axe } from './helpers.mjs';
+import { start, phone, shot, button, nav, T0, axe, snackbar } from './helpers.mjs';
 import { DECK } from './deck-source.mjs';
 import { readRecords } from './records.mjs';
 
@@ -202,7 +202,7 @@ test('a 10-minute mock: heard, answered typed and recorded, paused, left and res
   const grades = [];
   for (let i = 0; i < 8; i++) grades.push(await pressed(i));
   await button(page, 'Save grades').click();
-  await page.getByText(/Mock interview saved: 8 grades saved as reviews/).waitFor();
+  await snackbar(page, 'Mock interview saved: 8 grades saved as reviews');
   const { log } = await page.evaluate(readRecords);
   assert.equal(log.length, 8);
   const names = ['Again', 'Hard', 'Good', 'Easy'];

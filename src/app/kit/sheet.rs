@@ -8,7 +8,7 @@ use crate::core::kit::{ids, KitAction, KitScreen};
 use crate::domain::kit::sheet::sheet;
 use yew::prelude::*;
 
-/// Says what a copy or a share did, in the notices.
+/// Says what a copy or a share did, in the snackbar.
 pub(crate) fn said(dispatch: &UseReducerDispatcher<AppState>) -> impl Fn(String) + 'static {
     let d = dispatch.clone();
     move |text: String| {
