@@ -1,15 +1,27 @@
 //! Cards: their text saved, suspended, deleted; the role track, settings and interviews saved.
 
 use super::transact::{Changes, Op, Write};
-use super::AppState;
-use crate::domain::{Card, Settings, Track};
+use super::{AppState, Effect, FocusOn, Restore, Screen};
+use crate::domain::{interview, words, Card, Settings, Track};
 
 impl AppState {
+    /// The role track chosen (on the welcome card), saved and said.
     pub(super) fn set_track(&mut self, track: Track) {
         let _ = self.transact(Op::Settings, |col| {
             col.settings.track = Some(track);
             Changes::writing(vec![Write::Settings])
         });
+        let label = self.track_info(track).map_or(String::new(), |t| t.label.clone());
+        self.say(format!("Your answers: {label}"), None);
+    }
+
+    /// The interview plan's number of new cards a day taken, with Undo.
+    pub(super) fn use_plan(&mut self, n: u32) {
+        let settings = self.col().settings;
+        let before = settings.new_per_day;
+        self.set_settings(Settings { new_per_day: n, ..settings });
+        let text = format!("Plan taken: {} a day", words::count(n as usize, "new card", "new cards"));
+        self.say(text, Some(Restore::NewPerDay(before)));
     }
 
     /// New settings (brought within their limits), saved.
@@ -30,6 +42,29 @@ impl AppState {
         });
     }
 
+    /// The editor opened on a card (none: a new one).
+    pub(super) fn open_editor(&mut self, id: Option<String>) {
+        self.editing = id;
+        self.confirm_delete = false;
+        self.form_errors.clear();
+        self.screen = Screen::Edit;
+    }
+
+    /// A card suspended or back in the sessions, said with Undo.
+    pub(super) fn suspend_card(&mut self, id: String, on: bool) {
+        self.suspend(&id, on);
+        let text = if on { "Card suspended: it stays out of your sessions" } else { "Card back in your sessions" };
+        self.say(text, Some(Restore::Suspended(id, !on)));
+    }
+
+    /// "Delete card" pressed (true: "Delete for good?" is asked, and focus goes to it) or "Keep it".
+    pub(super) fn ask_delete(&mut self, on: bool) {
+        self.confirm_delete = on;
+        if on {
+            self.effects.push(Effect::Focus(FocusOn::ConfirmDelete));
+        }
+    }
+
     pub(super) fn suspend(&mut self, id: &str, on: bool) {
         let _ = self.transact(Op::Suspend, |col| {
             col.set_suspended(id, on);
@@ -40,7 +75,10 @@ impl AppState {
         }
     }
 
+    /// A card deleted for good (once asked), and the card browser shown.
     pub(super) fn delete(&mut self, id: &str) {
+        self.confirm_delete = false;
+        self.screen = Screen::Cards;
         let built_in = self.is_built_in(id);
         let now = self.clock.now_ms;
         let mut deleted = false;
@@ -60,6 +98,14 @@ impl AppState {
             self.current = None;
         }
         self.say("Card deleted", None);
+    }
+
+    /// An interview deleted, with Undo (the list as it was, which one is active included).
+    pub(super) fn remove_interview(&mut self, i: usize) {
+        let now = self.clock.now_ms;
+        let before = self.col().interviews.clone();
+        self.change_interviews(|list| interview::remove(list, i, now));
+        self.say("Interview deleted", Some(Restore::Interviews(before)));
     }
 
     /// The interviews changed by `change`, saved.

@@ -121,7 +121,7 @@ impl AppState {
             }
             MockAction::Begin => self.mock_begin(),
             MockAction::Next => self.mock_next(),
-            MockAction::Repeat => {
+            MockAction::Repeat | MockAction::Resume => {
                 if let Some(m) = self.mock.run.as_mut() {
                     m.resume(now);
                 }
@@ -136,26 +136,7 @@ impl AppState {
                 self.mock_stop_recording();
                 self.mock_save();
             }
-            MockAction::Resume => {
-                if let Some(m) = self.mock.run.as_mut() {
-                    m.resume(now);
-                }
-                self.mock_say();
-                self.mock_save();
-            }
-            MockAction::End => {
-                // What is in the answer box counts as the answer to the question on screen.
-                if !self.draft().get(ANSWER_FIELD).trim().is_empty() {
-                    self.mock_take_answer();
-                }
-                if let Some(m) = self.mock.run.as_mut() {
-                    m.finish(now);
-                }
-                self.effects.push(Effect::Hush);
-                self.mock_stop_recording();
-                self.mock_done();
-                self.mock_save();
-            }
+            MockAction::End => self.mock_end(),
             MockAction::Grade(step, rating) => {
                 self.mock.grades.retain(|(s, _)| *s != step);
                 self.mock.grades.push((step, rating));
@@ -166,14 +147,7 @@ impl AppState {
                 self.mock_let_go();
                 self.effects.push(Effect::Hush);
             }
-            MockAction::Record => {
-                let Some(m) = self.mock.run.as_ref().filter(|m| !m.is_done() && !self.mock.recording) else { return };
-                self.mock.error = None;
-                self.mock.recording = true;
-                self.mock.recording_for = Some((m.at, m.stage == Stage::FollowUp));
-                let speech = self.col().settings.speech;
-                self.effects.push(Effect::StartRecording { speech });
-            }
+            MockAction::Record => self.mock_record(),
             MockAction::StopRecording => self.mock_stop_recording(),
             MockAction::Voices(list) => self.mock.voices = list,
             MockAction::Mute(why) => {
@@ -188,6 +162,31 @@ impl AppState {
             MockAction::SetShowText(on) => self.mock_set(|s| s.show_text = on),
             MockAction::SetFollowUp(p) => self.mock_set(|s| s.follow_up_percent = p),
         }
+    }
+
+    /// Stop asking: what is in the answer box counts as the answer to the question on screen,
+    /// and the questions answered so far make the debrief.
+    fn mock_end(&mut self) {
+        if !self.draft().get(ANSWER_FIELD).trim().is_empty() {
+            self.mock_take_answer();
+        }
+        if let Some(m) = self.mock.run.as_mut() {
+            m.finish(self.clock.now_ms);
+        }
+        self.effects.push(Effect::Hush);
+        self.mock_stop_recording();
+        self.mock_done();
+        self.mock_save();
+    }
+
+    /// Starts the recorder for the answer on screen.
+    fn mock_record(&mut self) {
+        let Some(m) = self.mock.run.as_ref().filter(|m| !m.is_done() && !self.mock.recording) else { return };
+        self.mock.error = None;
+        self.mock.recording = true;
+        self.mock.recording_for = Some((m.at, m.stage == Stage::FollowUp));
+        let speech = self.col().settings.speech;
+        self.effects.push(Effect::StartRecording { speech });
     }
 
     /// The mock's screen is left: a question under way waits, paused, and the voice stops.

@@ -1,7 +1,7 @@
 //! The reducer: every action applied to the state, at a moment, returning what the browser must
 //! do. `apply` is the one entry point, for the app and the tests alike.
 
-use super::{Action, AppState, BrowseChange, Effect, FocusOn, KeyCmd, Notice, Restore, Screen, PAGE};
+use super::{Action, AppState, BrowseChange, Effect, KeyCmd, Notice, Screen, PAGE};
 use crate::domain::session::Focus;
 use crate::domain::{self, interview, Clock, Track};
 use std::rc::Rc;
@@ -65,21 +65,8 @@ impl AppState {
             }
             Action::Storage(report) => self.storage = Some(report),
             Action::ActivateInterview(i) => self.change_interviews(|list| interview::activate(list, i)),
-            Action::RemoveInterview(i) => {
-                let now = self.clock.now_ms;
-                let before = self.col().interviews.clone();
-                self.change_interviews(|list| interview::remove(list, i, now));
-                self.say("Interview deleted", Some(Restore::Interviews(before)));
-            }
-            Action::UsePlan(n) => {
-                let settings = self.col().settings;
-                let before = settings.new_per_day;
-                self.set_settings(domain::Settings { new_per_day: n, ..settings });
-                self.say(
-                    format!("Plan taken: {} a day", domain::words::count(n as usize, "new card", "new cards")),
-                    Some(Restore::NewPerDay(before)),
-                );
-            }
+            Action::RemoveInterview(i) => self.remove_interview(i),
+            Action::UsePlan(n) => self.use_plan(n),
             Action::SetRehearse(on) => self.rehearse = on,
             Action::Record => self.record(),
             Action::StopRecording => self.effects.push(Effect::StopRecording),
@@ -93,37 +80,15 @@ impl AppState {
                 }
             }
             Action::Browse(change) => self.browse(change),
-            Action::Edit(id) => {
-                self.editing = id;
-                self.confirm_delete = false;
-                self.form_errors.clear();
-                self.screen = Screen::Edit;
-            }
-            Action::Suspend(id, on) => {
-                self.suspend(&id, on);
-                let text = if on { "Card suspended: it stays out of your sessions" } else { "Card back in your sessions" };
-                self.say(text, Some(Restore::Suspended(id, !on)));
-            }
-            Action::AskDelete(on) => {
-                self.confirm_delete = on;
-                if on {
-                    self.effects.push(Effect::Focus(FocusOn::ConfirmDelete));
-                }
-            }
-            Action::Delete(id) => {
-                self.delete(&id);
-                self.confirm_delete = false;
-                self.screen = Screen::Cards;
-            }
+            Action::Edit(id) => self.open_editor(id),
+            Action::Suspend(id, on) => self.suspend_card(id, on),
+            Action::AskDelete(on) => self.ask_delete(on),
+            Action::Delete(id) => self.delete(&id),
             Action::EndFocus => {
                 self.focus = Focus::default();
                 self.next_card();
             }
-            Action::SetTrack(track) => {
-                self.set_track(track);
-                let label = self.track_info(track).map_or(String::new(), |t| t.label.clone());
-                self.say(format!("Your answers: {label}"), None);
-            }
+            Action::SetTrack(track) => self.set_track(track),
             Action::TrackLoaded(track, text) => self.track_loaded(track, text),
             Action::ImportText(Ok((name, text))) => self.read_import(name, text),
             Action::ImportText(Err(why)) => {
