@@ -3,7 +3,7 @@
 //! is `domain::mock`; this file keeps it stored, so leaving and coming back resumes it.
 
 use super::{AppState, Effect, Screen, Take, Write, ANSWER_FIELD};
-use crate::domain::mock::{debrief, order, Debrief, HistoryEntry, Length, Mock, MockSettings, Stage};
+use crate::domain::mock::{debrief, history, order, Debrief, HistoryEntry, Length, Mock, MockSettings, Stage};
 use crate::domain::{self, interview, Rating};
 use std::rc::Rc;
 
@@ -371,7 +371,7 @@ impl AppState {
 
     /// Another device's mock interviews (from its backup) join the history.
     pub(super) fn merge_mocks(&mut self, theirs: &[HistoryEntry]) {
-        if debrief::merge_history(&mut self.mock.history, theirs) > 0 {
+        if history::merge_history(&mut self.mock.history, theirs) > 0 {
             let _ = self.persist(vec![Write::MockHistory]);
         }
     }

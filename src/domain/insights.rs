@@ -4,6 +4,8 @@
 //!
 //! Shown after the answer is revealed in rehearse mode.
 
+mod star;
+
 use super::card::{Card, Rating};
 use super::deck::{asks_for_a_story, is_story};
 
@@ -213,10 +215,6 @@ pub struct Insights {
     pub suggested: Rating,
 }
 
-fn contains_any(text: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| text.contains(p))
-}
-
 /// Key points hit or missed: a point counts as covered when at least half of its significant
 /// words (or their synonyms) appear in the answer.
 pub fn key_points(answer: &str, points: &[String], synonyms: &[(String, String)]) -> Vec<KeyPointHit> {
@@ -314,16 +312,40 @@ pub fn suggest(hits: usize, total: usize, seconds: usize, limit_seconds: usize) 
 /// Everything about one rehearsed answer; the card's own synonyms (from the deck) count too.
 pub fn analyse(card: &Card, answer: &str, seconds_taken: usize, limit_seconds: usize) -> Insights {
     let all = words(answer);
-    let lower = fold(answer);
     let synonyms: Vec<(String, String)> = card.synonyms.iter().map(|(a, b)| (stem(a), stem(b))).collect();
     let key_points = key_points(answer, &card.key_points, &synonyms);
     let count = all.len();
     let speaking_seconds = (count * 60).div_ceil(WORDS_PER_MINUTE);
     let kind = Kind::of(card);
     let length_hint = if count == 0 { None } else { kind.length_hint(speaking_seconds) };
-    let mut fillers: Vec<(String, usize)> =
-        FILLERS.iter().map(|f| (f.to_string(), count_phrase(&all, f))).filter(|(_, n)| *n > 0).collect();
-    super::sort_by_key(&mut fillers, |(_, n)| usize::MAX - n);
+    let star = (kind == Kind::Story).then(|| star::signals(&fold(answer), &all));
+    let i_count = all.iter().filter(|w| matches!(w.as_str(), "i" | "i'm" | "i've" | "i'd" | "me" | "my")).count();
+    let we_count = all.iter().filter(|w| matches!(w.as_str(), "we" | "we're" | "we've" | "we'd" | "us" | "our")).count();
+    let hits = key_points.iter().filter(|k| k.hit).count();
+    Insights {
+        suggested: suggest(hits, key_points.len(), seconds_taken, limit_seconds),
+        key_points,
+        words: count,
+        speaking_seconds,
+        length_hint,
+        fillers: fillers(&all),
+        repeated: repeated(&all),
+        star,
+        i_count,
+        we_count,
+        we_hint: we_count >= 3 && we_count > 2 * i_count,
+    }
+}
+
+/// Fillers and hedges found, with counts, most frequent first.
+fn fillers(all: &[String]) -> Vec<(String, usize)> {
+    let mut found: Vec<(String, usize)> = FILLERS.iter().map(|f| (f.to_string(), count_phrase(all, f))).filter(|(_, n)| *n > 0).collect();
+    super::sort_by_key(&mut found, |(_, n)| usize::MAX - n);
+    found
+}
+
+/// The five words said most often, three times or more (stop words and fillers aside).
+fn repeated(all: &[String]) -> Vec<(String, usize)> {
     let mut tally: Vec<(String, usize)> = Vec::new();
     for w in all.iter().filter(|w| !STOP_WORDS.contains(&w.as_str()) && !FILLERS.contains(&w.as_str()) && w.len() > 2) {
         match tally.iter_mut().find(|(t, _)| t == w) {
@@ -334,69 +356,7 @@ pub fn analyse(card: &Card, answer: &str, seconds_taken: usize, limit_seconds: u
     tally.retain(|(_, n)| *n >= 3);
     super::sort_by_key(&mut tally, |(_, n)| usize::MAX - n);
     tally.truncate(5);
-    let star = (kind == Kind::Story).then(|| Star {
-        situation: contains_any(
-            &lower,
-            &["situation", "when i was", "at the time", "in my last", "in my previous", "we had", "there was", "our team"],
-        ),
-        task: contains_any(&lower, &["task", "my job was", "i was asked", "i needed to", "i had to", "responsible", "goal was", "my role"]),
-        action: contains_any(
-            &lower,
-            &[
-                "action",
-                "so i ",
-                "i decided",
-                "i started",
-                "i set up",
-                "i built",
-                "i wrote",
-                "i organised",
-                "i organized",
-                "i led",
-                "i spoke",
-                "i called",
-                "i changed",
-                "i proposed",
-            ],
-        ),
-        result: contains_any(
-            &lower,
-            &[
-                "result",
-                "as a result",
-                "outcome",
-                "which meant",
-                "in the end",
-                "led to",
-                "saved",
-                "cut",
-                "reduced",
-                "increased",
-                "improved",
-            ],
-        ),
-        measurable: all.iter().any(|w| {
-            w.chars().any(|c| c.is_ascii_digit())
-                || w.ends_with('%')
-                || ["percent", "half", "double", "doubled", "third", "quarter"].contains(&w.as_str())
-        }),
-    });
-    let i_count = all.iter().filter(|w| matches!(w.as_str(), "i" | "i'm" | "i've" | "i'd" | "me" | "my")).count();
-    let we_count = all.iter().filter(|w| matches!(w.as_str(), "we" | "we're" | "we've" | "we'd" | "us" | "our")).count();
-    let hits = key_points.iter().filter(|k| k.hit).count();
-    Insights {
-        suggested: suggest(hits, key_points.len(), seconds_taken, limit_seconds),
-        key_points,
-        words: count,
-        speaking_seconds,
-        length_hint,
-        fillers,
-        repeated: tally,
-        star,
-        i_count,
-        we_count,
-        we_hint: we_count >= 3 && we_count > 2 * i_count,
-    }
+    tally
 }
 
 #[cfg(test)]

@@ -6,8 +6,7 @@
 
 use super::records::{from_json, to_json};
 use crate::domain::card::{Rating, Track};
-use crate::domain::mock::debrief::HistoryQuestion;
-use crate::domain::mock::{Answer, HistoryEntry, Length, Mock, MockSettings, Segment, Stage, Step};
+use crate::domain::mock::{Answer, HistoryEntry, HistoryQuestion, Length, Mock, MockSettings, Segment, Stage, Step};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -298,7 +297,7 @@ mod tests {
         assert_eq!(read_mock(&mock_value(&m, &[])).unwrap().0, m);
         assert!(read_mock("{\"seed\":1}").is_err());
         assert!(read_mock("[").is_err());
-        let h = debrief::HistoryEntry::of(&m, &debrief::debrief(&m, &col), &grades);
+        let h = HistoryEntry::of(&m, &debrief::debrief(&m, &col), &grades);
         assert_eq!(read_history(&history_value(std::slice::from_ref(&h))).unwrap(), vec![h]);
         assert_eq!(read_settings("{}").unwrap(), MockSettings::default());
         let s = MockSettings { voice: "Daniel".into(), rate_percent: 120, show_text: true, follow_up_percent: 25 };

@@ -190,94 +190,122 @@ pub fn decision_date(text: &str, from: Date) -> Option<Date> {
 
 /// A date phrase starting at word `i`: the word where it starts and the date.
 fn phrase_at(w: &[&str], i: usize, from: Date) -> Option<(usize, Date)> {
-    let word = w[i];
-    let next = |k: usize| w.get(i + k).copied().unwrap_or("");
-    let prev = if i > 0 { w[i - 1] } else { "" };
-    let monday = from.plus(-(from.weekday() as i64));
-    let friday_of = |week_start: Date| week_start.plus(4);
-    match word {
-        "today" => return Some((i, from)),
-        "tomorrow" => return Some((i, from.plus(1))),
-        "end" if next(1) == "of" => {
-            let (which, unit) = match (next(2), next(3)) {
+    let at = At { w, i };
+    relative(&at, from).or_else(|| on_weekday(&at, from)).or_else(|| on_calendar(&at, from)).or_else(|| after_span(&at, from))
+}
+
+/// Word `i` of the answer's words, with its neighbours.
+struct At<'a> {
+    w: &'a [&'a str],
+    i: usize,
+}
+
+impl At<'_> {
+    fn word(&self) -> &str {
+        self.w[self.i]
+    }
+    /// The word `k` places on ("" past the end).
+    fn next(&self, k: usize) -> &str {
+        self.w.get(self.i + k).copied().unwrap_or("")
+    }
+    fn prev(&self) -> &str {
+        if self.i > 0 {
+            self.w[self.i - 1]
+        } else {
+            ""
+        }
+    }
+}
+
+fn monday_of(d: Date) -> Date {
+    d.plus(-(d.weekday() as i64))
+}
+
+fn friday_of(week_start: Date) -> Date {
+    week_start.plus(4)
+}
+
+/// "today", "tomorrow", "end of the week", "end of next month", "next week", "a fortnight".
+fn relative(at: &At, from: Date) -> Option<(usize, Date)> {
+    let (i, word) = (at.i, at.word());
+    let monday = monday_of(from);
+    let date = match word {
+        "today" => from,
+        "tomorrow" => from.plus(1),
+        "end" if at.next(1) == "of" => {
+            let (which, unit) = match (at.next(2), at.next(3)) {
                 ("the", u) | ("this", u) => ("this", u),
                 ("next", u) => ("next", u),
                 (u, _) => ("this", u),
             };
-            return match unit {
-                "week" if which == "next" => Some((i, friday_of(monday.plus(7)))),
-                "week" => Some((i, if from.weekday() > 4 { friday_of(monday.plus(7)) } else { friday_of(monday) })),
-                "month" if which == "next" => Some((i, from.last_of_month().plus(1).last_of_month())),
-                "month" => Some((i, from.last_of_month())),
-                _ => None,
-            };
+            match unit {
+                "week" if which == "next" => friday_of(monday.plus(7)),
+                "week" if from.weekday() > 4 => friday_of(monday.plus(7)),
+                "week" => friday_of(monday),
+                "month" if which == "next" => from.last_of_month().plus(1).last_of_month(),
+                "month" => from.last_of_month(),
+                _ => return None,
+            }
         }
-        "next" | "this" if next(1) == "week" && prev != "of" => {
-            return Some((i, friday_of(if word == "next" { monday.plus(7) } else { monday })));
-        }
-        "next" if next(1) == "month" && prev != "of" => return Some((i, from.next_month().last_of_month())),
-        "fortnight" => return Some((i, from.plus(14))),
-        _ => {}
-    }
-    if let Some(wd) = weekday_of(word) {
-        let this_week = monday.plus(wd as i64);
-        let date = if prev == "next" || this_week <= from { this_week.plus(7) } else { this_week };
-        // "Friday week": a week after that Friday.
-        let date = if next(1) == "week" { date.plus(7) } else { date };
-        return Some((i - (prev == "next") as usize, date));
-    }
+        "next" | "this" if at.next(1) == "week" && at.prev() != "of" => friday_of(if word == "next" { monday.plus(7) } else { monday }),
+        "next" if at.next(1) == "month" && at.prev() != "of" => from.next_month().last_of_month(),
+        "fortnight" => from.plus(14),
+        _ => return None,
+    };
+    Some((i, date))
+}
+
+/// "Friday", "next Friday", "Friday week" (a week after that Friday).
+fn on_weekday(at: &At, from: Date) -> Option<(usize, Date)> {
+    let wd = weekday_of(at.word())?;
+    let this_week = monday_of(from).plus(wd as i64);
+    let after_next = at.prev() == "next";
+    let date = if after_next || this_week <= from { this_week.plus(7) } else { this_week };
+    let date = if at.next(1) == "week" { date.plus(7) } else { date };
+    Some((at.i - after_next as usize, date))
+}
+
+/// "December 11th", "Dec 11 2026", "11 December", "11th of December 2026", "the 15th".
+fn on_calendar(at: &At, from: Date) -> Option<(usize, Date)> {
+    let (i, word) = (at.i, at.word());
+    let in_year = |year: Option<&&str>, month: u32, day: u32| match year_of(year) {
+        Some(y) => Date::new(y, month, day),
+        None => next_occurrence(from, month, day),
+    };
     if let Some(month) = month_of(word) {
-        // "December 11th", "Dec 11 2026".
-        if let Some(day) = day_of(next(1)) {
-            return match year_of(w.get(i + 2)) {
-                Some(y) => Date::new(y, month, day),
-                None => next_occurrence(from, month, day),
-            }
-            .map(|d| (i, d));
-        }
-        return None;
+        let day = day_of(at.next(1))?;
+        return in_year(at.w.get(i + 2), month, day).map(|d| (i, d));
     }
-    if let Some(day) = day_of(word) {
-        // "11 December", "11th of December 2026", "the 15th".
-        let (m_at, month) = if next(1) == "of" { (2, month_of(next(2))) } else { (1, month_of(next(1))) };
-        if let Some(month) = month {
-            return match year_of(w.get(i + m_at + 1)) {
-                Some(y) => Date::new(y, month, day),
-                None => next_occurrence(from, month, day),
-            }
-            .map(|d| (i, d));
-        }
-        if prev == "the" && word.len() > 2 && !word.chars().all(|c| c.is_ascii_digit()) {
-            let this_month = Date::new(from.year, from.month, day).filter(|d| *d >= from);
-            return this_month
-                .or_else(|| {
-                    let n = from.next_month();
-                    Date::new(n.year, n.month, day)
-                })
-                .map(|d| (i - 1, d));
-        }
+    let day = day_of(word)?;
+    let (m_at, month) = if at.next(1) == "of" { (2, month_of(at.next(2))) } else { (1, month_of(at.next(1))) };
+    if let Some(month) = month {
+        return in_year(at.w.get(i + m_at + 1), month, day).map(|d| (i, d));
     }
-    if let Some(n) = number_of(word) {
-        // "in two weeks", "within 10 working days", "a couple of weeks", "a few days".
-        let mut k = 1;
-        if next(k) == "of" {
-            k += 1;
-        }
-        let (working, unit) = match (next(k), next(k + 1)) {
-            ("working" | "business", u) => (true, u),
-            (u, _) => (false, u),
-        };
-        let days = match unit {
-            "day" | "days" if working => return Some((i, working_days(from, n))),
-            "day" | "days" => n,
-            "week" | "weeks" => n * 7,
-            "fortnight" | "fortnights" => n * 14,
-            "month" | "months" => return Some((i, add_months(from, n))),
-            _ => return None,
-        };
-        return Some((i, from.plus(days)));
+    if at.prev() == "the" && word.len() > 2 && !word.chars().all(|c| c.is_ascii_digit()) {
+        let this_month = Date::new(from.year, from.month, day).filter(|d| *d >= from);
+        let n = from.next_month();
+        return this_month.or_else(|| Date::new(n.year, n.month, day)).map(|d| (i - 1, d));
     }
     None
+}
+
+/// "in two weeks", "within 10 working days", "a couple of weeks", "a few days", "3 months".
+fn after_span(at: &At, from: Date) -> Option<(usize, Date)> {
+    let n = number_of(at.word())?;
+    let k = if at.next(1) == "of" { 2 } else { 1 };
+    let (working, unit) = match (at.next(k), at.next(k + 1)) {
+        ("working" | "business", u) => (true, u),
+        (u, _) => (false, u),
+    };
+    let date = match unit {
+        "day" | "days" if working => working_days(from, n),
+        "day" | "days" => from.plus(n),
+        "week" | "weeks" => from.plus(n * 7),
+        "fortnight" | "fortnights" => from.plus(n * 14),
+        "month" | "months" => add_months(from, n),
+        _ => return None,
+    };
+    Some((at.i, date))
 }
 
 fn working_days(from: Date, n: i64) -> Date {

@@ -4,10 +4,12 @@
 //! passed in.
 
 pub mod debrief;
+pub mod history;
 pub mod order;
 pub mod run;
 
-pub use debrief::{Debrief, HistoryEntry, Summary};
+pub use debrief::{Debrief, Summary};
+pub use history::{HistoryEntry, HistoryQuestion};
 pub use order::{Length, Segment, Step};
 pub use run::{Answer, Mock, Stage};
 

@@ -345,7 +345,7 @@ mod tests {
             minutes: 20,
             interview: Some("Northwind".into()),
             seconds: 900,
-            questions: vec![crate::domain::mock::debrief::HistoryQuestion {
+            questions: vec![crate::domain::mock::HistoryQuestion {
                 card_id: "plan-01".into(),
                 grade: Some(crate::domain::Rating::Hard),
                 seconds: 40,
