@@ -4,8 +4,7 @@
 // editor and the card browser's search, and retired cards kept out of the way.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, phone, shot, button, nav, question, prepare, watch, DIST, PHONE } from './helpers.mjs';
-import { serve } from './serve.mjs';
+import { start, phone, shot, button, nav, question, installed } from './helpers.mjs';
 import { DECK, ACTIVE, card } from './deck-source.mjs';
 
 let env;
@@ -189,20 +188,11 @@ test('the coaching goes out in the spreadsheet export and comes back in through 
 });
 
 test('offline after one visit, the chosen track\'s answers still show (its file is precached)', async () => {
-  const server = await serve(DIST);
-  const base = `http://127.0.0.1:${server.address().port}/`;
-  const context = await env.browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  await prepare(context);
-  const page = await context.newPage();
-  const problems = watch(page, base);
-  await page.goto(base);
-  await page.waitForSelector('main section');
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  const { context, page, problems, offline } = await installed(env.browser);
   await page.getByLabel('Your role track').selectOption('manager');
   await button(page, 'Use this track').click();
   assert.ok(await page.evaluate(async () => !!(await caches.match('tracks/manager.txt'))), 'the track file is in the service worker\'s cache');
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await offline();
   await page.reload();
   await page.waitForSelector('main section');
   await button(page, 'Start session').click();

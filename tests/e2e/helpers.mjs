@@ -67,6 +67,29 @@ export async function prepare(context, time = T0) {
   }));
 }
 
+/**
+ * The app served from `root` (dist/ unless told; on `port`, or any free one) and opened on a phone,
+ * its service worker installed and in control of the page, as after a first visit. `offline()`
+ * stops the server, as losing the network does.
+ */
+export async function installed(browser, { root = DIST, port = 0 } = {}) {
+  const server = await serve(root, port);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  await prepare(context);
+  const page = await context.newPage();
+  const problems = watch(page, base);
+  await page.goto(base);
+  await page.waitForSelector('main section');
+  // The first visit installs the worker, which then takes control of the page.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  const offline = async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  };
+  return { server, base, context, page, problems, offline };
+}
+
 /** Collects console errors, page errors and requests outside `base` (the app's own origin). */
 export function watch(page, base) {
   const problems = [];

@@ -6,8 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
-import { DIST, PHONE, CHROMIUM_ARGS, prepare, watch, shot, button, nav, progressText } from './helpers.mjs';
+import { DIST, CHROMIUM_ARGS, installed, shot, button, nav, progressText } from './helpers.mjs';
 import { writeServiceWorker } from '../../scripts/post-build.mjs';
 
 let browser;
@@ -19,26 +18,14 @@ function copyBuild(to) {
   fs.cpSync(DIST, to, { recursive: true });
 }
 
-async function open(root, port = 0) {
-  const server = await serve(root, port);
-  const base = `http://127.0.0.1:${server.address().port}/`;
-  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  await prepare(context);
-  const page = await context.newPage();
-  const problems = watch(page, base);
-  await page.goto(base);
-  await page.waitForSelector('main section');
-  // The first visit installs the worker, which then takes control of the page.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
-  return { server, base, context, page, problems };
-}
+/** The app from `root`, its service worker installed (see `installed`). */
+const open = (root, port = 0) => installed(browser, { root, port });
 
 const drill = async (page, key) => { await page.keyboard.press('Space'); await page.keyboard.press(key); };
 
 test('after one visit the app starts and keeps progress with the server stopped', async () => {
-  const { server, context, page, problems } = await open(DIST);
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  const { context, page, problems, offline } = await open(DIST);
+  await offline();
   await page.reload();
   await page.waitForSelector('main section');
   await button(page, 'Start session').click();

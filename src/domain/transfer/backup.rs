@@ -64,6 +64,28 @@ pub struct Backup {
     pub mocks: Vec<HistoryEntry>,
 }
 
+impl Backup {
+    /// A backup of these settings, interviews and suspensions (sorted, each once), with nothing
+    /// else yet: each version's reader fills in its cards, reviews, kit and history.
+    pub(super) fn of(exported_at_ms: i64, settings: Settings, interviews: Vec<Interview>, mut suspended: Vec<String>) -> Backup {
+        suspended.sort();
+        suspended.dedup();
+        Backup {
+            exported_at_ms,
+            cards: vec![],
+            progress: HashMap::new(),
+            log: vec![],
+            settings,
+            interviews,
+            suspended,
+            deleted: vec![],
+            edited: None,
+            kit: Kit::default(),
+            mocks: vec![],
+        }
+    }
+}
+
 /// The file, version 2.
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -190,18 +212,11 @@ pub(super) fn check_id(id: &str, seen: &mut HashMap<String, usize>, i: usize) ->
 }
 
 fn read_v2(file: File) -> Result<Backup, String> {
+    let interviews = file.interviews.iter().map(InterviewRecord::interview).collect();
     let mut b = Backup {
-        exported_at_ms: file.exported_at,
-        cards: vec![],
-        progress: HashMap::new(),
-        log: vec![],
-        settings: file.settings.settings(),
-        interviews: file.interviews.iter().map(InterviewRecord::interview).collect(),
-        suspended: file.suspended,
-        deleted: vec![],
         edited: Some(vec![]),
-        kit: Kit::default(),
         mocks: file.mocks.iter().map(HistoryRecord::entry).collect(),
+        ..Backup::of(file.exported_at, file.settings.settings(), interviews, file.suspended)
     };
     let mut ids = HashMap::new();
     for (i, s) in file.stories.iter().enumerate() {
@@ -210,8 +225,6 @@ fn read_v2(file: File) -> Result<Backup, String> {
         }
     }
     b.kit = Kit { stories: file.stories, rounds: file.rounds };
-    b.suspended.sort();
-    b.suspended.dedup();
     let mut seen = HashMap::new();
     let edited = b.edited.get_or_insert_with(Vec::new);
     for (i, c) in file.cards.into_iter().enumerate() {

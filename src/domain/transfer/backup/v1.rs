@@ -98,20 +98,12 @@ fn progress(p: &ProgressV1, what: &str) -> Result<Progress, String> {
 
 pub fn read(text: &str) -> Result<Backup, String> {
     let file: File = serde_json::from_str(text).map_err(super::located)?;
+    let interviews = crate::store::legacy::interviews(&file.interviews).map_err(|e| format!("the interviews: {e}"))?;
     let mut b = Backup {
-        exported_at_ms: file.exported_at,
-        cards: vec![],
-        progress: HashMap::new(),
-        log: vec![],
-        settings: file.settings.settings(),
-        interviews: crate::store::legacy::interviews(&file.interviews).map_err(|e| format!("the interviews: {e}"))?,
-        suspended: file.suspended,
         deleted: file.deleted_built_in,
         edited: file.edited.map(|e| e.into_iter().collect()),
-        kit: crate::domain::kit::Kit::default(),
-        mocks: Vec::new(),
+        ..Backup::of(file.exported_at, file.settings.settings(), interviews, file.suspended)
     };
-    b.suspended.sort();
     let mut seen = HashMap::new();
     for (i, c) in file.cards.into_iter().enumerate() {
         check_id(&c.id, &mut seen, i)?;
