@@ -136,3 +136,36 @@ fn the_last_day_practises_the_weakest_answers() {
     let first = app.current.clone().expect("a card to practise");
     assert!(weakest.contains(&first));
 }
+
+#[test]
+fn the_welcome_adds_the_interview_as_the_form_does_or_skips_it() {
+    use second_round::domain::Track;
+    let welcome = |app: &mut AppState, track: &str| {
+        app.apply(Action::Change("welcome-track".into(), track.into()), at(1));
+        app.apply(Action::Change("welcome-step".into(), "date".into()), at(1));
+    };
+    // A date: the interview as the interview form would add it, and the track chosen.
+    let memory = Memory::new();
+    let mut app = open(&memory, at(0));
+    assert_eq!(app.col().settings.track, None, "the welcome shows");
+    welcome(&mut app, "graduate");
+    app.apply(Action::Submit, at(2));
+    assert!(!app.form_errors.is_empty(), "no date given: said, nothing saved");
+    assert_eq!((app.col().settings.track, app.col().interviews.len()), (None, 0));
+    app.apply(Action::Change("welcome-when".into(), "2026-12-02T10:00".into()), at(3));
+    app.apply(Action::Submit, at(4));
+    assert!(app.form_errors.is_empty(), "{:?}", app.form_errors);
+    assert_eq!(app.col().settings.track, Some(Track::Graduate));
+    assert_eq!(said(&app), ("Interview added".into(), false));
+    let by_welcome = app.col().interviews.clone();
+    let other = Memory::new();
+    let mut form = open(&other, at(0));
+    add_interview(&mut form, "2026-12-02T10:00", "", 1);
+    assert_eq!(by_welcome, form.col().interviews, "the same interview the form adds");
+    // Skipped: the track, and no interview.
+    let memory = Memory::new();
+    let mut app = open(&memory, at(0));
+    welcome(&mut app, "frontline");
+    app.apply(Action::SetTrack(Track::Frontline), at(2));
+    assert_eq!((app.col().settings.track, app.col().interviews.len()), (Some(Track::Frontline), 0));
+}

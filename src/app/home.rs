@@ -1,38 +1,8 @@
 //! The home screen: today's counts and the start button, or the caught-up message.
 
-use super::form::Form;
 use super::review::caught_up;
 use super::state::{Action, AppState};
-use crate::domain::Track;
 use yew::prelude::*;
-
-/// Once, until a track is chosen or the choice skipped: whose answers to practise.
-fn welcome(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html {
-    let f = Form::new(state, dispatch);
-    let chosen = Track::from_key(&f.value("welcome-track")).unwrap_or_default();
-    let summary = state.track_info(chosen).map(|t| t.summary()).unwrap_or_default();
-    let set = |t: Track| {
-        let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetTrack(t)))
-    };
-    html! {
-        <section class="welcome" aria-labelledby="welcome-title" data-testid="welcome">
-            <h2 id="welcome-title">{ "Welcome to Second Round" }</h2>
-            <p class="intro">{ "A bank of the questions a second interview asks, each with a model answer to make your own. Answer aloud or in your head, see the model answer, say how it went: each card comes back just before you would forget it." }</p>
-            <h3>{ "Whose answers do you want to practise?" }</h3>
-            <label for="welcome-track">{ "Your role track" }</label>
-            <select id="welcome-track" onchange={f.change("welcome-track")} aria-describedby="welcome-summary">
-                { for state.tracks.iter().map(|t| html! { <option value={t.track.key()} selected={t.track == chosen}>{ &t.label }</option> }) }
-            </select>
-            <p class="help" id="welcome-summary" data-testid="welcome-summary">{ summary }</p>
-            <div class="form-actions">
-                <button class="secondary" onclick={set(chosen)}>{ "Use this track" }</button>
-                <button class="link" onclick={set(Track::Office)}>{ "Skip (general answers)" }</button>
-            </div>
-            <p class="help">{ "You can change it any time in Settings. Got an interview date? Add it under Your interview below for a plan to be ready on the day." }</p>
-        </section>
-    }
-}
 
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
     let mock_button = super::mock::home_button(state, &dispatch);
@@ -44,7 +14,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
     };
     let first_start = state.col().settings.track.is_none();
     let welcome_card = if first_start {
-        welcome(state, &dispatch)
+        super::welcome::view(state, &dispatch)
     } else {
         html! {}
     };
@@ -58,14 +28,14 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             <h1 id="home-title">{ "Today's drill" }</h1>
             { welcome_card }
             <dl class="today" aria-describedby={(queue.advanced > 0).then_some("advanced-note")}>
-                <div class="stat due"><dt>{ "Due" }</dt><dd data-testid="due-count">{ queue.review + queue.learning }</dd></div>
+                <div class="stat due"><dt>{ "Due" }</dt><dd data-testid="due-count">{ queue.due() }</dd></div>
                 <div class="stat new"><dt>{ "New" }</dt><dd data-testid="new-count">{ queue.new }</dd></div>
                 <div class="stat done"><dt>{ "Done today" }</dt><dd data-testid="done-count">{ queue.done_today }</dd></div>
             </dl>
             if queue.advanced > 0 {
                 <p class="hint" id="advanced-note" data-testid="advanced">{ format!(
                     "{} of the {} due {} brought forward for your interview: not due yet, but likely to be forgotten by the day.",
-                    queue.advanced, queue.review + queue.learning, if queue.advanced == 1 { "is" } else { "are" }) }</p>
+                    queue.advanced, queue.due(), if queue.advanced == 1 { "is" } else { "are" }) }</p>
             }
             if queue.next.is_some() || queue.left() > 0 {
                 <button class="primary big" onclick={start}>{ label }</button>

@@ -72,16 +72,63 @@ pub fn caught_up(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) ->
     }
 }
 
+/// "1 card" / "14 cards".
+fn cards(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "card" } else { "cards" })
+}
+
+/// The session's progress in cards, not grades: the cards still to answer today, and those
+/// answered that come back later today (a learning step) — "14 cards to go · 1 coming back again".
+pub fn progress_words(queue: &Queue) -> String {
+    let (to_go, back) = (queue.to_go(), queue.coming_back);
+    match (to_go, back) {
+        (0, 0) if queue.seen_today == 0 => "Nothing to answer today".to_string(),
+        (0, 0) => format!("{} answered today", cards(queue.seen_today)),
+        (0, back) => format!("{} coming back again", cards(back)),
+        (to_go, 0) => format!("{} to go", cards(to_go)),
+        (to_go, back) => format!("{} to go · {back} coming back again", cards(to_go)),
+    }
+}
+
 fn progress_bar(queue: &Queue) -> Html {
-    let done = queue.done_today;
-    let total = done + queue.left();
+    let seen = queue.seen_today;
+    let total = seen + queue.to_go();
     // A native <progress>: no inline style, which the Content-Security-Policy forbids.
     html! {
         <div class="progress">
-            <progress class="bar" aria-label="Session progress" max={total.max(1).to_string()}
-                value={(if total == 0 { 1 } else { done }).to_string()}></progress>
-            <span class="progress-text" data-testid="progress">{ format!("{done} done · {} left", queue.left()) }</span>
+            <progress class="bar" aria-label="Cards answered today" max={total.max(1).to_string()}
+                value={(if total == 0 { 1 } else { seen }).to_string()}></progress>
+            // data-answers: the grades given today (each step of a card), for tools and tests.
+            <span class="progress-text" data-testid="progress" data-answers={queue.done_today.to_string()}>{ progress_words(queue) }</span>
         </div>
+    }
+}
+
+/// Reviews brought forward for the interview, said where the session counts them, as home does:
+/// "17 due today (14 brought forward for your interview)".
+fn advanced_note(queue: &Queue) -> Html {
+    if queue.advanced == 0 {
+        return html! {};
+    }
+    html! {
+        <p class="hint session-advanced" data-testid="session-advanced">{ format!(
+            "{} due today ({} brought forward for your interview)", queue.due(), queue.advanced) }</p>
+    }
+}
+
+/// Above the card: the focus, the progress, the counts (while a card is up) and undo.
+fn review_top(state: &AppState, queue: &Queue, dispatch: &UseReducerDispatcher<AppState>, with_counts: bool) -> Html {
+    let d = dispatch.clone();
+    let undo = html! {
+        <button class="undo" onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::Undo))} disabled={state.undo.is_empty()}
+            aria-label="Undo" title="Undo (U)">{ "↶ Undo" }</button>
+    };
+    html! {
+        <>
+        { focus_banner(state, dispatch) }
+        <div class="review-top">{ progress_bar(queue) }if with_counts { { counts(queue) } }{ undo }</div>
+        { advanced_note(queue) }
+        </>
     }
 }
 
@@ -172,88 +219,109 @@ fn model_answer(answer: &str) -> Html {
     }
 }
 
+/// No card to show: all caught up, or nothing (left) in the focus.
+fn no_card(state: &AppState, queue: &Queue, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    html! {
+        <section class="review">
+            <h1 class="sr-only">{ "Review" }</h1>
+            { review_top(state, queue, dispatch, false) }
+            if state.focus.is_all() || state.focus.extra_new > 0 {
+                { caught_up(state, dispatch) }
+            } else {
+                { nothing_in_focus(state, dispatch) }
+            }
+            <button class="secondary" onclick={act(dispatch, Action::Show(super::state::Screen::Home))}>{ "Back to home" }</button>
+        </section>
+    }
+}
+
+/// A rehearsed answer's result in one line right above the grades; it opens the details.
+fn rehearse_summary(state: &AppState) -> Option<Html> {
+    rehearse::summary(state).map(|line| {
+        let open = Callback::from(|_: MouseEvent| {
+            let doc = gloo_utils::document();
+            if let Some(h) =
+                doc.get_element_by_id("rehearsal-title").and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
+            {
+                h.scroll_into_view();
+                let _ = h.focus();
+            }
+        });
+        html! {
+            <button type="button" class="rehearse-summary" data-testid="summary" onclick={open} aria-describedby="summary-help">
+                <span>{ line }</span><span class="more" aria-hidden="true">{ "Details ›" }</span>
+                <span class="sr-only" id="summary-help">{ "Shows your answer, its length, fillers and the key points found." }</span>
+            </button>
+        }
+    })
+}
+
+/// The four grades, each with the interval it would give above it; the suggested one ringed.
+fn grades(state: &AppState, card: &crate::domain::Card, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let intervals = state.col().preview(&card.id, state.clock);
+    let suggested = rehearse::suggestion(state);
+    html! {
+        <>
+        { for rehearse_summary(state) }
+        <div class="grades" role="group" aria-label="Grade your answer">
+            // As in Anki, each interval sits above its button; it is the button's description,
+            // so the accessible name stays exactly the grade's name.
+            { for Rating::ALL.iter().zip(intervals).map(|(r, ms)| {
+                let ivl_id = format!("ivl-{}", r.class());
+                let suggested = suggested == Some(*r);
+                html! {
+                    <div class="grade-cell">
+                        <span class="ivl" id={ivl_id.clone()}>{ short_interval(ms) }</span>
+                        <button class={classes!("grade", r.class(), suggested.then_some("suggested"))} onclick={act(dispatch, Action::Grade(*r))}
+                            aria-describedby={if suggested { format!("{ivl_id} suggestion") } else { ivl_id }} title={format!("{} ({})", r.label(), *r as u8)}>{ r.label() }</button>
+                    </div>
+                }
+            }) }
+        </div>
+        </>
+    }
+}
+
+/// The revealed answer: the model answer (the track's, named), key points (a checklist when
+/// rehearsed), the person's matching stories and the coach's notes.
+fn answer(state: &AppState, card: &crate::domain::Card, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let track_note = (!card.variants.is_empty()).then(|| state.track_info(state.track()).map(|t| t.label.clone())).flatten();
+    let rehearsed = state.rehearsal.insights.is_some();
+    html! {
+        <div class="answer" data-testid="answer" tabindex="-1">
+            <h2 class="label">{ "Model answer" }
+                if let Some(t) = &track_note { <span class="track-note" data-testid="track-note">{ format!(" · {t}") }</span> }
+            </h2>
+            { model_answer(&card.answer) }
+            if !card.key_points.is_empty() {
+                <h2 class="label">{ "Key points" }</h2>
+                if rehearsed {
+                    { rehearse::checklist(state, card, dispatch) }
+                } else {
+                    <ul class="points" data-testid="key-points">{ for card.key_points.iter().map(|k| html! { <li>{ k }</li> }) }</ul>
+                }
+            }
+            { super::kit::review_stories(state, card, dispatch) }
+            { coaching(card) }
+        </div>
+    }
+}
+
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
     let queue = state.queue();
-    let send = |a: Action| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(a.clone()))
-    };
-    let undo = html! {
-        <button class="undo" onclick={send(Action::Undo)} disabled={state.undo.is_empty()} aria-label="Undo"
-            title="Undo (U)">{ "↶ Undo" }</button>
-    };
     let col = state.col();
-    let card = state.current.as_deref().and_then(|id| col.card(id));
-    let Some(card) = card else {
-        return html! {
-            <section class="review">
-                <h1 class="sr-only">{ "Review" }</h1>
-                { focus_banner(state, &dispatch) }
-                <div class="review-top">{ progress_bar(&queue) }{ undo }</div>
-                if state.focus.is_all() || state.focus.extra_new > 0 {
-                    { caught_up(state, &dispatch) }
-                } else {
-                    { nothing_in_focus(state, &dispatch) }
-                }
-                <button class="secondary" onclick={send(Action::Show(super::state::Screen::Home))}>{ "Back to home" }</button>
-            </section>
-        };
+    let Some(card) = state.current.as_deref().and_then(|id| col.card(id)) else {
+        return no_card(state, &queue, &dispatch);
     };
     let shown = state.shown_card(card);
     // Rehearse mode checks a story card's answer against the person's own story too.
     let shown = if state.rehearse { state.with_my_story(shown) } else { shown };
     let card = &*shown;
-    let track_note = (!card.variants.is_empty()).then(|| state.track_info(state.track()).map(|t| t.label.clone())).flatten();
     let announce = format!("{}: {}", card.theme.label(), card.question);
     let rehearsed = state.revealed && state.rehearsal.insights.is_some();
-    let suggested = rehearse::suggestion(state);
-    let bottom = if state.revealed {
-        let intervals = col.preview(&card.id, state.clock);
-        // Rehearsed: the result in one line right above the grades; it opens the details.
-        let summary = rehearse::summary(state).map(|line| {
-            let open = Callback::from(|_: MouseEvent| {
-                let doc = gloo_utils::document();
-                if let Some(h) =
-                    doc.get_element_by_id("rehearsal-title").and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
-                {
-                    h.scroll_into_view();
-                    let _ = h.focus();
-                }
-            });
-            html! {
-                <button type="button" class="rehearse-summary" data-testid="summary" onclick={open} aria-describedby="summary-help">
-                    <span>{ line }</span><span class="more" aria-hidden="true">{ "Details ›" }</span>
-                    <span class="sr-only" id="summary-help">{ "Shows your answer, its length, fillers and the key points found." }</span>
-                </button>
-            }
-        });
-        html! {
-            <>
-            { for summary }
-            <div class="grades" role="group" aria-label="Grade your answer">
-                // As in Anki, each interval sits above its button; it is the button's description,
-                // so the accessible name stays exactly the grade's name.
-                { for Rating::ALL.iter().zip(intervals).map(|(r, ms)| {
-                    let ivl_id = format!("ivl-{}", r.class());
-                    let suggested = suggested == Some(*r);
-                    html! {
-                        <div class="grade-cell">
-                            <span class="ivl" id={ivl_id.clone()}>{ short_interval(ms) }</span>
-                            <button class={classes!("grade", r.class(), suggested.then_some("suggested"))} onclick={send(Action::Grade(*r))}
-                                aria-describedby={if suggested { format!("{ivl_id} suggestion") } else { ivl_id }} title={format!("{} ({})", r.label(), *r as u8)}>{ r.label() }</button>
-                        </div>
-                    }
-                }) }
-            </div>
-            </>
-        }
-    } else {
-        html! { <button class="primary big reveal" onclick={send(Action::Reveal)}>{ "Show answer" }</button> }
-    };
     html! {
         <section class="review" aria-label="Review">
-            { focus_banner(state, &dispatch) }
-            <div class="review-top">{ progress_bar(&queue) }{ counts(&queue) }{ undo }</div>
+            { review_top(state, &queue, &dispatch, true) }
             <div class="sr-only" aria-live="polite" aria-atomic="true">{ announce }</div>
             <SwipeCard key={format!("{}-{}", card.id, state.turn)} revealed={state.revealed}
                 onreveal={{ let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::Reveal)) }}
@@ -261,22 +329,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 <p class="theme">{ card.theme.label() }</p>
                 <h1 class="question" data-testid="question">{ &card.question }</h1>
                 if state.revealed {
-                    <div class="answer" data-testid="answer" tabindex="-1">
-                        <h2 class="label">{ "Model answer" }
-                            if let Some(t) = &track_note { <span class="track-note" data-testid="track-note">{ format!(" · {t}") }</span> }
-                        </h2>
-                        { model_answer(&card.answer) }
-                        if !card.key_points.is_empty() {
-                            <h2 class="label">{ "Key points" }</h2>
-                            if rehearsed {
-                                { rehearse::checklist(state, card, &dispatch) }
-                            } else {
-                                <ul class="points" data-testid="key-points">{ for card.key_points.iter().map(|k| html! { <li>{ k }</li> }) }</ul>
-                            }
-                        }
-                        { super::kit::review_stories(state, card, &dispatch) }
-                        { coaching(card) }
-                    </div>
+                    { answer(state, card, &dispatch) }
                 }
             </SwipeCard>
             if state.rehearse && !state.revealed {
@@ -285,7 +338,13 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             if rehearsed {
                 { rehearse::review(state, card, &dispatch) }
             }
-            <div class="actions">{ bottom }</div>
+            <div class="actions">
+                if state.revealed {
+                    { grades(state, card, &dispatch) }
+                } else {
+                    <button class="primary big reveal" onclick={act(&dispatch, Action::Reveal)}>{ "Show answer" }</button>
+                }
+            </div>
         </section>
     }
 }

@@ -28,6 +28,7 @@ mod state;
 mod submit;
 mod transact;
 mod transfer;
+mod welcome;
 
 pub use action::{Action, BrowseChange, Export, KeyCmd, MediaEvent};
 pub use effect::{Effect, FocusOn};

@@ -103,7 +103,9 @@ impl AppState {
                 Ok(())
             }
             Screen::Kit(k) => self.kit_submit(k, &form),
-            Screen::Home | Screen::Review | Screen::Stats | Screen::Mock => Ok(()),
+            // The first-visit welcome's interview date.
+            Screen::Home => self.welcome_submit(&form),
+            Screen::Review | Screen::Stats | Screen::Mock => Ok(()),
         };
         self.form_errors = done.err().unwrap_or_default();
     }

@@ -13,7 +13,8 @@ pub enum CardState {
     Any,
     New,
     Learning,
-    /// Due today (learning or review).
+    /// Due today (learning or review), with the reviews brought forward for the interview (as a
+    /// session counts them).
     Due,
     Suspended,
 }
@@ -60,6 +61,7 @@ pub struct Filter {
 pub fn find(col: &Collection, clock: Clock, f: &Filter) -> Vec<usize> {
     let words: Vec<String> = f.query.split_whitespace().map(super::fold).collect();
     let today = clock.today();
+    let forward = if f.state == CardState::Due { super::session::brought_forward(col, clock) } else { Vec::new() };
     let mut found: Vec<usize> = col
         .cards
         .iter()
@@ -70,7 +72,9 @@ pub fn find(col: &Collection, clock: Clock, f: &Filter) -> Vec<usize> {
                 CardState::Any => true,
                 CardState::New => p.is_new() && !col.is_suspended(&c.id),
                 CardState::Learning => p.in_learning(),
-                CardState::Due => !p.is_new() && clock.day_of(p.due_ms) <= today && !col.is_suspended(&c.id),
+                CardState::Due => {
+                    col.in_sessions(&c.id) && !p.is_new() && (clock.day_of(p.due_ms) <= today || forward.binary_search(&c.id).is_ok())
+                }
                 CardState::Suspended => col.is_suspended(&c.id),
             };
             let listed = !c.is_retired() || col.progress.contains_key(&c.id) || f.edited_retired.contains(&c.id);

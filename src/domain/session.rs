@@ -34,6 +34,11 @@ pub struct Queue {
     pub review: usize,
     /// Grades given today.
     pub done_today: usize,
+    /// Cards answered today (each once, however many times it was graded).
+    pub seen_today: usize,
+    /// Of `learning`, the cards answered today that come back later today (a learning step:
+    /// graded Again or Hard, or Good while still learning).
+    pub coming_back: usize,
     /// The card to show now, if any.
     pub next: Option<(String, QueueKind)>,
     /// Of `review`, the cards brought forward for the interview (not due yet, but likely to be
@@ -45,21 +50,35 @@ impl Queue {
     pub fn left(&self) -> usize {
         self.new + self.learning + self.review
     }
+
+    /// Cards still to answer for the first time today: those left, less those coming back.
+    pub fn to_go(&self) -> usize {
+        self.left() - self.coming_back
+    }
+
+    /// Cards due today: reviews (those brought forward included) and learning cards.
+    pub fn due(&self) -> usize {
+        self.review + self.learning
+    }
 }
 
-/// What today's log has used of the daily limits.
-fn used_today(col: &Collection, clock: Clock) -> (usize, usize, usize) {
+/// What today's log has used of the daily limits: new cards, reviews, grades and cards answered.
+fn used_today(col: &Collection, clock: Clock) -> (usize, usize, usize, usize) {
     let start = clock.day_start_ms(clock.today());
     let (mut new, mut reviews, mut all) = (0, 0, 0);
+    let mut cards: Vec<&str> = Vec::new();
     for e in col.log.iter().rev().take_while(|e| e.at_ms >= start) {
         all += 1;
+        if let Err(at) = cards.binary_search(&e.card_id.as_str()) {
+            cards.insert(at, e.card_id.as_str());
+        }
         match e.phase_before {
             Phase::New => new += 1,
             Phase::Review => reviews += 1,
             _ => {}
         }
     }
-    (new, reviews, all)
+    (new, reviews, all, cards.len())
 }
 
 /// A focused session (like Anki's filtered decks): only cards of the chosen themes and tags, and
@@ -101,7 +120,7 @@ pub fn build(col: &Collection, clock: Clock) -> Queue {
 
 /// Today's queue, within a focus. Suspended and retired cards are never in it.
 pub fn build_for(col: &Collection, clock: Clock, focus: &Focus) -> Queue {
-    let (new_used, reviews_used, done_today) = used_today(col, clock);
+    let (new_used, reviews_used, done_today, seen_today) = used_today(col, clock);
     let in_scope = |id: &str| col.card(id).is_some_and(|c| focus.matches(c)) && col.in_sessions(id);
     let mut ahead: Option<(i64, &str)> = None;
     let today = clock.today();
@@ -111,6 +130,7 @@ pub fn build_for(col: &Collection, clock: Clock, focus: &Focus) -> Queue {
     let mut learning_now: Option<(i64, &str)> = None;
     let mut learning_ahead: Option<(i64, &str)> = None;
     let mut learning = 0;
+    let mut coming_back = 0;
     let mut reviews: Vec<(i64, &str)> = Vec::new();
     for (id, p) in &col.progress {
         if !in_scope(id) {
@@ -127,6 +147,7 @@ pub fn build_for(col: &Collection, clock: Clock, focus: &Focus) -> Queue {
             }
             Phase::Learning | Phase::Relearning if p.due_ms < end_of_today => {
                 learning += 1;
+                coming_back += p.last_review_ms.is_some_and(|l| clock.day_of(l) == today) as usize;
                 let slot = if p.due_ms <= now { &mut learning_now } else { &mut learning_ahead };
                 if slot.is_none_or(|(due, best)| (p.due_ms, id.as_str()) < (due, best)) {
                     *slot = Some((p.due_ms, id.as_str()));
@@ -138,25 +159,9 @@ pub fn build_for(col: &Collection, clock: Clock, focus: &Focus) -> Queue {
     }
     // Advance reviews before the interview: real FSRS reviews, with their real elapsed time. They
     // come after the due reviews, the card least likely to be recalled on the day first.
-    let mut weak = 0;
-    let mut weakest: Option<(f64, &str)> = None;
-    if let Some(iv) = interview::upcoming(&col.interviews, now).filter(|i| i.at_ms - now <= ADVANCE_WINDOW_MS) {
-        let target = col.settings.readiness_target as f64;
-        for (id, p) in &col.progress {
-            let studied_today = p.last_review_ms.is_some_and(|l| clock.day_of(l) == today);
-            let covered = col.card(id).is_some_and(|c| iv.covers(c.theme)) && in_scope(id);
-            if p.phase != Phase::Review || clock.day_of(p.due_ms) <= today || studied_today || !covered {
-                continue;
-            }
-            let r = recall_at(p, iv.at_ms);
-            if r < target {
-                weak += 1;
-                if weakest.is_none_or(|(best, best_id)| (r, id.as_str()) < (best, best_id)) {
-                    weakest = Some((r, id.as_str()));
-                }
-            }
-        }
-    }
+    let weak = brought_forward_in(col, clock, &in_scope);
+    let weakest = weak.iter().copied().min_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    let weak = weak.len();
     let review_room = (col.settings.max_reviews_per_day as usize).saturating_sub(reviews_used);
     let review = (reviews.len() + weak).min(review_room);
     let new_room = (col.settings.new_per_day as usize + focus.extra_new).saturating_sub(new_used);
@@ -176,7 +181,40 @@ pub fn build_for(col: &Collection, clock: Clock, focus: &Focus) -> Queue {
         ahead.filter(|_| review_room > 0).map(|(_, id)| (id.to_string(), QueueKind::Review))
     };
     let advanced = review.saturating_sub(reviews.len());
-    Queue { new, learning, review, done_today, next, advanced }
+    Queue { new, learning, review, done_today, seen_today, coming_back, next, advanced }
+}
+
+/// The review cards brought forward for the active interview today, each with its predicted
+/// recall on the day: not due yet, not answered today, of the interview's themes, and below the
+/// readiness target on the day. Only in the last `ADVANCE_WINDOW_MS` before the interview.
+fn brought_forward_in<'a>(col: &'a Collection, clock: Clock, in_scope: &dyn Fn(&str) -> bool) -> Vec<(f64, &'a str)> {
+    let (now, today) = (clock.now_ms, clock.today());
+    let Some(iv) = interview::upcoming(&col.interviews, now).filter(|i| i.at_ms - now <= ADVANCE_WINDOW_MS) else {
+        return Vec::new();
+    };
+    let target = col.settings.readiness_target as f64;
+    let mut weak = Vec::new();
+    for (id, p) in &col.progress {
+        let studied_today = p.last_review_ms.is_some_and(|l| clock.day_of(l) == today);
+        let covered = col.card(id).is_some_and(|c| iv.covers(c.theme)) && in_scope(id);
+        if p.phase != Phase::Review || clock.day_of(p.due_ms) <= today || studied_today || !covered {
+            continue;
+        }
+        let r = recall_at(p, iv.at_ms);
+        if r < target {
+            weak.push((r, id.as_str()));
+        }
+    }
+    weak
+}
+
+/// The ids of the cards a session brings forward today for the interview (see `build_for`): due
+/// today in the card browser too, labelled as brought forward.
+pub fn brought_forward(col: &Collection, clock: Clock) -> Vec<String> {
+    let mut ids: Vec<String> =
+        brought_forward_in(col, clock, &|id| col.in_sessions(id)).into_iter().map(|(_, id)| id.to_string()).collect();
+    ids.sort_unstable();
+    ids
 }
 
 /// What the "All caught up" screen tells.

@@ -110,6 +110,8 @@ export async function shot(page, name) {
 export const button = (page, name) => page.getByRole('button', { name, exact: true });
 export const question = (page) => page.getByTestId('question').textContent();
 export const progressText = (page) => page.getByTestId('progress').textContent();
+/** The grades given today, as the drill's progress line holds them (it shows cards, not grades). */
+export const answers = async (page) => Number(await page.getByTestId('progress').getAttribute('data-answers'));
 export const countsText = async (page) => (await page.getByTestId('counts').innerText()).replace(/\s+/g, ' ').trim();
 
 /**
@@ -158,4 +160,23 @@ export async function axe(page, where) {
     return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }, AXE);
   assert.deepEqual(result, [], `axe violations on ${where}`);
+}
+
+/**
+ * axe in light and then in dark (prefers-color-scheme emulated), then the page's own scheme again.
+ * axe schedules its work with timers: the page clock runs while it checks, then stops again.
+ */
+export async function axeLightAndDark(page, where) {
+  const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+  const clock = page.context().clock;
+  await clock.resume();
+  try {
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      await axe(page, `${where} (${colorScheme})`);
+    }
+  } finally {
+    await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+    await clock.pauseAt(new Date(await page.evaluate(() => Date.now()) + 500));
+  }
 }

@@ -19,10 +19,20 @@ async function checkLayout(page, where) {
     const texts = [...document.querySelectorAll('p, li, dd, dt, label, h1, h2, h3, span, input')].filter((el) => el.offsetParent !== null && !el.closest('.sr-only'));
     const tiny = texts.filter((el) => parseFloat(getComputedStyle(el).fontSize) < 16)
       .map((el) => `${el.tagName}.${el.className} ${getComputedStyle(el).fontSize}`);
-    return { scroll: document.documentElement.scrollWidth, width: innerWidth, small, tiny,
+    // Nothing to tap runs past the screen's edges, even inside a row that scrolls or clips.
+    const outside = [...document.querySelectorAll('button, a, input, select, textarea')]
+      .filter((el) => el.offsetParent !== null && !el.closest('.sr-only'))
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.left < -0.5 || r.right > innerWidth + 0.5)
+      .map(({ el, r }) => `${el.tagName}#${el.id} "${(el.textContent.trim() || el.getAttribute('aria-label') || '').slice(0, 30)}" ${Math.round(r.left)}–${Math.round(r.right)}`);
+    // The tab bar is one row.
+    const tabs = [...document.querySelectorAll('nav.tabbar a')].map((a) => Math.round(a.getBoundingClientRect().top));
+    return { scroll: document.documentElement.scrollWidth, width: innerWidth, small, tiny, outside, tabRows: new Set(tabs).size,
       body: parseFloat(getComputedStyle(document.body).fontSize) };
   });
   assert.ok(m.scroll <= m.width, `${where}: horizontal scroll (${m.scroll} > ${m.width})`);
+  assert.deepEqual(m.outside, [], `${where}: past the screen's edge`);
+  assert.equal(m.tabRows, 1, `${where}: the tab bar in one row`);
   assert.deepEqual(m.small, [], `${where}: tap targets under 44 px`);
   assert.deepEqual(m.tiny, [], `${where}: text under 16 px`);
   assert.ok(m.body >= 16, `${where}: body text ${m.body}px`);
@@ -31,8 +41,14 @@ async function checkLayout(page, where) {
 for (const viewport of [{ width: 360, height: 640 }, { width: 390, height: 844 }, { width: 1280, height: 800 }]) {
   test(`every screen fits ${viewport.width}×${viewport.height}`, async () => {
     const { page, problems, context } = await phone(env, { viewport });
+    await checkLayout(page, 'the welcome');
+    await button(page, 'Use this track').click();
+    await page.getByLabel('Date and time').waitFor();
+    await checkLayout(page, 'the welcome\'s date step');
+    await button(page, 'Skip for now').click();
     await checkLayout(page, 'home');
     await button(page, 'Start session').click();
+    await checkLayout(page, 'drill');
     await checkLayout(page, 'question');
     await page.keyboard.press('Space');
     await checkLayout(page, 'answer');
@@ -41,9 +57,16 @@ for (const viewport of [{ width: 360, height: 640 }, { width: 390, height: 844 }
     await checkLayout(page, 'settings');
     await nav(page, 'Progress').click();
     await checkLayout(page, 'progress');
+    await nav(page, 'Kit').click();
+    await checkLayout(page, 'kit');
     await nav(page, 'Cards').click();
+    await page.getByLabel('State').selectOption({ label: 'Due today' });
+    await page.getByTestId('no-match').waitFor();
+    await checkLayout(page, 'cards, due today');
+    await button(page, 'Clear filters').click();
     await page.getByLabel('Theme', { exact: true }).selectOption('tricky');
     await checkLayout(page, 'cards');
+    if (viewport.width === 390) await shot(page, 'cards-chips-390');
     await page.getByRole('button', { name: /How old are you|Is it relevant|\?/ }).first().click();
     await button(page, 'Delete card').click();
     await checkLayout(page, 'editor');
@@ -56,6 +79,10 @@ for (const viewport of [{ width: 360, height: 640 }, { width: 390, height: 844 }
     await nav(page, 'Drill').click();
     await button(page, 'Set interview date').click();
     await checkLayout(page, 'interviews');
+    await nav(page, 'Drill').click();
+    await button(page, 'Mock interview').click();
+    await page.locator('.mock').first().waitFor();
+    await checkLayout(page, 'the mock interview');
     assert.deepEqual(problems, []);
     await context.close();
   });

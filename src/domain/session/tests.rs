@@ -206,6 +206,9 @@ fn before_the_interview_weak_cards_come_forward_and_after_it_scheduling_is_norma
     let q = build(&c, day2);
     assert_eq!(q.review, 5);
     assert_eq!(q.advanced, 5, "all five are brought forward, none is due");
+    assert_eq!(brought_forward(&c, day2).len(), 5, "the same five, by id, for the card browser");
+    let due_today = crate::domain::library::Filter { state: crate::domain::library::CardState::Due, ..Default::default() };
+    assert_eq!(crate::domain::library::find(&c, day2, &due_today).len(), q.due(), "Cards → Due today lists what home counts");
     let (id, kind) = q.next.unwrap();
     assert_eq!(kind, QueueKind::Review);
     let before = c.progress_of(&id);
@@ -230,4 +233,25 @@ fn the_queue_is_a_function_of_the_saved_state() {
     }
     let reloaded = Collection::new(deck::built_in(), c.progress.clone(), c.log.clone(), c.settings);
     assert_eq!(build(&reloaded, clock), build(&c, clock));
+}
+
+#[test]
+fn the_session_counts_cards_to_go_and_those_coming_back_not_grades() {
+    let mut c = col(Settings { new_per_day: 15, ..Settings::default() });
+    let clock = Clock::new(T0, 0);
+    let q = build(&c, clock);
+    assert_eq!((q.to_go(), q.coming_back, q.seen_today), (15, 0, 0));
+    // Good on a new card: a learning step, so it comes back later today.
+    let first = grade_next(&mut c, clock, Rating::Good);
+    let q = build(&c, clock);
+    assert_eq!((q.to_go(), q.coming_back, q.seen_today, q.done_today), (14, 1, 1, 1));
+    // Again on the next new card: one more coming back.
+    grade_next(&mut c, clock, Rating::Again);
+    let q = build(&c, clock);
+    assert_eq!((q.to_go(), q.coming_back, q.seen_today, q.done_today), (13, 2, 2, 2));
+    // Easy on the first one when it comes back: it leaves today's session; still two cards seen.
+    c.grade(&first, Rating::Easy, clock.later(11 * 60_000), 1000).unwrap();
+    let q = build(&c, clock.later(11 * 60_000));
+    assert_eq!((q.to_go(), q.coming_back, q.seen_today, q.done_today), (13, 1, 2, 3));
+    assert_eq!(q.left(), 14);
 }
