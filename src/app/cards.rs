@@ -14,8 +14,8 @@ fn themes() -> impl Iterator<Item = Theme> {
 
 /// A card's row status in plain words: "new", "learning · due in 10 minutes", "due today ·
 /// weak", "due in 3 days · strong", "suspended"; a review the session brings forward for the
-/// interview (`forward`, sorted ids) "due today · brought forward for your interview".
-fn status(col: &Collection, id: &str, clock: Clock, forward: &[String]) -> String {
+/// interview (`forward`) "due today · brought forward for your interview".
+fn status(col: &Collection, id: &str, clock: Clock, forward: &[&str]) -> String {
     if col.is_suspended(id) {
         return "suspended".into();
     }
@@ -24,9 +24,7 @@ fn status(col: &Collection, id: &str, clock: Clock, forward: &[String]) -> Strin
         Phase::New => "new".into(),
         Phase::Learning | Phase::Relearning => format!("learning · {}", words::due(p.due_ms, clock)),
         Phase::Review if clock.day_of(p.due_ms) <= clock.today() => format!("due today · {}", words::strength(p.stability)),
-        Phase::Review if forward.binary_search_by(|f| f.as_str().cmp(id)).is_ok() => {
-            "due today · brought forward for your interview".into()
-        }
+        Phase::Review if forward.contains(&id) => "due today · brought forward for your interview".into(),
         Phase::Review => format!("{} · {}", words::due(p.due_ms, clock), words::strength(p.stability)),
     }
 }
@@ -94,7 +92,7 @@ fn browse_bar(f: &Filter, found: usize, listed: usize, forward: usize, tags: &[S
 }
 
 /// One row per card listed: its question, theme and where it stands; a tap opens the editor.
-fn card_row(state: &AppState, col: &Collection, i: usize, forward: &[String], dispatch: &UseReducerDispatcher<AppState>) -> Html {
+fn card_row(state: &AppState, col: &Collection, i: usize, forward: &[&str], dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let c = &col.cards[i];
     let when = status(col, &c.id, state.clock, forward);
     let d = dispatch.clone();
@@ -146,7 +144,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
     let listed = library::find(&col, state.clock, &Filter { edited_retired: f.edited_retired.clone(), ..Filter::default() }).len();
     // Reviews a session brings forward for the interview: due today here too, and said so.
     let forward = session::brought_forward(&col, state.clock);
-    let forward_found = found.iter().filter(|&&i| forward.binary_search(&col.cards[i].id).is_ok()).count();
+    let forward_found = found.iter().filter(|&&i| forward.contains(&col.cards[i].id.as_str())).count();
     let go = |a: Action| {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))

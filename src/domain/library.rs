@@ -73,7 +73,7 @@ pub fn find(col: &Collection, clock: Clock, f: &Filter) -> Vec<usize> {
                 CardState::New => p.is_new() && !col.is_suspended(&c.id),
                 CardState::Learning => p.in_learning(),
                 CardState::Due => {
-                    col.in_sessions(&c.id) && !p.is_new() && (clock.day_of(p.due_ms) <= today || forward.binary_search(&c.id).is_ok())
+                    col.in_sessions(&c.id) && !p.is_new() && (clock.day_of(p.due_ms) <= today || forward.contains(&c.id.as_str()))
                 }
                 CardState::Suspended => col.is_suspended(&c.id),
             };

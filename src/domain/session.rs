@@ -62,23 +62,19 @@ impl Queue {
     }
 }
 
-/// What today's log has used of the daily limits: new cards, reviews, grades and cards answered.
-fn used_today(col: &Collection, clock: Clock) -> (usize, usize, usize, usize) {
+/// What today's log has used of the daily limits.
+fn used_today(col: &Collection, clock: Clock) -> (usize, usize, usize) {
     let start = clock.day_start_ms(clock.today());
     let (mut new, mut reviews, mut all) = (0, 0, 0);
-    let mut cards: Vec<&str> = Vec::new();
     for e in col.log.iter().rev().take_while(|e| e.at_ms >= start) {
         all += 1;
-        if let Err(at) = cards.binary_search(&e.card_id.as_str()) {
-            cards.insert(at, e.card_id.as_str());
-        }
         match e.phase_before {
             Phase::New => new += 1,
             Phase::Review => reviews += 1,
             _ => {}
         }
     }
-    (new, reviews, all, cards.len())
+    (new, reviews, all)
 }
 
 /// A focused session (like Anki's filtered decks): only cards of the chosen themes and tags, and
@@ -120,7 +116,9 @@ pub fn build(col: &Collection, clock: Clock) -> Queue {
 
 /// Today's queue, within a focus. Suspended and retired cards are never in it.
 pub fn build_for(col: &Collection, clock: Clock, focus: &Focus) -> Queue {
-    let (new_used, reviews_used, done_today, seen_today) = used_today(col, clock);
+    let (new_used, reviews_used, done_today) = used_today(col, clock);
+    // Each card answered today carries today's review as its last (an undo takes it back).
+    let seen_today = col.progress.values().filter(|p| p.last_review_ms.is_some_and(|l| clock.day_of(l) == clock.today())).count();
     let in_scope = |id: &str| col.card(id).is_some_and(|c| focus.matches(c)) && col.in_sessions(id);
     let mut ahead: Option<(i64, &str)> = None;
     let today = clock.today();
@@ -210,11 +208,8 @@ fn brought_forward_in<'a>(col: &'a Collection, clock: Clock, in_scope: &dyn Fn(&
 
 /// The ids of the cards a session brings forward today for the interview (see `build_for`): due
 /// today in the card browser too, labelled as brought forward.
-pub fn brought_forward(col: &Collection, clock: Clock) -> Vec<String> {
-    let mut ids: Vec<String> =
-        brought_forward_in(col, clock, &|id| col.in_sessions(id)).into_iter().map(|(_, id)| id.to_string()).collect();
-    ids.sort_unstable();
-    ids
+pub fn brought_forward(col: &Collection, clock: Clock) -> Vec<&str> {
+    brought_forward_in(col, clock, &|id| col.in_sessions(id)).into_iter().map(|(_, id)| id).collect()
 }
 
 /// What the "All caught up" screen tells.
