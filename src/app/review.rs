@@ -99,7 +99,12 @@ fn progress_bar(queue: &Queue) -> Html {
             <progress class="bar" aria-label="Cards answered today" max={total.max(1).to_string()}
                 value={(if total == 0 { 1 } else { seen }).to_string()}></progress>
             // data-answers: the grades given today (each step of a card), for tools and tests.
-            <span class="progress-text" data-testid="progress" data-answers={queue.done_today.to_string()}>{ progress_words(queue) }</span>
+            <span class="progress-text" data-testid="progress" data-answers={queue.done_today.to_string()}>
+                // Each part kept whole on a line: "1 card to go ·" then "2 coming back again".
+                { for progress_words(queue).split(" · ").enumerate().map(|(i, part)| html! {
+                    <>{ if i > 0 { " · " } else { "" } }<span class="part">{ part.to_string() }</span></>
+                }) }
+            </span>
         </div>
     }
 }

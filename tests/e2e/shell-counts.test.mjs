@@ -44,6 +44,9 @@ test('the drill counts cards to go and those coming back, with plurals, through 
   await grade(page, '1');
   await progressReads(page, '1 card to go · 2 coming back again');
   await shot(page, 'shell-counter-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'shell-counter-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   // Easy: the last new card is done for today.
   await grade(page, '4');
   await progressReads(page, '2 cards coming back again');
