@@ -6,7 +6,7 @@ mod common;
 
 use common::{at, open, T0};
 use second_round::core::mock::{MockAction, INTERVIEW_FIELD, LENGTH_FIELD, NO_VOICE};
-use second_round::core::{Action, AppState, Effect, Screen, Write, ANSWER_FIELD};
+use second_round::core::{Action, AppState, Effect, Screen, SnackAction, Write, ANSWER_FIELD};
 use second_round::domain::mock::Stage;
 use second_round::domain::Rating;
 use second_round::store::memory::Memory;
@@ -228,4 +228,39 @@ fn the_mock_under_way_is_stored_as_it_is_when_room_comes_back() {
     let again = open(&memory, at(100));
     let run = again.mock.run.expect("the mock under way stored");
     assert_eq!(run.at, app.mock.run.as_ref().unwrap().at, "as it was at the retry, not when it was refused");
+}
+
+#[test]
+fn a_mock_let_go_comes_back_with_undo_as_it_was_and_stored() {
+    let memory = Memory::new();
+    let mut app = open(&memory, at(0));
+    mock(&mut app, MockAction::SetFollowUp(0), 0);
+    begin(&mut app, &["Daniel"]);
+    let mut s = 1;
+    while app.mock.run.as_ref().is_some_and(|m| !m.is_done()) {
+        s += 30;
+        answer(&mut app, "I checked the figures twice and cut errors by 80%.", s);
+    }
+    mock(&mut app, MockAction::Grade(0, Rating::Easy), s + 1);
+    let (run, grades) = (app.mock.run.clone(), app.mock.grades.clone());
+    let effects = mock(&mut app, MockAction::Discard, s + 2);
+    assert!(effects.contains(&Effect::Hush));
+    let snack = app.snack.clone().expect("a line");
+    assert_eq!((snack.text.as_str(), snack.undo.is_some()), ("Mock interview let go", true));
+    assert!(app.mock.run.is_none() && !memory.snapshot().contains_key(&Key::Mock.name()), "let go, and its record");
+    app.apply(Action::Snack(SnackAction::Undo), at(s + 3));
+    assert_eq!(app.snack.as_ref().map(|l| l.text.as_str()), Some("Mock interview back"));
+    assert_eq!((&app.mock.run, &app.mock.grades), (&run, &grades), "as it was, its grades too");
+    assert!(app.mock_debrief().is_some());
+    let again = open(&memory, at(s + 4));
+    assert_eq!((&again.mock.run, &again.mock.grades), (&run, &grades), "stored again");
+    // One under way comes back paused.
+    let mut app = open(&Memory::new(), at(0));
+    begin(&mut app, &["Daniel"]);
+    answer(&mut app, "First answer.", 40);
+    mock(&mut app, MockAction::Discard, 50);
+    app.apply(Action::Snack(SnackAction::Undo), at(60));
+    let m = app.mock.run.as_ref().expect("back");
+    assert!(!m.is_done() && m.is_paused(), "paused until resumed");
+    assert_eq!(m.at, 1);
 }

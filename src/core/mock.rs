@@ -2,7 +2,7 @@
 //! answers, pauses, the debrief, the grades saved as reviews and the history. The interview itself
 //! is `domain::mock`; this file keeps it stored, so leaving and coming back resumes it.
 
-use super::{AppState, Effect, Screen, Take, Write, ANSWER_FIELD};
+use super::{AppState, Effect, Restore, Screen, Take, Write, ANSWER_FIELD};
 use crate::domain::mock::{debrief, history, order, Debrief, HistoryEntry, Length, Mock, MockSettings, Stage};
 use crate::domain::{self, interview, Rating};
 use std::rc::Rc;
@@ -143,10 +143,7 @@ impl AppState {
                 self.mock_save();
             }
             MockAction::Save => self.mock_save_grades(),
-            MockAction::Discard => {
-                self.mock_let_go();
-                self.effects.push(Effect::Hush);
-            }
+            MockAction::Discard => self.mock_discard(),
             MockAction::Record => self.mock_record(),
             MockAction::StopRecording => self.mock_stop_recording(),
             MockAction::Voices(list) => self.mock.voices = list,
@@ -176,6 +173,31 @@ impl AppState {
         self.effects.push(Effect::Hush);
         self.mock_stop_recording();
         self.mock_done();
+        self.mock_save();
+    }
+
+    /// The mock let go without saving; the snackbar offers Undo (its recordings are let go all
+    /// the same: they are freed now).
+    fn mock_discard(&mut self) {
+        let kept = self.mock.run.clone().map(|run| (run, self.mock.grades.clone()));
+        self.mock_let_go();
+        self.effects.push(Effect::Hush);
+        if let Some(kept) = kept {
+            self.say("Mock interview let go", Some(Restore::Mock(Box::new(kept))));
+        }
+    }
+
+    /// Undo of a mock let go: back as it was (paused, when it was under way), and stored again.
+    pub(super) fn mock_restore(&mut self, run: Mock, grades: Vec<(usize, Rating)>) {
+        let now = self.clock.now_ms;
+        self.mock = MockState { run: Some(run), grades, ..std::mem::take(&mut self.mock) };
+        if let Some(m) = self.mock.run.as_mut().filter(|m| !m.is_done()) {
+            m.pause(now);
+        }
+        self.mock.debrief = None;
+        if self.mock.run.as_ref().is_some_and(Mock::is_done) {
+            self.mock_done();
+        }
         self.mock_save();
     }
 

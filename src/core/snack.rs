@@ -29,6 +29,8 @@ pub enum Restore {
     Story(crate::domain::kit::Story, Vec<(String, usize)>),
     /// A question to ask removed: the interview's key, its place, the question.
     Question(String, usize, crate::domain::kit::Question),
+    /// A mock interview let go, with the grades chosen in its debrief.
+    Mock(Box<(crate::domain::mock::Mock, Vec<(usize, crate::domain::Rating)>)>),
 }
 
 /// What the snackbar is asked.
@@ -80,6 +82,11 @@ impl AppState {
                     Restore::Question(key, i, question) => {
                         self.restore_question(key, i, question);
                         "Question back"
+                    }
+                    Restore::Mock(mock) => {
+                        let (run, grades) = *mock;
+                        self.mock_restore(run, grades);
+                        "Mock interview back"
                     }
                 };
                 self.say(text, None);

@@ -265,3 +265,23 @@ for (const scheme of ['light', 'dark']) {
     await context.close();
   });
 }
+
+test('a mock let go without saving comes back with Undo in the snackbar', async () => {
+  const { page, problems, context } = await phone(env, { init: voice(VOICES) });
+  await button(page, 'Mock interview').click();
+  await button(page, 'Start the mock interview').click();
+  await page.getByLabel('Your answer').fill(SHORT);
+  await button(page, 'End the interview here').click();
+  await page.getByRole('heading', { name: 'Debrief' }).waitFor();
+  await button(page, 'Let this mock go without saving').click();
+  const line = await snackbar(page, 'Mock interview let go');
+  assert.equal(await page.getByRole('heading', { name: 'Debrief' }).count(), 0, 'let go');
+  assert.equal(await page.evaluate(() => localStorage.getItem('second-round/mock')), null);
+  await line.getByRole('button', { name: 'Undo' }).click();
+  await snackbar(page, 'Mock interview back');
+  await page.getByRole('heading', { name: 'Debrief' }).waitFor();
+  assert.equal(await page.getByTestId('mock-answered').textContent(), '1 answered of 8', 'as it was');
+  assert.notEqual(await page.evaluate(() => localStorage.getItem('second-round/mock')), null, 'stored again');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
