@@ -1,7 +1,7 @@
 //! Interviews: add the date (and company and role), choose the one to prepare for, and on the home
 //! screen a countdown, the readiness on the day and the plan to reach the target.
 
-use super::form::Form;
+use super::form::{restored_view, Form};
 use super::settings::errors_view;
 use super::state::{Action, AppState, KeepGoing, Planner, Screen, WEAKEST};
 use crate::domain::interview;
@@ -29,51 +29,55 @@ fn percent(x: f64) -> String {
     format!("{}%", (x * 100.0).round() as i64)
 }
 
-/// The home screen's interview panel: countdown, readiness on the day, plan, weakest themes.
-pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
-    let now = state.clock.now_ms;
-    let open = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Show(Screen::Interviews)))
-    };
-    let col = state.col();
-    let send = |a: Action| {
+/// A button that sends `action`.
+fn sender(dispatch: &UseReducerDispatcher<AppState>) -> impl Fn(Action) -> Callback<MouseEvent> + '_ {
+    move |a: Action| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(a.clone()))
-    };
-    // After the date: how it went, and what comes next, before the interview is let go.
-    let past = col.interviews.iter().enumerate().filter(|(_, i)| i.at_ms <= now).max_by_key(|(_, i)| i.at_ms);
-    if let (None, Some((i, iv))) = (interview::upcoming(&col.interviews, now), past) {
-        return html! {
-            <section class="interview-panel after" aria-labelledby="interview-title" data-testid="how-it-went">
-                <h2 id="interview-title">{ format!("How did it go at {}?", iv.title()) }</h2>
-                <p>{ format!("Your interview was on {}. Send each interviewer a short thank-you note today; practise the follow-up questions, and plan the next round if there is one.", when(iv.at_ms)) }</p>
-                <div class="form-actions">
-                    <button class="primary" onclick={send(Action::KeepGoing(KeepGoing::Theme(Theme::FollowUp)))}>{ "Practise the follow-up" }</button>
-                    <button class="secondary" onclick={send(Action::Show(Screen::Interviews))}>{ "Plan the next round" }</button>
-                    <button class="secondary" onclick={send(Action::RemoveInterview(i))}>{ "Done with it" }</button>
-                </div>
-            </section>
-        };
     }
-    let Some(iv) = interview::upcoming(&col.interviews, now) else {
-        return html! {
+}
+
+/// The home screen's interview panel: countdown, readiness on the day, plan, weakest themes; after
+/// the date, how it went; with none set, the invitation to set one.
+pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
+    let now = state.clock.now_ms;
+    let col = state.col();
+    let past = col.interviews.iter().enumerate().filter(|(_, i)| i.at_ms <= now).max_by_key(|(_, i)| i.at_ms);
+    match (interview::upcoming(&col.interviews, now), past) {
+        (Some(iv), _) => ahead(state, iv, &dispatch),
+        (None, Some((i, iv))) => after(i, iv, &dispatch),
+        (None, None) => html! {
             <section class="interview-panel" aria-labelledby="interview-title">
                 <h2 id="interview-title">{ "Your interview" }</h2>
                 <p>{ "Add the date of your second interview to see how ready you will be on the day, and a daily plan to get there." }</p>
-                <button class="secondary" onclick={open}>{ "Set interview date" }</button>
+                <button class="secondary" onclick={sender(&dispatch)(Action::Show(Screen::Interviews))}>{ "Set interview date" }</button>
             </section>
-        };
-    };
-    let target = col.settings.readiness_target as f64;
-    let ready = readiness::readiness(&col, iv.at_ms, &iv.themes);
-    let plan = readiness::plan(&col, now, iv.at_ms, target, &iv.themes);
-    let scope = if iv.themes.is_empty() {
-        "All themes.".to_string()
-    } else {
-        format!("Themes: {}.", iv.themes.iter().map(|t| t.label()).collect::<Vec<_>>().join(", "))
-    };
-    let plan_text = if plan.reaches_target {
+        },
+    }
+}
+
+/// After the date: how it went, and what comes next, before the interview is let go.
+fn after(i: usize, iv: &interview::Interview, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let send = sender(dispatch);
+    html! {
+        <section class="interview-panel after" aria-labelledby="interview-title" data-testid="how-it-went">
+            <h2 id="interview-title">{ format!("How did it go at {}?", iv.title()) }</h2>
+            <p>{ format!("Your interview was on {}. Send each interviewer a short thank-you note today; practise the follow-up questions, and plan the next round if there is one.", when(iv.at_ms)) }</p>
+            <div class="form-actions">
+                <button class="primary" onclick={send(Action::KeepGoing(KeepGoing::Theme(Theme::FollowUp)))}>{ "Practise the follow-up" }</button>
+                <button class="secondary" onclick={send(Action::Show(Screen::Interviews))}>{ "Plan the next round" }</button>
+                <button class="secondary" onclick={send(Action::RemoveInterview(i))}>{ "Done with it" }</button>
+            </div>
+        </section>
+    }
+}
+
+/// What the plan says: the new cards and reviews a day that reach the target, or how close they
+/// get; on the last day, the weakest answers instead.
+fn plan_text(plan: &readiness::Plan, target: f64, last_day: Option<String>) -> String {
+    if let Some(countdown) = last_day {
+        format!("Today: your {WEAKEST} weakest answers. New cards learned now would not stick by the interview ({countdown}); going over what you already know will.")
+    } else if plan.reaches_target {
         format!(
             "To reach {} by then: {} new card{} a day and about {} reviews a day (at most {}).",
             percent(target),
@@ -89,44 +93,45 @@ pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html
             plan.new_per_day,
             percent(plan.expected)
         )
+    }
+}
+
+/// The interview ahead: when, how ready on the day, the plan, and each theme to practise.
+fn ahead(state: &AppState, iv: &interview::Interview, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let (now, col, send) = (state.clock.now_ms, state.col(), sender(dispatch));
+    let target = col.settings.readiness_target as f64;
+    let ready = readiness::readiness(&col, iv.at_ms, &iv.themes);
+    let plan = readiness::plan(&col, now, iv.at_ms, target, &iv.themes);
+    let scope = if iv.themes.is_empty() {
+        "All themes.".to_string()
+    } else {
+        format!("Themes: {}.", iv.themes.iter().map(|t| t.label()).collect::<Vec<_>>().join(", "))
     };
     // The last day: new cards learned now would not stick by the interview; the weakest answers would.
     let last_day = iv.at_ms - now <= crate::domain::clock::DAY_MS;
-    let plan_text = if last_day {
-        format!("Today: your {WEAKEST} weakest answers. New cards learned now would not stick by the interview ({}); going over what you already know will.", interview::countdown(iv.at_ms, now))
-    } else {
-        plan_text
-    };
-    let use_plan = (!last_day && plan.new_per_day != col.settings.new_per_day && plan.new_per_day > 0).then(|| {
-        let dispatch = dispatch.clone();
-        let n = plan.new_per_day;
-        html! { <button class="secondary" onclick={Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::UsePlan(n)))}>{ format!("Use the plan ({n} new cards a day)") }</button> }
-    });
+    let use_plan = !last_day && plan.new_per_day != col.settings.new_per_day && plan.new_per_day > 0;
     html! {
         <section class="interview-panel" aria-labelledby="interview-title">
             <h2 id="interview-title">{ iv.title() }</h2>
             <p data-testid="interview-when">{ format!("{} — {}", when(iv.at_ms), interview::countdown(iv.at_ms, now)) }</p>
             <p class="readiness"><span data-testid="readiness">{ percent(ready.overall) }</span>{ " ready for the day" }</p>
             <p class="help">{ ready.in_words() }{ " " }{ scope }</p>
-            <p data-testid="plan">{ plan_text }</p>
-            { for use_plan }
+            <p data-testid="plan">{ plan_text(&plan, target, last_day.then(|| interview::countdown(iv.at_ms, now))) }</p>
+            if use_plan {
+                <button class="secondary" onclick={send(Action::UsePlan(plan.new_per_day))}>{ format!("Use the plan ({} new cards a day)", plan.new_per_day) }</button>
+            }
             if last_day {
                 <button class="primary" onclick={send(Action::Planner(Planner::Weakest))}>{ format!("Practise your {WEAKEST} weakest answers") }</button>
             }
             <h3>{ "By theme, on the day" }</h3>
             <p class="help" id="theme-practise-help">{ "Tap a theme to practise it, ahead of schedule." }</p>
             <ul class="themes" data-testid="theme-readiness">
-                { for ready.by_theme.iter().map(|t| {
-                    let d = dispatch.clone();
-                    let theme = t.theme;
-                    let practise = Callback::from(move |_: MouseEvent| d.dispatch(Action::KeepGoing(KeepGoing::Theme(theme))));
-                    html! {
-                        <li><button class="theme-row" onclick={practise} aria-describedby="theme-practise-help">
-                            <span>{ t.theme.label() }</span>{ " " }<span>{ percent(t.readiness) }</span></button></li>
-                    }
+                { for ready.by_theme.iter().map(|t| html! {
+                    <li><button class="theme-row" onclick={send(Action::KeepGoing(KeepGoing::Theme(t.theme)))} aria-describedby="theme-practise-help">
+                        <span>{ t.theme.label() }</span>{ " " }<span>{ percent(t.readiness) }</span></button></li>
                 }) }
             </ul>
-            <button class="link" onclick={open}>{ "Manage interviews" }</button>
+            <button class="link" onclick={send(Action::Show(Screen::Interviews))}>{ "Manage interviews" }</button>
         </section>
     }
 }
@@ -167,6 +172,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 </ul>
             }
             <h2 id="iv-form-title">{ if editing { "Change the interview" } else { "Add an interview" } }</h2>
+            { restored_view(state, &dispatch) }
             <form id="iv-form" onsubmit={f.submit()} novalidate=true>
                 <label for="iv-when">{ "Date and time" }</label>
                 <input id="iv-when" type="datetime-local" required=true value={f.value("iv-when")} oninput={f.input("iv-when")} />
@@ -185,7 +191,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 <div class="form-actions">
                     <button type="submit" class="primary">{ if editing { "Save interview" } else { "Add interview" } }</button>
                     if editing {
-                        <button type="button" class="secondary" onclick={send(Action::Show(Screen::Interviews))}>{ "Cancel changes" }</button>
+                        <button type="button" class="secondary" onclick={f.cancel(Action::Show(Screen::Interviews))}>{ "Cancel changes" }</button>
                     }
                     <button type="button" class="secondary" onclick={send(Action::Show(Screen::Home))}>{ "Back to home" }</button>
                 </div>
