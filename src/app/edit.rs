@@ -1,7 +1,7 @@
 //! The card editor: a new card of one's own, or any card's text (built-in cards too; their
 //! schedule stays), suspend and delete (after a confirmation).
 
-use super::form::Form;
+use super::form::{restored_view, Form};
 use super::settings::errors_view;
 use super::state::{Action, AppState, Screen};
 use crate::domain::Theme;
@@ -26,15 +26,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             if existing.as_deref().and_then(|id| col.card(id)).is_some_and(|c| c.is_retired()) {
                 <p class="help" data-testid="retired-note">{ "Retired from the deck: it stays out of every session. Your progress and edits on it are kept." }</p>
             }
-            if super::router::restored() {
-                <div class="restored" role="status" data-testid="draft-restored">
-                    <p>{ "Your unsaved changes are back. Save them, or let them go." }</p>
-                    <button type="button" class="secondary" onclick={{
-                        let (d, id) = (dispatch.clone(), state.editing.clone());
-                        Callback::from(move |_: MouseEvent| super::router::discard(&d, id.clone()))
-                    }}>{ "Discard changes" }</button>
-                </div>
-            }
+            { restored_view(state, &dispatch) }
             <form onsubmit={f.submit()} novalidate=true>
                 <label for="e-q">{ "Question" }</label>
                 <textarea id="e-q" rows="3" value={f.value("e-q")} oninput={f.input("e-q")} />
@@ -58,7 +50,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 { errors_view(&state.form_errors) }
                 <div class="form-actions">
                     <button type="submit" class="primary">{ "Save card" }</button>
-                    <button type="button" class="secondary" onclick={go(Action::Show(Screen::Cards))}>{ "Cancel" }</button>
+                    <button type="button" class="secondary" onclick={f.cancel(Action::Show(Screen::Cards))}>{ "Cancel" }</button>
                 </div>
             </form>
             if let Some(id) = existing {

@@ -13,6 +13,10 @@
 //! (another tab saved the settings), the fields the person has not touched follow it. Nothing
 //! reads the page to learn what was typed.
 //!
+//! A person who leaves a form with changes not saved (the tab bar, Back, a reload) finds them
+//! back when the same form opens again (`core/drafts.rs`): put `restored_view` above the form's
+//! fields, and its Cancel button as `f.cancel(…)` (a Cancel lets the changes go).
+//!
 //! A new field: give it an id, put its starting value in the screen's `draft` (if it has one),
 //! render it with `value={f.value(ID)} oninput={f.input(ID)}` (a check box, radio or select:
 //! `checked={…}` / `selected={…}` from the draft and `onchange={f.change(ID)}`; a text field whose
@@ -77,6 +81,15 @@ impl<'a> Form<'a> {
         Callback::from(move |e: Event| d.dispatch(Action::Change(id.clone(), value_of(e.target()))))
     }
 
+    /// For a form's Cancel: its changes are let go (not kept aside), then `action` goes elsewhere.
+    pub fn cancel(&self, action: Action) -> Callback<MouseEvent> {
+        let d = self.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(Action::DiscardDraft);
+            d.dispatch(action.clone());
+        })
+    }
+
     /// For `onsubmit` of the form (or `onclick` of its main button): the reducer reads the draft.
     pub fn submit(&self) -> Callback<SubmitEvent> {
         let d = self.dispatch.clone();
@@ -84,5 +97,20 @@ impl<'a> Form<'a> {
             e.prevent_default();
             d.dispatch(Action::Submit)
         })
+    }
+}
+
+/// Above a form that shows unsaved changes put back (the person left it without saving): it says
+/// so, and "Discard changes" puts back what is saved.
+pub fn restored_view(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    if !state.restored() {
+        return html! {};
+    }
+    let d = dispatch.clone();
+    html! {
+        <div class="restored" role="status" data-testid="draft-restored">
+            <p>{ "Your unsaved changes are back. Save them, or let them go." }</p>
+            <button type="button" class="secondary" onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::DiscardDraft))}>{ "Discard changes" }</button>
+        </div>
     }
 }

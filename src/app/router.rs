@@ -8,8 +8,9 @@
 //! (Back, Forward, a link, an address typed), the screen follows it through the same actions the
 //! buttons send. A new screen opens at its top, with focus on its heading.
 
-use super::state::{Action, AppState, Screen};
-use crate::core::kit::KitScreen;
+use super::state::{Action, AppState, Planner, Screen};
+use crate::core::drafts::Kept;
+use crate::core::kit::{KitAction, KitScreen};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -27,9 +28,16 @@ pub fn route(state: &AppState) -> String {
         Screen::Transfer => "#/import".into(),
         Screen::Stats => "#/progress".into(),
         Screen::Settings => "#/settings".into(),
-        Screen::Interviews => "#/interviews".into(),
+        Screen::Interviews => match state.editing_interview {
+            Some(i) => format!("#/interviews/{i}"),
+            None => "#/interviews".into(),
+        },
         Screen::Mock => "#/mock".into(),
         Screen::Kit(KitScreen::Hub) => "#/kit".into(),
+        Screen::Kit(KitScreen::Story) => match &state.kit_view.story {
+            Some(id) => format!("#/kit/story/{}", String::from(js_sys::encode_uri_component(id))),
+            None => "#/kit/story".into(),
+        },
         Screen::Kit(k) => format!("#/kit/{}", KIT.iter().find(|(_, s)| *s == k).map_or("", |(name, _)| *name)),
     }
 }
@@ -67,14 +75,28 @@ pub fn action(hash: &str, state: &AppState) -> Option<Action> {
         ("import", _) => Action::Show(Screen::Transfer),
         ("progress", _) => Action::Show(Screen::Stats),
         ("settings", _) => Action::Show(Screen::Settings),
-        ("interviews", _) => Action::Show(Screen::Interviews),
+        ("interviews", i) => match i.parse::<usize>() {
+            Ok(i) if i < state.col().interviews.len() => Action::Planner(Planner::Edit(i)),
+            _ => Action::Show(Screen::Interviews),
+        },
         ("mock", _) => Action::Show(Screen::Mock),
+        ("kit", "story") => Action::Kit(KitAction::EditStory(None)),
+        ("kit", name) if name.starts_with("story/") => {
+            let id = js_sys::decode_uri_component(&name["story/".len()..]).map(String::from).unwrap_or_default();
+            match state.kit.story(&id).filter(|s| !s.deleted) {
+                Some(_) => Action::Kit(KitAction::EditStory(Some(id))),
+                None => Action::Show(Screen::Kit(KitScreen::Stories)),
+            }
+        }
         ("kit", name) => Action::Show(Screen::Kit(KIT.iter().find(|(n, _)| *n == name).map_or(KitScreen::Hub, |(_, k)| *k))),
         _ => Action::Show(Screen::Home),
     };
     let same = match &action {
+        Action::Show(Screen::Interviews) => state.screen == Screen::Interviews && state.editing_interview.is_none(),
         Action::Show(s) => *s == state.screen,
         Action::Edit(id) => state.screen == Screen::Edit && *id == state.editing,
+        Action::Planner(Planner::Edit(i)) => state.screen == Screen::Interviews && state.editing_interview == Some(*i),
+        Action::Kit(KitAction::EditStory(id)) => state.screen == Screen::Kit(KitScreen::Story) && *id == state.kit_view.story,
         _ => false,
     };
     (!same).then_some(action)
@@ -111,15 +133,11 @@ pub fn initial(state: AppState) -> AppState {
         asked => asked,
     };
     let mut state = state;
+    // Unsaved changes kept aside when the page went: back in their form when it opens.
+    state.keep_drafts(kept_drafts());
     if let Some(a) = asked {
         let effects = state.apply(a, super::state::now());
         super::effects::perform(effects);
-    }
-    // Changes to the card in the editor, kept aside when the page went: back in the form.
-    if state.screen == Screen::Edit {
-        for a in kept_draft(&route(&state)) {
-            state.apply(a, super::state::now());
-        }
     }
     // The app puts every screen at its top itself; the browser's own restoring would fight it.
     let h = history();
@@ -145,67 +163,34 @@ fn follow(route: &str) {
     }
 }
 
-/// Where the editor's unsaved changes wait (this tab only) while the person is elsewhere or the
-/// page reloads: the editor's address and its fields.
-const DRAFT_KEY: &str = "second-round-draft";
+/// Where unsaved changes wait (this tab only) while the page reloads or the tab is away: every
+/// form's changes kept aside by the core (`core::drafts`), by form.
+const DRAFTS_KEY: &str = "second-round-drafts";
 
 thread_local! {
     /// The latest state, for the listeners and the tab bar (installed once, called later).
     static LATEST: std::cell::RefCell<Option<UseReducerHandle<AppState>>> = const { std::cell::RefCell::new(None) };
-    /// The editor on screen shows changes put back from a draft kept aside.
-    static RESTORED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 fn session() -> Option<web_sys::Storage> {
     gloo_utils::window().session_storage().ok().flatten()
 }
 
-/// Leaving the editor with changes not saved (the tab bar, Back, a reload): they are kept aside,
-/// to be put back when the same editor opens again.
-pub fn keep_draft() {
-    LATEST.with(|l| {
-        let Some(state) = l.borrow().clone() else { return };
-        if state.screen != Screen::Edit {
-            return;
-        }
-        let draft = state.draft().clone();
-        if draft == state.fresh_draft() {
-            return;
-        }
-        if let (Some(s), Ok(text)) = (session(), serde_json::to_string(&(route(&state), draft.fields()))) {
-            let _ = s.set_item(DRAFT_KEY, &text);
-        }
-    });
+/// The page goes (a reload, the tab closed) or is put away (another app, the phone locked, where
+/// the system may end it): every form's unsaved changes, the one on screen's too, are kept aside.
+fn keep_drafts() {
+    let Some(state) = LATEST.with(|l| l.borrow().clone()) else { return };
+    let Some(s) = session() else { return };
+    let kept = state.drafts_to_keep();
+    let _ = if kept.is_empty() { s.remove_item(DRAFTS_KEY) } else { s.set_item(DRAFTS_KEY, &kept.to_json()) };
 }
 
-/// The changes kept aside for the editor at `route`, taken out of storage (the draft holds them
-/// from now on), as the actions that put them back.
-fn kept_draft(route: &str) -> Vec<Action> {
-    let Some(s) = session() else { return Vec::new() };
-    let Some((at, fields)) =
-        s.get_item(DRAFT_KEY).ok().flatten().and_then(|t| serde_json::from_str::<(String, Vec<(String, String)>)>(&t).ok())
-    else {
-        return Vec::new();
-    };
-    if at != route {
-        return Vec::new();
-    }
-    let _ = s.remove_item(DRAFT_KEY);
-    RESTORED.with(|r| r.set(true));
-    fields.into_iter().map(|(id, value)| Action::Change(id, value)).collect()
-}
-
-/// Whether the editor on screen holds changes put back from a kept draft.
-pub fn restored() -> bool {
-    RESTORED.with(|r| r.get())
-}
-
-/// The person lets the changes put back go: the editor shows the card as saved.
-pub fn discard(dispatch: &UseReducerDispatcher<AppState>, editing: Option<String>) {
-    RESTORED.with(|r| r.set(false));
-    // Away and back: the editor's draft starts afresh from the card.
-    dispatch.dispatch(Action::Show(Screen::Cards));
-    dispatch.dispatch(Action::Edit(editing));
+/// What was kept aside before the page reloaded.
+fn kept_drafts() -> Kept {
+    let Some(s) = session() else { return Kept::default() };
+    // The editor's own kept changes, as an earlier version kept them, are let go.
+    let _ = s.remove_item("second-round-draft");
+    s.get_item(DRAFTS_KEY).ok().flatten().map(|t| Kept::from_json(&t)).unwrap_or_default()
 }
 
 /// A new screen starts at its top, and focus goes to its heading so a screen reader reads where
@@ -230,29 +215,30 @@ pub fn use_router(state: &UseReducerHandle<AppState>) {
         let listener = Closure::<dyn Fn()>::new(move || {
             let Some(state) = LATEST.with(|l| l.borrow().clone()) else { return };
             if let Some(a) = action(&hash(), &state) {
-                keep_draft();
                 state.dispatch(a);
             }
         });
-        // A reload or a closed tab: the editor's changes are kept aside first.
-        let leaving = Closure::<dyn Fn()>::new(keep_draft);
-        let window = gloo_utils::window();
+        // A reload, a closed tab, or the page put away: unsaved changes are kept aside first.
+        let leaving = Closure::<dyn Fn()>::new(keep_drafts);
+        let hidden = Closure::<dyn Fn()>::new(|| {
+            if gloo_utils::document().hidden() {
+                keep_drafts();
+            }
+        });
+        let (window, document) = (gloo_utils::window(), gloo_utils::document());
         let _ = window.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
         let _ = window.add_event_listener_with_callback("pagehide", leaving.as_ref().unchecked_ref());
+        let _ = document.add_event_listener_with_callback("visibilitychange", hidden.as_ref().unchecked_ref());
         move || {
             let _ = window.remove_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
             let _ = window.remove_event_listener_with_callback("pagehide", leaving.as_ref().unchecked_ref());
+            let _ = document.remove_event_listener_with_callback("visibilitychange", hidden.as_ref().unchecked_ref());
         }
     });
     let first = use_mut_ref(|| true);
-    let dispatch = state.dispatcher();
     use_effect_with(route, move |route| {
         follow(route);
         if !std::mem::replace(&mut *first.borrow_mut(), false) {
-            RESTORED.with(|r| r.set(false));
-            for a in kept_draft(route) {
-                dispatch.dispatch(a);
-            }
             arrive();
         }
     });
@@ -266,7 +252,6 @@ pub fn link(dispatch: &UseReducerDispatcher<AppState>, action: Action) -> Callba
             return;
         }
         e.prevent_default();
-        keep_draft();
         dispatch.dispatch(action.clone());
     })
 }

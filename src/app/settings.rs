@@ -1,7 +1,7 @@
 //! Settings: desired retention, new cards per day, maximum reviews per day, maximum interval, the
 //! readiness target, rehearse mode and speech to text.
 
-use super::form::Form;
+use super::form::{restored_view, Form};
 use super::state::{Action, AppState, Screen};
 use crate::domain::settings::limits;
 use crate::store::local::StorageReport;
@@ -50,10 +50,10 @@ pub fn errors_view(errors: &[String]) -> Html {
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
     let mock_settings = super::mock::settings(state, &dispatch);
     let f = Form::new(state, &dispatch);
-    let cancel = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Show(Screen::Home)));
     html! {
         <section class="settings" aria-labelledby="settings-title">
             <h1 id="settings-title">{ "Settings" }</h1>
+            { restored_view(state, &dispatch) }
             <form onsubmit={f.submit()} novalidate=true>
                 <label for="retention">{ "Desired retention (%)" }</label>
                 <input id="retention" type="number" inputmode="decimal" min={limits::RETENTION_PERCENT.start().to_string()} max={limits::RETENTION_PERCENT.end().to_string()} step="1"
@@ -99,7 +99,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 { errors_view(&state.form_errors) }
                 <div class="form-actions">
                     <button type="submit" class="primary">{ "Save settings" }</button>
-                    <button type="button" class="secondary" onclick={cancel}>{ "Cancel" }</button>
+                    <button type="button" class="secondary" onclick={f.cancel(Action::Show(Screen::Home))}>{ "Cancel" }</button>
                 </div>
             </form>
             { mock_settings }

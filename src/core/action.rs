@@ -32,6 +32,8 @@ pub enum Action {
     Change(String, String),
     /// The form on screen's main button: the reducer reads the draft, saves or names what is wrong.
     Submit,
+    /// "Discard changes": the form on screen lets go of the unsaved changes put back in it.
+    DiscardDraft,
     Dismiss(usize),
     Storage(StorageReport),
     ActivateInterview(usize),

@@ -13,6 +13,7 @@
 
 mod action;
 mod cards;
+pub mod drafts;
 mod effect;
 mod external;
 pub mod forms;

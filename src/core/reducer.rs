@@ -22,17 +22,26 @@ impl AppState {
             other => other,
         };
         let s = self;
+        // The form on screen as it is before the action (its identity, its saved values).
+        let (form, saved, key) = (s.form_key(), s.fresh_draft(), s.draft_key());
         // Going somewhere else lets the snackbar's line go (a new one may come with the action).
         if matches!(action, Action::Show(_) | Action::Edit(_) | Action::Start | Action::KeepGoing(_) | Action::Planner(_)) {
             s.snack = None;
             s.editing_interview = None;
         }
-        let (form, saved) = (s.form_key(), s.fresh_draft());
+        // Saved, or what it edits deleted: the form's changes are not kept.
+        let (submit, delete) =
+            (action == Action::Submit, matches!(action, Action::Delete(_) | Action::Kit(super::kit::KitAction::DeleteStory(_))));
         s.dispatch(action);
+        let saved_now = submit && s.form_errors.is_empty();
+        if saved_now {
+            s.form_saved(key.clone());
+        }
         let now_saved = s.fresh_draft();
         if s.form_key() != form {
-            // Another form (or none) is on screen: what was typed into the last one is let go.
-            s.set_draft(now_saved);
+            // Another form (or none) is on screen: what was typed into the last one is kept aside
+            // unless it was saved, and the new one starts from what is saved (and what was kept).
+            s.switch_form(key, &saved, !(saved_now || delete));
             s.form_errors.clear();
         } else if now_saved != saved {
             s.draft.borrow_mut().rebase(&saved, &now_saved);
@@ -58,6 +67,7 @@ impl AppState {
             Action::Type(id, value) => self.type_into(&id, value),
             Action::Change(id, value) => self.change(&id, value),
             Action::Submit => self.submit(),
+            Action::DiscardDraft => self.discard_draft(),
             Action::Dismiss(i) => {
                 if i < self.notices.len() {
                     self.notices.remove(i);

@@ -178,6 +178,8 @@ pub struct AppState {
     pub snack: Option<super::Snack>,
     /// The interview the form on the interviews screen changes (none: it adds one).
     pub editing_interview: Option<usize>,
+    /// Unsaved changes kept aside by form, and whether the form on screen shows some put back.
+    pub drafts: super::drafts::Drafts,
 }
 
 impl PartialEq for AppState {
@@ -251,6 +253,7 @@ impl AppState {
             kit_view: Default::default(),
             snack: None,
             editing_interview: None,
+            drafts: Default::default(),
         }
     }
 

@@ -2,9 +2,9 @@
 //! correct this time) and the questions to ask (from the deck's "Your questions for them" or their
 //! own; asked, and the answer noted).
 
-use super::super::form::Form;
+use super::super::form::{restored_view, Form};
 use super::super::settings::errors_view;
-use super::super::state::AppState;
+use super::super::state::{Action, AppState, Screen};
 use super::{interview_line, kit, no_interview, show};
 use crate::core::kit::{ids, people_rows, KitAction, KitScreen};
 use yew::prelude::*;
@@ -19,6 +19,7 @@ pub fn notes(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Htm
         <section class="kit notes" aria-labelledby="notes-title">
             <h1 id="notes-title">{ "Round-one notes" }</h1>
             <p class="help">{ interview_line(state, &iv) }</p>
+            { restored_view(state, dispatch) }
             { errors_view(&state.form_errors) }
             <form onsubmit={f.submit()} novalidate=true>
                 <h2>{ "Who you met" }</h2>
@@ -43,7 +44,7 @@ pub fn notes(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Htm
                     <textarea id={ids::ADD} rows="3" value={f.value(ids::ADD)} oninput={f.input(ids::ADD)} /></p>
                 <div class="form-actions">
                     <button type="submit" class="primary">{ "Save notes" }</button>
-                    <button type="button" class="link" onclick={show(dispatch, KitScreen::Hub)}>{ "Cancel" }</button>
+                    <button type="button" class="link" onclick={f.cancel(Action::Show(Screen::Kit(KitScreen::Hub)))}>{ "Cancel" }</button>
                 </div>
             </form>
         </section>
@@ -70,6 +71,7 @@ pub fn questions(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) ->
         <section class="kit questions" aria-labelledby="questions-title">
             <h1 id="questions-title">{ "Questions to ask" }</h1>
             <p class="help">{ interview_line(state, &iv) }</p>
+            { restored_view(state, dispatch) }
             { errors_view(&state.form_errors) }
             if let Some(date) = decide {
                 <p data-testid="questions-decision">{ format!("They plan to decide by {date}.") }</p>

@@ -1,8 +1,8 @@
 //! The plan sheet: one screen to read in the waiting room (and one printed page: `styles/kit.css`'s
 //! print rules), shared as plain text or copied; and the form for its own parts.
 
-use super::super::form::Form;
-use super::super::state::{Action, AppState};
+use super::super::form::{restored_view, Form};
+use super::super::state::{Action, AppState, Screen};
 use super::{browser, interview_line, kit, no_interview, show};
 use crate::core::kit::{ids, KitAction, KitScreen};
 use crate::domain::kit::sheet::sheet;
@@ -102,6 +102,7 @@ pub fn form(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html
         <section class="kit plan-form" aria-labelledby="plan-title">
             <h1 id="plan-title">{ "Edit the plan" }</h1>
             <p class="help">{ interview_line(state, &iv) }</p>
+            { restored_view(state, dispatch) }
             <form onsubmit={f.submit()} novalidate=true>
                 <fieldset>
                     <legend>{ "Three things you want them to remember" }</legend>
@@ -129,7 +130,7 @@ pub fn form(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html
                     <span class="help" id="pl-meet-help">{ "One a line: their name, then a comma and their role." }</span></p>
                 <div class="form-actions">
                     <button type="submit" class="primary">{ "Save the plan" }</button>
-                    <button type="button" class="link" onclick={show(dispatch, KitScreen::Sheet)}>{ "Cancel" }</button>
+                    <button type="button" class="link" onclick={f.cancel(Action::Show(Screen::Kit(KitScreen::Sheet)))}>{ "Cancel" }</button>
                 </div>
             </form>
         </section>

@@ -1,10 +1,10 @@
 //! My stories: the list with its coverage of the deck's story questions (gaps first, in words),
 //! and the story form (STAR parts, a nudge for a number, competencies).
 
-use super::super::form::Form;
+use super::super::form::{restored_view, Form};
 use super::super::settings::errors_view;
 use super::super::state::{Action, AppState, Screen};
-use super::{kit, send, show};
+use super::{kit, show};
 use crate::core::kit::{ids, KitAction, KitScreen};
 use crate::domain::kit::story::{coverage, has_measure, own_competencies, Competency};
 use yew::prelude::*;
@@ -91,6 +91,7 @@ pub fn form(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html
     html! {
         <section class="kit story-form" aria-labelledby="story-title">
             <h1 id="story-title">{ if editing.is_some() { "Edit story" } else { "Add a story" } }</h1>
+            { restored_view(state, dispatch) }
             { errors_view(&state.form_errors) }
             <form onsubmit={f.submit()} novalidate=true>
                 <p class="field">
@@ -119,7 +120,7 @@ pub fn form(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html
                 </p>
                 <div class="form-actions">
                     <button type="submit" class="primary">{ "Save story" }</button>
-                    <button type="button" class="link" onclick={send(dispatch, Action::Show(Screen::Kit(KitScreen::Stories)))}>{ "Cancel" }</button>
+                    <button type="button" class="link" onclick={f.cancel(Action::Show(Screen::Kit(KitScreen::Stories)))}>{ "Cancel" }</button>
                 </div>
             </form>
             if let Some(id) = editing {

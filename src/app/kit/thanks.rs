@@ -2,7 +2,7 @@
 //! blank, edited here, then copied, shared or opened in the mail app (a `mailto:` link: the app
 //! makes no request), and marked sent.
 
-use super::super::form::Form;
+use super::super::form::{restored_view, Form};
 use super::super::state::{Action, AppState};
 use super::sheet::{copy_button, share_button};
 use super::{interview_line, no_interview, show};
@@ -25,6 +25,7 @@ pub fn view(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html
         <section class="kit thanks" aria-labelledby="thanks-title">
             <h1 id="thanks-title">{ "Thank-you notes" }</h1>
             <p class="help">{ interview_line(state, &iv) }</p>
+            { restored_view(state, dispatch) }
             <p class="help">{ "One note to each interviewer, the same day: their name, a point you discussed with them, why you want the job and what you would bring, and the next step they mentioned. Edit it until it sounds like you." }</p>
             if people.is_empty() {
                 <p data-testid="thanks-nobody">{ "Name the people you met first: in the round-one notes, or under who you will meet on the plan sheet." }</p>
