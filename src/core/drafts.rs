@@ -15,13 +15,12 @@ use super::forms::Draft;
 use super::kit::KitScreen;
 use super::{AppState, Screen};
 use crate::domain::kit::round::interview_key;
-use serde::{Deserialize, Serialize};
 
 /// The changed fields of a form, by field id.
 pub type Fields = Vec<(String, String)>;
 
 /// The unsaved changes kept aside, by form.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Kept(Vec<(String, Fields)>);
 
 impl Kept {
@@ -54,11 +53,11 @@ impl Kept {
 
     /// As the browser keeps it (JSON); `from_json` reads it back, anything unreadable as nothing.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        serde_json::to_string(&self.0).unwrap_or_default()
     }
 
     pub fn from_json(text: &str) -> Kept {
-        serde_json::from_str(text).unwrap_or_default()
+        Kept(serde_json::from_str(text).unwrap_or_default())
     }
 }
 
@@ -79,21 +78,22 @@ impl AppState {
     /// The identity of the form on screen whose typed changes are kept when the person leaves it
     /// unsaved (none: no such form — the card browser's filters, an answer being rehearsed, …).
     pub fn draft_key(&self) -> Option<String> {
-        let interview = |what: &str| self.kit_interview().map(|iv| format!("{what}/{}", interview_key(iv.at_ms, &iv.company, &iv.role)));
-        match self.screen {
-            Screen::Settings => Some("settings".into()),
-            Screen::Edit => Some(format!("card/{}", self.editing.as_deref().unwrap_or("new"))),
-            Screen::Interviews => Some(match self.editing_interview.and_then(|i| self.col().interviews.get(i).cloned()) {
-                Some(iv) => format!("interview/{}", interview_key(iv.at_ms, &iv.company, &iv.role)),
-                None => "interview/new".into(),
-            }),
-            Screen::Kit(KitScreen::Story) => Some(format!("story/{}", self.kit_view.story.as_deref().unwrap_or("new"))),
-            Screen::Kit(KitScreen::Notes) => interview("notes"),
-            Screen::Kit(KitScreen::Questions) => interview("questions"),
-            Screen::Kit(KitScreen::Plan) => interview("plan"),
-            Screen::Kit(KitScreen::Thanks) => interview("thanks"),
-            _ => None,
-        }
+        let interview = || self.kit_interview().map(|iv| interview_key(iv.at_ms, &iv.company, &iv.role));
+        let (form, which) = match self.screen {
+            Screen::Settings => ("settings", None),
+            Screen::Edit => ("card", self.editing.clone()),
+            Screen::Interviews => (
+                "interview",
+                self.editing_interview.and_then(|i| self.col().interviews.get(i).map(|iv| interview_key(iv.at_ms, &iv.company, &iv.role))),
+            ),
+            Screen::Kit(KitScreen::Story) => ("story", self.kit_view.story.clone()),
+            Screen::Kit(KitScreen::Notes) => ("notes", Some(interview()?)),
+            Screen::Kit(KitScreen::Questions) => ("questions", Some(interview()?)),
+            Screen::Kit(KitScreen::Plan) => ("plan", Some(interview()?)),
+            Screen::Kit(KitScreen::Thanks) => ("thanks", Some(interview()?)),
+            _ => return None,
+        };
+        Some(format!("{form}/{}", which.as_deref().unwrap_or("new")))
     }
 
     /// Whether the form on screen shows unsaved changes put back ("Your unsaved changes are back").
