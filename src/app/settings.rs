@@ -47,6 +47,22 @@ pub fn errors_view(errors: &[String]) -> Html {
     html! { <ul class="errors" role="alert">{ for errors.iter().map(|e| html! { <li>{ e }</li> }) }</ul> }
 }
 
+/// A number field with its label (`min`, `max`: its limits; `help`: the line under it).
+fn number(f: &Form, id: &'static str, label: &'static str, (min, max): (u32, Option<u32>), step: u32, help: Option<&'static str>) -> Html {
+    let help_id = help.map(|_| format!("{id}-help"));
+    // Retention may be typed with a decimal point; the others are whole numbers.
+    html! {
+        <>
+            <label for={id}>{ label }</label>
+            <input id={id} type="number" inputmode={if id == "retention" { "decimal" } else { "numeric" }} min={min.to_string()} max={max.map(|m| m.to_string())}
+                step={step.to_string()} value={f.value(id)} oninput={f.input(id)} aria-describedby={help_id.clone()} />
+            if let Some(help) = help {
+                <p class="help" id={help_id}>{ help }</p>
+            }
+        </>
+    }
+}
+
 pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html {
     let mock_settings = super::mock::settings(state, &dispatch);
     let f = Form::new(state, &dispatch);
@@ -55,19 +71,11 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             <h1 id="settings-title">{ "Settings" }</h1>
             { restored_view(state, &dispatch) }
             <form onsubmit={f.submit()} novalidate=true>
-                <label for="retention">{ "Desired retention (%)" }</label>
-                <input id="retention" type="number" inputmode="decimal" min={limits::RETENTION_PERCENT.start().to_string()} max={limits::RETENTION_PERCENT.end().to_string()} step="1"
-                    value={f.value("retention")} oninput={f.input("retention")} aria-describedby="retention-help" />
-                <p class="help" id="retention-help">{ "How likely you want to be to recall a card when it comes back. Higher means more reviews. 70–97, default 90." }</p>
-                <label for="new-per-day">{ "New cards per day" }</label>
-                <input id="new-per-day" type="number" inputmode="numeric" min="0" step="1" value={f.value("new-per-day")} oninput={f.input("new-per-day")} />
-                <label for="max-reviews">{ "Maximum reviews per day" }</label>
-                <input id="max-reviews" type="number" inputmode="numeric" min="0" step="1" value={f.value("max-reviews")} oninput={f.input("max-reviews")} />
-                <label for="max-interval">{ "Maximum interval (days)" }</label>
-                <input id="max-interval" type="number" inputmode="numeric" min="1" step="1" value={f.value("max-interval")} oninput={f.input("max-interval")} />
-                <label for="target">{ "Readiness target for the interview (%)" }</label>
-                <input id="target" type="number" inputmode="numeric" min={limits::TARGET_PERCENT.start().to_string()} max={limits::TARGET_PERCENT.end().to_string()} step="1"
-                    value={f.value("target")} oninput={f.input("target")} />
+                { number(&f, "retention", "Desired retention (%)", (*limits::RETENTION_PERCENT.start(), Some(*limits::RETENTION_PERCENT.end())), 1, Some("How likely you want to be to recall a card when it comes back. Higher means more reviews. 70–97, default 90.")) }
+                { number(&f, "new-per-day", "New cards per day", (0, None), 1, None) }
+                { number(&f, "max-reviews", "Maximum reviews per day", (0, None), 1, None) }
+                { number(&f, "max-interval", "Maximum interval (days)", (1, None), 1, None) }
+                { number(&f, "target", "Readiness target for the interview (%)", (*limits::TARGET_PERCENT.start(), Some(*limits::TARGET_PERCENT.end())), 1, None) }
                 <fieldset class="tracks" aria-describedby="track-help">
                     <legend>{ "Whose answers: your role track" }</legend>
                     <p class="help" id="track-help">{ "The model answers and key points are told by one person per track. Cards without a track's own answer show the general one." }</p>
@@ -87,8 +95,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                 <label class="check"><input id="rehearse" type="checkbox" checked={f.checked("rehearse")} onchange={f.change("rehearse")} aria-describedby="rehearse-help" />
                     { "Rehearse: answer against the clock before the model answer shows" }</label>
                 <p class="help" id="rehearse-help">{ "Type your answer or record it on this device, then see which key points you covered, your length, fillers and a suggested grade. You can also switch it for one session on the home screen." }</p>
-                <label for="answer-seconds">{ "Answer time (seconds)" }</label>
-                <input id="answer-seconds" type="number" inputmode="numeric" min={limits::ANSWER_SECONDS.start().to_string()} max={limits::ANSWER_SECONDS.end().to_string()} step="5" value={f.value("answer-seconds")} oninput={f.input("answer-seconds")} />
+                { number(&f, "answer-seconds", "Answer time (seconds)", (*limits::ANSWER_SECONDS.start(), Some(*limits::ANSWER_SECONDS.end())), 5, None) }
                 <label class="check"><input id="speech" type="checkbox" checked={f.checked("speech")} onchange={f.change("speech")} aria-describedby="speech-help" disabled={!super::media::can_transcribe()} />
                     { "Speech to text while recording" }</label>
                 <p class="help" id="speech-help">{ if super::media::can_transcribe() {

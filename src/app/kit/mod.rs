@@ -62,6 +62,11 @@ pub(crate) fn no_interview(dispatch: &UseReducerDispatcher<AppState>) -> Html {
     }
 }
 
+/// A kit screen that belongs to an interview, with none set.
+pub(crate) fn no_interview_screen(dispatch: &UseReducerDispatcher<AppState>, title: &'static str) -> Html {
+    html! { <section class="kit"><h1>{ title }</h1>{ no_interview(dispatch) }</section> }
+}
+
 /// The interviews to choose from, when there are several.
 fn picker(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let col = state.col();

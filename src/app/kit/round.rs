@@ -5,13 +5,13 @@
 use super::super::form::{restored_view, Form};
 use super::super::settings::errors_view;
 use super::super::state::{Action, AppState, Screen};
-use super::{interview_line, kit, no_interview, show};
+use super::{interview_line, kit, no_interview_screen, show};
 use crate::core::kit::{ids, people_rows, KitAction, KitScreen};
 use yew::prelude::*;
 
 pub fn notes(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let (Some(iv), Some(round)) = (state.kit_interview(), state.kit_round()) else {
-        return html! { <section class="kit"><h1>{ "Round-one notes" }</h1>{ no_interview(dispatch) }</section> };
+        return no_interview_screen(dispatch, "Round-one notes");
     };
     let f = Form::new(state, dispatch);
     let rows = people_rows(&round, state.kit_view.more_people);
@@ -53,7 +53,7 @@ pub fn notes(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Htm
 
 pub fn questions(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let (Some(iv), Some(round)) = (state.kit_interview(), state.kit_round()) else {
-        return html! { <section class="kit"><h1>{ "Questions to ask" }</h1>{ no_interview(dispatch) }</section> };
+        return no_interview_screen(dispatch, "Questions to ask");
     };
     let f = Form::new(state, dispatch);
     let cards = state.question_cards();

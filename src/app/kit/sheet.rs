@@ -3,7 +3,7 @@
 
 use super::super::form::{restored_view, Form};
 use super::super::state::{Action, AppState, Screen};
-use super::{browser, interview_line, kit, no_interview, show};
+use super::{browser, interview_line, kit, no_interview_screen, show};
 use crate::core::kit::{ids, KitAction, KitScreen};
 use crate::domain::kit::sheet::sheet;
 use yew::prelude::*;
@@ -41,7 +41,7 @@ pub(crate) fn share_button(dispatch: &UseReducerDispatcher<AppState>, title: Str
 
 pub fn view(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let (Some(iv), Some(round)) = (state.kit_interview(), state.kit_round()) else {
-        return html! { <section class="kit"><h1>{ "Plan sheet" }</h1>{ no_interview(dispatch) }</section> };
+        return no_interview_screen(dispatch, "Plan sheet");
     };
     let s = sheet(&iv, &round, &state.kit.stories, state.clock.utc_offset_min);
     let text = s.text();
@@ -94,7 +94,7 @@ pub fn view(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html
 
 pub fn form(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let Some(iv) = state.kit_interview() else {
-        return html! { <section class="kit"><h1>{ "Edit the plan" }</h1>{ no_interview(dispatch) }</section> };
+        return no_interview_screen(dispatch, "Edit the plan");
     };
     let f = Form::new(state, dispatch);
     let stories = state.kit.live_stories();

@@ -5,14 +5,14 @@
 use super::super::form::{restored_view, Form};
 use super::super::state::{Action, AppState};
 use super::sheet::{copy_button, share_button};
-use super::{interview_line, no_interview, show};
+use super::{interview_line, no_interview_screen, show};
 use crate::core::kit::{ids, KitAction, KitScreen};
 use crate::domain::kit::thanks::{self, Note};
 use yew::prelude::*;
 
 pub fn view(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let (Some(iv), Some(round)) = (state.kit_interview(), state.kit_round()) else {
-        return html! { <section class="kit"><h1>{ "Thank-you notes" }</h1>{ no_interview(dispatch) }</section> };
+        return no_interview_screen(dispatch, "Thank-you notes");
     };
     let f = Form::new(state, dispatch);
     let people = round.interviewers();
