@@ -189,10 +189,12 @@ pub fn SwipeCard(props: &SwipeCardProps) -> Html {
     };
     let hint = drag.borrow().hint;
     html! {
+        <>
+        { hint_view(hint) }
         <article ref={node} class={classes!("card", props.revealed.then_some("swipeable"), (!props.revealed).then_some("tappable"))}
             {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onclick} data-testid="card">
-            { hint_view(hint) }
             { props.children.clone() }
         </article>
+        </>
     }
 }

@@ -17,7 +17,8 @@ async function checkLayout(page, where) {
       .filter(({ r }) => r.width < 44 || r.height < 44)
       .map(({ el, r }) => `${el.tagName} "${el.textContent.trim() || el.getAttribute('aria-label')}" ${Math.round(r.width)}x${Math.round(r.height)}`);
     const texts = [...document.querySelectorAll('p, li, dd, dt, label, h1, h2, h3, span, input')].filter((el) => el.offsetParent !== null && !el.closest('.sr-only'));
-    const tiny = texts.filter((el) => parseFloat(getComputedStyle(el).fontSize) < 16)
+    // The tab bar's labels sit under their icons, as on every phone's bottom bar: at least 13 px.
+    const tiny = texts.filter((el) => parseFloat(getComputedStyle(el).fontSize) < (el.closest('.tabbar') ? 13 : 16))
       .map((el) => `${el.tagName}.${el.className} ${getComputedStyle(el).fontSize}`);
     // Nothing to tap runs past the screen's edges, even inside a row that scrolls or clips.
     const outside = [...document.querySelectorAll('button, a, input, select, textarea')]
@@ -119,3 +120,31 @@ test('settings: out-of-range values are explained; good ones are saved and kept'
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Whichever tab is open, its label keeps its width (colour and the bar above it mark it): the five
+// labels never touch, and the page is no wider than the screen, down to 320 px.
+for (const width of [320, 360]) {
+  test(`the tab labels stay apart at ${width} px with each tab open`, async () => {
+    const { page, problems, context } = await phone(env, { viewport: { width, height: 640 } });
+    await button(page, 'Use this track').click();
+    await button(page, 'Skip for now').click();
+    for (const tab of ['Drill', 'Cards', 'Kit', 'Progress', 'Settings']) {
+      await nav(page, tab).click();
+      await page.locator(`nav.tabbar a.active:has-text("${tab}")`).waitFor();
+      const m = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        labels: [...document.querySelectorAll('nav.tabbar a span')].map((s) => { const r = s.getBoundingClientRect(); return [s.textContent, r.left, r.right]; }),
+      }));
+      assert.ok(m.scroll <= width, `${tab} open: the page is ${m.scroll} px wide`);
+      for (let i = 1; i < m.labels.length; i++) {
+        const [a, , aRight] = m.labels[i - 1];
+        const [b, bLeft] = m.labels[i];
+        assert.ok(aRight + 2 <= bLeft, `${tab} open: "${a}" (to ${aRight}) and "${b}" (from ${bLeft}) touch`);
+      }
+      assert.ok(m.labels.at(-1)[2] <= width - 2, `${tab} open: the last label reaches the edge`);
+    }
+    if (width === 320) await shot(page, 'tabs-320-settings');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

@@ -13,7 +13,9 @@ test.after(async () => { await env?.close(); });
 async function drag(page, cdp, dx, dy, { hold } = {}) {
   const box = await page.getByTestId('card').boundingBox();
   const x = box.x + box.width / 2;
-  const y = box.y + Math.min(box.height / 2, 200);
+  // On the part of the card that is on screen (a long answer scrolls its top away).
+  const top = Math.max(box.y, 0);
+  const y = top + Math.min((Math.min(box.y + box.height, page.viewportSize().height - 200) - top) / 2, 200);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
   const steps = 12;
   for (let i = 1; i <= steps; i++) {
@@ -34,6 +36,48 @@ const lastRating = async (page) => {
   saved.push(...added);
   return added.length === 1 ? added[0].rating : `${added.length} new reviews`;
 };
+
+/** Mid-drag: the page is no wider than the screen, the tab bar and grade bar stay where they were, and
+ * the hint is on screen. */
+async function inView(page, where) {
+  const m = await page.evaluate(() => {
+    const box = (sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; };
+    return { scroll: document.documentElement.scrollWidth, width: innerWidth, height: innerHeight,
+      tabbar: box('nav.tabbar'), grades: box('.grades'), hint: box('.swipe-hint') };
+  });
+  assert.ok(m.scroll <= m.width, `${where}: the page is ${m.scroll} px wide on a ${m.width} px screen`);
+  for (const k of ['tabbar', 'grades', 'hint']) {
+    const r = m[k];
+    assert.ok(r.top >= 0 && r.bottom <= m.height && r.left >= 0 && r.right <= m.width, `${where}: ${k} off screen ${JSON.stringify(r)}`);
+  }
+  assert.ok(Math.abs(m.tabbar.bottom - m.height) < 1, `${where}: the tab bar stays at the bottom`);
+}
+
+for (const [viewport, scheme] of [[{ width: 390, height: 844 }, 'light'], [{ width: 390, height: 844 }, 'dark'], [{ width: 360, height: 640 }, 'dark']]) {
+  test(`${viewport.width}×${viewport.height} ${scheme}: mid-swipe the page keeps its width, the bars and the hint stay on screen`, async () => {
+    const { page, problems, context } = await phone(env, { viewport, colorScheme: scheme });
+    const cdp = await context.newCDPSession(page);
+    await page.getByRole('button', { name: 'Start session' }).tap();
+    await page.getByTestId('card').tap();
+    await page.getByTestId('answer').waitFor();
+    // Read on to the end of the answer, as on a long one: the card's top is above the screen.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const where = `${viewport.width} ${scheme}`;
+    await drag(page, cdp, 180, 4, { hold: async () => {
+      await inView(page, `${where} right`);
+      assert.equal(await page.locator('.swipe-hint').textContent(), 'Good →');
+      await shot(page, `swipe-mid-${viewport.width}-${scheme}`);
+    } });
+    assert.equal(await answers(page), 1);
+    await page.getByTestId('card').tap();
+    await page.getByTestId('answer').waitFor();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await drag(page, cdp, -180, 4, { hold: () => inView(page, `${where} left`) });
+    assert.equal(await answers(page), 2);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
 
 test('tap reveals; swipe right is Good, left is Again; vertical and short drags grade nothing', async () => {
   const { page, problems, context } = await phone(env);
