@@ -39,6 +39,16 @@ fn answer(app: &mut AppState, text: &str, s: i64) -> Vec<Effect> {
     mock(app, MockAction::Next, s)
 }
 
+/// Answers every question with `text`, 30 seconds apart after `s`, until the debrief; returns the
+/// moment of the last answer.
+fn answer_all(app: &mut AppState, text: &str, mut s: i64) -> i64 {
+    while app.mock.run.as_ref().is_some_and(|m| !m.is_done()) {
+        s += 30;
+        answer(app, text, s);
+    }
+    s
+}
+
 #[test]
 fn the_question_is_spoken_with_the_chosen_voice_or_shown_when_there_is_none() {
     let memory = Memory::new();
@@ -110,11 +120,7 @@ fn the_debrief_suggests_grades_and_save_grades_stores_reviews_and_the_history_on
     let mut app = open(&memory, at(0));
     mock(&mut app, MockAction::SetFollowUp(0), 0);
     begin(&mut app, &["Daniel"]);
-    let mut s = 1;
-    while app.mock.run.as_ref().is_some_and(|m| !m.is_done()) {
-        s += 30;
-        answer(&mut app, "Um, I checked the figures twice and cut errors by 80%, so I would do it again.", s);
-    }
+    let s = answer_all(&mut app, "Um, I checked the figures twice and cut errors by 80%, so I would do it again.", 1);
     let d = app.mock_debrief().expect("the debrief");
     assert_eq!((d.summary.answered, d.questions.len()), (8, 8));
     let suggested: Vec<(usize, Rating)> = d.questions.iter().filter_map(|q| q.suggested.map(|r| (q.step, r))).collect();
@@ -187,11 +193,7 @@ fn a_full_storage_keeps_the_mock_s_grades_and_history_waiting_and_stores_them_wh
     mock(&mut app, MockAction::SetFollowUp(0), 0);
     assert_eq!(app.snack.as_ref().map(|s| s.text.as_str()), Some("Mock interview settings saved"));
     begin(&mut app, &["Daniel"]);
-    let mut s = 1;
-    while app.mock.run.as_ref().is_some_and(|m| !m.is_done()) {
-        s += 30;
-        answer(&mut app, "I checked the figures twice and cut errors by 80%, so I would do it again.", s);
-    }
+    let s = answer_all(&mut app, "I checked the figures twice and cut errors by 80%, so I would do it again.", 1);
     memory.set_full(true);
     mock(&mut app, MockAction::Grade(0, Rating::Easy), s + 5);
     mock(&mut app, MockAction::Save, s + 10);
@@ -236,11 +238,7 @@ fn a_mock_let_go_comes_back_with_undo_as_it_was_and_stored() {
     let mut app = open(&memory, at(0));
     mock(&mut app, MockAction::SetFollowUp(0), 0);
     begin(&mut app, &["Daniel"]);
-    let mut s = 1;
-    while app.mock.run.as_ref().is_some_and(|m| !m.is_done()) {
-        s += 30;
-        answer(&mut app, "I checked the figures twice and cut errors by 80%.", s);
-    }
+    let s = answer_all(&mut app, "I checked the figures twice and cut errors by 80%.", 1);
     mock(&mut app, MockAction::Grade(0, Rating::Easy), s + 1);
     let (run, grades) = (app.mock.run.clone(), app.mock.grades.clone());
     let effects = mock(&mut app, MockAction::Discard, s + 2);
