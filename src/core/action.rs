@@ -69,9 +69,9 @@ pub enum Action {
     Export(Export),
     /// Another tab saved these.
     External(Vec<External>),
-    /// The interview kit's actions (`core/kit.rs`).
+    /// The interview kit's actions (`core/kit/`).
     Kit(super::kit::KitAction),
-    /// The mock interview (`core/mock.rs`).
+    /// The mock interview (`core/mock/`).
     Mock(super::mock::MockAction),
     /// The snackbar's Undo, or its time up.
     Snack(super::SnackAction),

@@ -29,7 +29,7 @@ pub enum Screen {
     Edit,
     /// Import and export.
     Transfer,
-    /// The interview kit (`core/kit.rs`).
+    /// The interview kit (`core/kit/`).
     Kit(super::kit::KitScreen),
     /// The mock interview: its start, the interview, the debrief (`AppState::mock`).
     Mock,

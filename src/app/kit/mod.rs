@@ -2,7 +2,7 @@
 //! their coverage (`stories.rs`), round-one notes and questions to ask (`round.rs`), the plan
 //! sheet (`sheet.rs`), thank-you notes (`thanks.rs`); and the kit's lines on the home screen and
 //! under a story card's model answer. What is typed lives in the draft (`form.rs`); the reducer
-//! (`core/kit.rs`) saves it. Everything the person wrote is shown as text.
+//! (`core/kit/`) saves it. Everything the person wrote is shown as text.
 
 mod browser;
 mod round;
