@@ -10,6 +10,13 @@ use yew::prelude::*;
 thread_local! {
     /// Focus asked for by the last action, moved after the render that shows it (`use_focus`).
     static FOCUS: Cell<Option<FocusOn>> = const { Cell::new(None) };
+    /// The next render opens at the top with focus on its heading, as a new screen does.
+    static ARRIVE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// After the next render: to the top, focus on its heading (a new stage within one screen).
+pub fn arrive_after_render() {
+    ARRIVE.set(true);
 }
 
 /// The recorder's events and other tabs' writes, dispatched as actions (wired once, at start).
@@ -25,6 +32,9 @@ pub fn use_browser_events(dispatch: UseReducerDispatcher<AppState>) {
 #[hook]
 pub fn use_focus() {
     use_effect(|| {
+        if ARRIVE.take() {
+            super::router::arrive();
+        }
         let selector = match FOCUS.take() {
             Some(FocusOn::Answer) => ".answer",
             Some(FocusOn::ConfirmDelete) => ".confirm .danger",
@@ -33,6 +43,15 @@ pub fn use_focus() {
         if let Some(el) = gloo_utils::document().query_selector(selector).ok().flatten() {
             if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
                 let _ = el.focus();
+                // The answer shown: if that scrolled the question away, its first line comes back to the top.
+                let card = el.closest(".card").ok().flatten().and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(c).ok());
+                let window = gloo_utils::window();
+                if let (Some(card), Ok(y)) = (card, window.scroll_y()) {
+                    let top = (card.offset_top() - 8).max(0) as f64;
+                    if y > top {
+                        window.scroll_to_with_x_and_y(0.0, top);
+                    }
+                }
             }
         }
     });

@@ -18,6 +18,14 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
     } else {
         html! {}
     };
+    // On the interview's last day, and after it, the interview comes first (before the kit and the mock).
+    let first = {
+        let (col, now) = (state.col(), state.clock.now_ms);
+        crate::domain::interview::upcoming(&col.interviews, now)
+            .map_or(col.interviews.iter().any(|i| i.at_ms <= now), |iv| iv.at_ms - now <= crate::domain::clock::DAY_MS)
+    };
+    let panel = super::interviews::panel(state, dispatch.clone());
+    let (panel_first, panel_last) = if first { (panel, html! {}) } else { (html! {}, panel) };
     let dispatch_for_panel = dispatch.clone();
     let dispatch_for_caught_up = dispatch.clone();
     let toggle = dispatch.clone();
@@ -37,6 +45,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                     "{} of the {} due {} brought forward for your interview: not due yet, but likely to be forgotten by the day.",
                     queue.advanced, queue.due(), if queue.advanced == 1 { "is" } else { "are" }) }</p>
             }
+            { panel_first }
             if queue.next.is_some() || queue.left() > 0 {
                 <button class="primary big" onclick={start}>{ label }</button>
                 <label class="check session-rehearse"><input type="checkbox" checked={state.rehearse}
@@ -52,7 +61,7 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             }
             { super::kit::home_panel(state, &dispatch_for_panel) }
             { mock_button }
-            { super::interviews::panel(state, dispatch_for_panel) }
+            { panel_last }
             <p class="deck-size">{ format!("{seen} of {total} cards studied so far.") }</p>
         </section>
     }

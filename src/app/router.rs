@@ -195,7 +195,7 @@ fn kept_drafts() -> Kept {
 
 /// A new screen starts at its top, and focus goes to its heading so a screen reader reads where
 /// the person now is (the heading is made focusable for that, not put in the tab order).
-fn arrive() {
+pub fn arrive() {
     gloo_utils::window().scroll_to_with_x_and_y(0.0, 0.0);
     let heading = gloo_utils::document().query_selector("main h1").ok().flatten();
     if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {

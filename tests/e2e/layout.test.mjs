@@ -84,6 +84,12 @@ for (const viewport of [{ width: 360, height: 640 }, { width: 390, height: 844 }
     await button(page, 'Mock interview').click();
     await page.locator('.mock').first().waitFor();
     await checkLayout(page, 'the mock interview');
+    // Started from the foot of its form, the first question opens at the top, its heading focused.
+    await button(page, 'Start the mock interview').click();
+    await page.getByTestId('mock-progress').waitFor();
+    assert.equal(await page.evaluate(() => scrollY), 0, 'the mock opens at its top');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'mock-q-title');
+    assert.ok((await page.getByTestId('mock-progress').boundingBox()).y >= 0, '"Question 1 of …" in view');
     assert.deepEqual(problems, []);
     await context.close();
   });

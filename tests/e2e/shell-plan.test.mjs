@@ -110,6 +110,13 @@ test('the last day goes to the ten weakest answers; after the date home asks how
   await addInterview(page, local(5 * HOUR), 'Northwind');
   assert.match(await page.getByTestId('plan').textContent(), /^Today: your 10 weakest answers\. New cards learned now would not stick by the interview \(in 5 hours\)/);
   assert.equal(await page.getByRole('button', { name: /^Use the plan/ }).count(), 0, 'no new-card plan two hours before');
+  // That day the interview comes first on home: before the kit, the mock and any reminder.
+  assert.ok(await page.locator('.interview-panel').evaluate((panel) => ['.kit-panel', '.mock-start', '[data-testid=install-reminder]']
+    .map((s) => document.querySelector(s)).filter(Boolean)
+    .every((el) => panel.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)), 'the interview before the kit and the mock');
+  await page.evaluate(() => scrollTo(0, 0));
+  const weakest = await button(page, 'Practise your 10 weakest answers').boundingBox();
+  assert.ok(weakest.y + weakest.height <= 844 - 60, 'the last day\'s practice on the first screen');
   await shot(page, 'shell-planner-last-day');
   await axe(page, 'the last day\'s plan');
   await button(page, 'Practise your 10 weakest answers').click();

@@ -52,6 +52,18 @@ test('every data change says so in the snackbar; a deleted interview comes back 
   await button(page, 'Suspend').click();
   const suspended = await snack(page, 'Card suspended');
   await shot(page, 'shell-snackbar-undo');
+  // While it is up, the screen scrolls on far enough for its last buttons to clear it.
+  for (const name of ['Unsuspend', 'Delete card']) {
+    const target = button(page, name);
+    await target.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    const [b, s] = [await target.boundingBox(), await suspended.boundingBox()];
+    assert.ok(b.y + b.height <= s.y, `"${name}" (to ${b.y + b.height}) clear of the snackbar (from ${s.y})`);
+    assert.ok(await target.evaluate((el) => { const r = el.getBoundingClientRect(); return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); }), `"${name}" takes the tap`);
+  }
+  await shot(page, 'snackbar-editor-390-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'snackbar-editor-390-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   await suspended.getByRole('button', { name: 'Undo' }).click();
   await snack(page, 'Card back in your sessions');
   assert.equal(await button(page, 'Suspend').count(), 1, 'not suspended any more');

@@ -122,3 +122,22 @@ test('tap reveals; swipe right is Good, left is Again; vertical and short drags 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Showing the answer keeps the question's first line on screen: the answer is read with its question.
+for (const viewport of [{ width: 390, height: 844 }, { width: 360, height: 640 }]) {
+  test(`${viewport.width}×${viewport.height}: after Show answer the question is still in view`, async () => {
+    const { page, problems, context } = await phone(env, { viewport });
+    await page.getByRole('button', { name: 'Start session' }).tap();
+    for (let i = 0; i < 4; i++) {
+      await page.getByTestId('card').tap();
+      await page.getByTestId('answer').waitFor();
+      const top = await page.getByTestId('question').evaluate((q) => q.getBoundingClientRect().top);
+      assert.ok(top >= 0, `card ${i + 1}: the question starts at ${top}`);
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'answer', 'focus on the answer');
+      await page.getByRole('button', { name: 'Good', exact: true }).tap();
+      await page.getByTestId('answer').waitFor({ state: 'detached' });
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

@@ -44,6 +44,8 @@ fn start(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let onsubmit = Callback::from(move |e: SubmitEvent| {
         e.prevent_default();
         d.dispatch(Action::Mock(MockAction::Begin));
+        // The first question opens at the top, its heading focused, as a new screen does.
+        super::effects::arrive_after_render();
     });
     let voice = if state.mock.voices.is_empty() {
         "This device has no voice for reading questions aloud: each question will be shown instead."
