@@ -5,6 +5,8 @@ use super::form::{restored_view, Form};
 use super::settings::errors_view;
 use super::state::{Action, AppState, KeepGoing, Planner, Screen, WEAKEST};
 use crate::domain::interview;
+use crate::domain::words::count;
+use crate::domain::Clock;
 use crate::domain::{readiness, Theme};
 use yew::prelude::*;
 
@@ -45,7 +47,7 @@ pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html
     let past = col.interviews.iter().enumerate().filter(|(_, i)| i.at_ms <= now).max_by_key(|(_, i)| i.at_ms);
     match (interview::upcoming(&col.interviews, now), past) {
         (Some(iv), _) => ahead(state, iv, &dispatch),
-        (None, Some((i, iv))) => after(i, iv, &dispatch),
+        (None, Some((i, iv))) => after(i, iv, state.clock, &dispatch),
         (None, None) => html! {
             <section class="interview-panel" aria-labelledby="interview-title">
                 <h2 id="interview-title">{ "Your interview" }</h2>
@@ -57,12 +59,12 @@ pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html
 }
 
 /// After the date: how it went, and what comes next, before the interview is let go.
-fn after(i: usize, iv: &interview::Interview, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+fn after(i: usize, iv: &interview::Interview, clock: Clock, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let send = sender(dispatch);
     html! {
         <section class="interview-panel after" aria-labelledby="interview-title" data-testid="how-it-went">
             <h2 id="interview-title">{ format!("How did it go at {}?", iv.title()) }</h2>
-            <p>{ format!("Your interview was on {}. Send each interviewer a short thank-you note today; practise the follow-up questions, and plan the next round if there is one.", when(iv.at_ms)) }</p>
+            <p data-testid="after-words">{ interview::after_words(iv.at_ms, clock) }</p>
             <div class="form-actions">
                 <button class="primary" onclick={send(Action::KeepGoing(KeepGoing::Theme(Theme::FollowUp)))}>{ "Practise the follow-up" }</button>
                 <button class="secondary" onclick={send(Action::Show(Screen::Interviews))}>{ "Plan the next round" }</button>
@@ -79,18 +81,17 @@ fn plan_text(plan: &readiness::Plan, target: f64, last_day: Option<String>) -> S
         format!("Today: your {WEAKEST} weakest answers. New cards learned now would not stick by the interview ({countdown}); going over what you already know will.")
     } else if plan.reaches_target {
         format!(
-            "To reach {} by then: {} new card{} a day and about {} reviews a day (at most {}).",
+            "To reach {} by then: {} a day and about {} a day (at most {}).",
             percent(target),
-            plan.new_per_day,
-            if plan.new_per_day == 1 { "" } else { "s" },
-            plan.mean_reviews.round() as i64,
+            count(plan.new_per_day as usize, "new card", "new cards"),
+            count(plan.mean_reviews.round() as usize, "review", "reviews"),
             plan.peak_reviews
         )
     } else {
         format!(
-            "There is not enough time to reach {}: with {} new cards a day you would be at about {}.",
+            "There is not enough time to reach {}: with {} a day you would be at about {}.",
             percent(target),
-            plan.new_per_day,
+            count(plan.new_per_day as usize, "new card", "new cards"),
             percent(plan.expected)
         )
     }
@@ -102,11 +103,6 @@ fn ahead(state: &AppState, iv: &interview::Interview, dispatch: &UseReducerDispa
     let target = col.settings.readiness_target as f64;
     let ready = readiness::readiness(&col, iv.at_ms, &iv.themes);
     let plan = readiness::plan(&col, now, iv.at_ms, target, &iv.themes);
-    let scope = if iv.themes.is_empty() {
-        "All themes.".to_string()
-    } else {
-        format!("Themes: {}.", iv.themes.iter().map(|t| t.label()).collect::<Vec<_>>().join(", "))
-    };
     // The last day: new cards learned now would not stick by the interview; the weakest answers would.
     let last_day = iv.at_ms - now <= crate::domain::clock::DAY_MS;
     let use_plan = !last_day && plan.new_per_day != col.settings.new_per_day && plan.new_per_day > 0;
@@ -115,10 +111,10 @@ fn ahead(state: &AppState, iv: &interview::Interview, dispatch: &UseReducerDispa
             <h2 id="interview-title">{ iv.title() }</h2>
             <p data-testid="interview-when">{ format!("{} — {}", when(iv.at_ms), interview::countdown(iv.at_ms, now)) }</p>
             <p class="readiness"><span data-testid="readiness">{ percent(ready.overall) }</span>{ " ready for the day" }</p>
-            <p class="help">{ ready.in_words() }{ " " }{ scope }</p>
+            <p class="help">{ ready.in_words(&iv.themes) }</p>
             <p data-testid="plan">{ plan_text(&plan, target, last_day.then(|| interview::countdown(iv.at_ms, now))) }</p>
             if use_plan {
-                <button class="secondary" onclick={send(Action::UsePlan(plan.new_per_day))}>{ format!("Use the plan ({} new cards a day)", plan.new_per_day) }</button>
+                <button class="secondary" onclick={send(Action::UsePlan(plan.new_per_day))}>{ format!("Use the plan ({} a day)", count(plan.new_per_day as usize, "new card", "new cards")) }</button>
             }
             if last_day {
                 <button class="primary" onclick={send(Action::Planner(Planner::Weakest))}>{ format!("Practise your {WEAKEST} weakest answers") }</button>

@@ -3,7 +3,6 @@
 use super::rehearse;
 use super::state::{Action, AppState, KeepGoing, MORE_NEW};
 use super::swipe::SwipeCard;
-use crate::domain::clock::{describe_moment, short_interval};
 use crate::domain::session::{self, Queue};
 use crate::domain::{words, Phase, Rating, Theme};
 use yew::prelude::*;
@@ -27,10 +26,7 @@ fn act(dispatch: &UseReducerDispatcher<AppState>, action: Action) -> Callback<Mo
 
 pub fn caught_up(state: &AppState, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let outlook = session::outlook(&state.col(), state.clock);
-    let next = match outlook.next_due_ms {
-        Some(ms) => format!("The next card is due {}.", describe_moment(ms, state.clock)),
-        None => "No cards are scheduled.".to_string(),
-    };
+    let next = outlook.words(state.clock);
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     // Keep going: new cards beyond today's limit, or a theme ahead of schedule.
     let (unseen, studied) = {
@@ -276,7 +272,7 @@ fn grades(state: &AppState, card: &crate::domain::Card, dispatch: &UseReducerDis
                 let suggested = suggested == Some(*r);
                 html! {
                     <div class="grade-cell">
-                        <span class="ivl" id={ivl_id.clone()}>{ short_interval(ms) }</span>
+                        <span class="ivl" id={ivl_id.clone()}>{ words::span(ms) }</span>
                         <button class={classes!("grade", r.class(), suggested.then_some("suggested"))} onclick={act(dispatch, Action::Grade(*r))}
                             aria-describedby={if suggested { format!("{ivl_id} suggestion") } else { ivl_id }} title={format!("{} ({})", r.label(), *r as u8)}>{ r.label() }</button>
                     </div>

@@ -8,10 +8,6 @@ use yew::prelude::*;
 
 const WEEKS: usize = 26;
 
-fn minutes(ms: u64) -> String {
-    words::minutes((ms + 30_000) / 60_000)
-}
-
 fn pct(x: f64) -> String {
     format!("{}%", (x * 100.0).round() as i64)
 }
@@ -82,8 +78,8 @@ fn totals(col: &Collection, clock: Clock) -> Html {
     html! {
         <dl class="today">
             <div class="stat"><dt>{ "Streak" }</dt><dd data-testid="streak">{ words::count(streak as usize, "day", "days") }</dd></div>
-            <div class="stat"><dt>{ "Today" }</dt><dd data-testid="time-today">{ minutes(today_ms) }</dd></div>
-            <div class="stat"><dt>{ "In all" }</dt><dd data-testid="time-total">{ minutes(all_ms) }</dd></div>
+            <div class="stat"><dt>{ "Today" }</dt><dd data-testid="time-today">{ words::spent(today_ms) }</dd></div>
+            <div class="stat"><dt>{ "In all" }</dt><dd data-testid="time-total">{ words::spent(all_ms) }</dd></div>
         </dl>
     }
 }
@@ -109,7 +105,7 @@ fn heatmap(col: &Collection, clock: Clock) -> Html {
         }).collect()), None, ["26 weeks ago", "13 weeks ago", "This week"]) }
         <p class="legend" aria-hidden="true">{ "Each square is a day; darker, more reviews." }</p>
         { sr_table("Reviews per week, oldest first", ("Week", "Reviews"),
-            heat.chunks(7).enumerate().map(|(w, c)| (format!("{} weeks ago", WEEKS - 1 - w), c.iter().sum::<u32>().to_string())).collect()) }
+            heat.chunks(7).enumerate().map(|(w, c)| (match WEEKS - 1 - w { 0 => "This week".into(), 1 => "Last week".into(), n => format!("{n} weeks ago") }, c.iter().sum::<u32>().to_string())).collect()) }
         </>
     }
 }
@@ -130,11 +126,11 @@ fn forecast(col: &Collection, clock: Clock) -> Html {
     }
 }
 
-/// True retention per theme over the last 30 days.
+/// Remembered when reviewed (true retention) per theme over the last 30 days.
 fn retention(col: &Collection, clock: Clock) -> Html {
     html! {
         <>
-        <h2>{ "True retention, last 30 days" }</h2>
+        <h2>{ "Remembered when reviewed, last 30 days" }</h2>
         <table class="retention" data-testid="retention">
             <thead><tr><th scope="col">{ "Theme" }</th><th scope="col">{ "Reviews" }</th><th scope="col">{ "Recalled" }</th></tr></thead>
             <tbody>

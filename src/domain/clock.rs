@@ -48,41 +48,10 @@ impl Clock {
     }
 }
 
-/// A short human duration for interval labels on the grade buttons: "1m", "10m", "3h", "2d", "1.5mo", "2.1y".
 /// A countdown's figure: whole seconds as m:ss (the sign is the caller's to show).
 pub fn minutes_seconds(seconds: i64) -> String {
     let s = seconds.unsigned_abs();
     format!("{}:{:02}", s / 60, s % 60)
-}
-
-pub fn short_interval(ms: i64) -> String {
-    let ms = ms.max(0);
-    let minutes = (ms as f64 / MINUTE_MS as f64).round() as i64;
-    if minutes < 60 {
-        return format!("{}m", minutes.max(1));
-    }
-    let hours = ms as f64 / HOUR_MS as f64;
-    if hours < 24.0 {
-        return format!("{}h", hours.round() as i64);
-    }
-    let days = ms as f64 / DAY_MS as f64;
-    if days < 30.0 {
-        return format!("{}d", days.round() as i64);
-    }
-    if days < 365.0 {
-        return trim_decimal(days / 30.0, "mo");
-    }
-    trim_decimal(days / 365.0, "y")
-}
-
-/// One decimal at most, without float formatting (which would add kilobytes to the bundle).
-fn trim_decimal(x: f64, unit: &str) -> String {
-    let tenths = (x * 10.0).round() as i64;
-    if tenths % 10 == 0 {
-        format!("{}{unit}", tenths / 10)
-    } else {
-        format!("{}.{}{unit}", tenths / 10, tenths % 10)
-    }
 }
 
 #[cfg(test)]
@@ -109,18 +78,6 @@ mod tests {
         let c2 = Clock::new(base, 120);
         assert_eq!(c2.day_of(base + 2 * HOUR_MS - 1) + 1, c2.day_of(base + 2 * HOUR_MS));
         assert_eq!(c2.day_start_ms(c2.day_of(base + 2 * HOUR_MS)), base + 2 * HOUR_MS);
-    }
-
-    #[test]
-    fn labels_like_anki() {
-        assert_eq!(short_interval(MINUTE_MS), "1m");
-        assert_eq!(short_interval(10 * MINUTE_MS), "10m");
-        assert_eq!(short_interval(5 * MINUTE_MS + 30_000), "6m");
-        assert_eq!(short_interval(3 * HOUR_MS), "3h");
-        assert_eq!(short_interval(2 * DAY_MS), "2d");
-        assert_eq!(short_interval(45 * DAY_MS), "1.5mo");
-        assert_eq!(short_interval(60 * DAY_MS), "2mo");
-        assert_eq!(short_interval(800 * DAY_MS), "2.2y");
     }
 }
 

@@ -1,8 +1,11 @@
 //! Upcoming interviews: when, where and for what; one of them is the one being prepared for.
 
 use super::card::Theme;
+use super::clock::Clock;
 #[cfg(test)]
 use super::clock::DAY_MS;
+use super::kit::date::{time_label, Date};
+use super::kit::round::THANKS_WINDOW_MS;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Interview {
@@ -73,12 +76,47 @@ pub fn countdown(at_ms: i64, now_ms: i64) -> String {
     format!("in {}", super::words::time_left(left))
 }
 
+/// The words after the interview: when it was ("today at 16:00", "yesterday", "on Wed 25 Nov"),
+/// then a thank-you note while it is timely (a week), after that a follow-up if nothing was heard.
+pub fn after_words(at_ms: i64, clock: Clock) -> String {
+    let (day, today) = (Date::of_ms(at_ms, clock.utc_offset_min), Date::of_ms(clock.now_ms, clock.utc_offset_min));
+    let when = match today.days() - day.days() {
+        0 => format!("today at {}", time_label(at_ms, clock.utc_offset_min)),
+        1 => "yesterday".into(),
+        _ if day.year == today.year => format!("on {}", day.label()),
+        _ => format!("on {} {}", day.label(), day.year),
+    };
+    let next = if clock.now_ms - at_ms <= THANKS_WINDOW_MS {
+        "Send each interviewer a short thank-you note today".to_string()
+    } else {
+        format!("It's been {} days: if you have not heard back, a short follow-up is fine", today.days() - day.days())
+    };
+    format!("Your interview was {when}. {next}; practise the follow-up questions, and plan the next round if there is one.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn iv(at_ms: i64, company: &str) -> Interview {
         Interview { at_ms, company: company.into(), role: String::new(), active: false, themes: vec![] }
+    }
+
+    #[test]
+    fn after_the_interview_a_thank_you_for_a_week_then_a_follow_up() {
+        let at = 1_795_622_400_000; // Wed 25 Nov 2026 16:00 UTC
+        let hour = 3_600_000;
+        let words = |later: i64| after_words(at, Clock::new(at + later, 0));
+        assert!(words(90 * 60_000).starts_with("Your interview was today at 16:00. Send each interviewer a short thank-you note today;"));
+        assert!(words(20 * hour).starts_with("Your interview was yesterday. Send each"));
+        assert!(words(7 * DAY_MS).starts_with("Your interview was on Wed 25 Nov. Send each"), "a week: still timely");
+        let late = words(11 * DAY_MS);
+        assert_eq!(late, "Your interview was on Wed 25 Nov. It's been 11 days: if you have not heard back, a short follow-up is fine; practise the follow-up questions, and plan the next round if there is one.");
+        assert!(!late.contains("thank-you"));
+        assert!(words(400 * DAY_MS).contains("on Wed 25 Nov 2026."), "another year is named");
+        assert!(after_words(at, Clock::new(at + 7 * hour, 0)).contains("today at 16:00"), "until local midnight");
+        assert!(after_words(at, Clock::new(at + 9 * hour, 0)).contains("yesterday"));
+        assert!(after_words(at, Clock::new(at + 2 * hour, 120)).contains("today at 18:00"), "local time");
     }
 
     #[test]

@@ -41,10 +41,13 @@ pub struct Readiness {
 }
 
 impl Readiness {
-    /// The figure in plain words: "you would recall about 31 of 40 answers".
-    pub fn in_words(&self) -> String {
+    /// The figure in plain words, with its scope: "…you would recall about 31 of 40 answers (all
+    /// themes)." or "(Strengths, Follow-up)".
+    pub fn in_words(&self, scope: &[Theme]) -> String {
         let expected = (self.overall * self.cards as f64).round() as usize;
-        format!("If the interview were then, you would recall about {expected} of {} answers.", self.cards)
+        let themes =
+            if scope.is_empty() { "all themes".to_string() } else { scope.iter().map(|t| t.label()).collect::<Vec<_>>().join(", ") };
+        format!("If the interview were then, you would recall about {expected} of {} answers ({themes}).", self.cards)
     }
 }
 
@@ -223,7 +226,8 @@ mod tests {
         // Weakest themes first: every theme but Plan is at zero.
         assert_eq!(all.by_theme.last().unwrap().theme, Theme::Plan);
         assert_eq!(all.by_theme[0].readiness, 0.0);
-        assert!(all.in_words().contains(&format!("of {active} answers")), "retired cards do not count");
+        assert!(all.in_words(&[]).ends_with(&format!("of {active} answers (all themes).")), "retired cards do not count");
+        assert!(all.in_words(&[Theme::FollowUp]).ends_with(&format!("answers ({}).", Theme::FollowUp.label())));
     }
 
     #[test]

@@ -215,11 +215,35 @@ pub fn brought_forward(col: &Collection, clock: Clock) -> Vec<&str> {
 /// What the "All caught up" screen tells.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outlook {
-    /// When the next card becomes due (a learning card's exact time, or the start of a review's day).
+    /// When the next review becomes due (a learning card's exact time, or the start of a review's day).
     pub next_due_ms: Option<i64>,
     /// Cards the next study day will hold: due reviews and learning cards, plus its new cards.
     pub tomorrow_reviews: usize,
     pub tomorrow_new: usize,
+}
+
+impl Outlook {
+    /// "New cards tomorrow. Your next review: Thu 3 Dec." — a review's day by its date (never the
+    /// hour the study day rolls over), a learning card by its time ("in 10 minutes", "today at 13:00").
+    pub fn words(&self, clock: Clock) -> String {
+        let review = self.next_due_ms.map(|ms| {
+            let day = clock.day_of(ms);
+            let when = if ms != clock.day_start_ms(day) {
+                super::clock::describe_moment(ms, clock)
+            } else if day == clock.today() + 1 {
+                "tomorrow".into()
+            } else {
+                super::kit::date::Date::of_ms(ms, clock.utc_offset_min).label()
+            };
+            format!("Your next review: {when}.")
+        });
+        match (self.tomorrow_new > 0, review) {
+            (true, Some(r)) => format!("New cards tomorrow. {r}"),
+            (true, None) => "New cards tomorrow.".into(),
+            (false, Some(r)) => r,
+            (false, None) => "No cards are scheduled.".into(),
+        }
+    }
 }
 
 pub fn outlook(col: &Collection, clock: Clock) -> Outlook {
@@ -243,12 +267,6 @@ pub fn outlook(col: &Collection, clock: Clock) -> Outlook {
         }
     }
     let unseen = col.cards.iter().filter(|c| !col.progress.contains_key(&c.id) && col.in_sessions(&c.id)).count();
-    if unseen > 0 {
-        let new_day_start = clock.day_start_ms(tomorrow);
-        if next_due_ms.is_none_or(|n| new_day_start < n) {
-            next_due_ms = Some(new_day_start);
-        }
-    }
     Outlook {
         next_due_ms,
         tomorrow_reviews: tomorrow_reviews.min(col.settings.max_reviews_per_day as usize),

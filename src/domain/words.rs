@@ -19,13 +19,40 @@ pub fn due(due_ms: i64, clock: Clock) -> String {
     if wait < HOUR_MS {
         return format!("due in {}", count(((wait + MINUTE_MS - 1) / MINUTE_MS) as usize, "minute", "minutes"));
     }
-    let days = clock.day_of(due_ms) - clock.today();
-    match days {
+    match clock.day_of(due_ms) - clock.today() {
         ..=0 => "due later today".into(),
         1 => "due tomorrow".into(),
-        2..=44 => format!("due in {}", count(days as usize, "day", "days")),
-        45..=364 => format!("due in {}", count(((days + 15) / 30) as usize, "month", "months")),
-        _ => format!("due in {}", count(((days + 182) / 365) as usize, "year", "years")),
+        days => format!("due in {}", days_span(days)),
+    }
+}
+
+/// A number of days in the unit a person would say, whole: "8 days", "3 weeks", "3 months", "2 years".
+pub fn days_span(days: i64) -> String {
+    let (n, one, many) = match days {
+        ..=13 => (days, "day", "days"),
+        14..=59 => ((days + 3) / 7, "week", "weeks"),
+        60..=364 => ((days + 15) / 30, "month", "months"),
+        _ => ((days + 182) / 365, "year", "years"),
+    };
+    count(n.max(1) as usize, one, many)
+}
+
+/// An interval, as on the grade buttons: "1 min", "10 min", "3 hours", "1 day", "8 days",
+/// "3 weeks", "3 months" (whole units, read aloud as words).
+pub fn span(ms: i64) -> String {
+    let minutes = (ms.max(0) + MINUTE_MS / 2) / MINUTE_MS;
+    match minutes {
+        ..=59 => format!("{} min", minutes.max(1)),
+        60..=1409 => count(((minutes + 30) / 60) as usize, "hour", "hours"),
+        _ => days_span((ms + DAY_MS / 2) / DAY_MS),
+    }
+}
+
+/// Time spent studying: "0 min" when none, "under a minute", "45 min", "2 h 5 min".
+pub fn spent(ms: u64) -> String {
+    match ms {
+        1..=29_999 => "under a minute".into(),
+        _ => minutes((ms + 30_000) / 60_000),
     }
 }
 
@@ -158,10 +185,42 @@ mod tests {
         assert_eq!(due(NINE + 20 * HOUR_MS, c), "due tomorrow");
         assert_eq!(due(NINE + 24 * HOUR_MS, c), "due tomorrow");
         assert_eq!(due(NINE + 2 * DAY_MS, c), "due in 2 days");
-        assert_eq!(due(NINE + 44 * DAY_MS, c), "due in 44 days");
+        assert_eq!(due(NINE + 13 * DAY_MS, c), "due in 13 days");
+        assert_eq!(due(NINE + 44 * DAY_MS, c), "due in 6 weeks");
         assert_eq!(due(NINE + 60 * DAY_MS, c), "due in 2 months");
         assert_eq!(due(NINE + 400 * DAY_MS, c), "due in 1 year");
         assert_eq!(due(NINE + 800 * DAY_MS, c), "due in 2 years");
+    }
+
+    #[test]
+    fn spans_in_whole_units() {
+        assert_eq!(span(0), "1 min");
+        assert_eq!(span(MINUTE_MS), "1 min");
+        assert_eq!(span(5 * MINUTE_MS + 30_000), "6 min");
+        assert_eq!(span(59 * MINUTE_MS), "59 min");
+        assert_eq!(span(59 * MINUTE_MS + 40_000), "1 hour");
+        assert_eq!(span(3 * HOUR_MS), "3 hours");
+        assert_eq!(span(23 * HOUR_MS + 30 * MINUTE_MS), "1 day");
+        assert_eq!(span(DAY_MS), "1 day");
+        assert_eq!(span(8 * DAY_MS), "8 days");
+        assert_eq!(span(13 * DAY_MS), "13 days");
+        assert_eq!(span(14 * DAY_MS), "2 weeks");
+        assert_eq!(span(24 * DAY_MS), "3 weeks");
+        assert_eq!(span(59 * DAY_MS), "8 weeks");
+        assert_eq!(span(60 * DAY_MS), "2 months");
+        assert_eq!(span(81 * DAY_MS), "3 months");
+        assert_eq!(span(364 * DAY_MS), "12 months");
+        assert_eq!(span(365 * DAY_MS), "1 year");
+        assert_eq!(span(800 * DAY_MS), "2 years");
+    }
+
+    #[test]
+    fn time_spent_never_reads_zero_after_reviews() {
+        assert_eq!(spent(0), "0 min");
+        assert_eq!(spent(1), "under a minute");
+        assert_eq!(spent(29_999), "under a minute");
+        assert_eq!(spent(30_000), "1 min");
+        assert_eq!(spent(125 * 60_000), "2 h 5 min");
     }
 
     #[test]

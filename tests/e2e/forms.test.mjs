@@ -196,7 +196,7 @@ test('the interview form keeps what is typed across ticks, another tab and a ref
   await a.reload();
   await a.waitForSelector('.interviews');
   await nav(a, 'Drill').click();
-  assert.match(await a.locator('.interview-panel').textContent(), /Acme Logistics — Operations Analyst.*Themes: Tricky questions, Follow-up\./);
+  assert.match(await a.locator('.interview-panel').textContent(), /Acme Logistics — Operations Analyst.*answers \(Tricky questions, Follow-up\)\./);
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -34,7 +34,7 @@ test('set an interview date, drill, and readiness on the day goes up', async () 
   await button(page, 'Prepare for this one').click();
   await button(page, 'Back to home').click();
   assert.equal(await page.getByRole('heading', { name: 'Northwind' }).count(), 1);
-  assert.match(await page.locator('.interview-panel').textContent(), /Themes: Tricky questions, Follow-up\./);
+  assert.match(await page.locator('.interview-panel').textContent(), /answers \(Tricky questions, Follow-up\)\./);
   assert.equal(await page.getByTestId('theme-readiness').locator('li').count(), 2);
   assert.match(await page.getByTestId('plan').textContent(), new RegExp(`^To reach 90% by then: ${perDay(TWO_THEMES, 14)} new cards a day`));
   await button(page, 'Manage interviews').click();
@@ -48,6 +48,7 @@ test('set an interview date, drill, and readiness on the day goes up', async () 
   assert.match(await page.getByTestId('interview-when').textContent(), /in 7 days 1 hour/);
   assert.equal(await page.getByTestId('readiness').textContent(), '0%');
   assert.match(await page.getByTestId('plan').textContent(), new RegExp(`^To reach 90% by then: ${ALL_PER_DAY} new cards a day`));
+  assert.match(await page.locator('.interview-panel .help').first().textContent(), /about 0 of \d+ answers \(all themes\)\.$/);
   assert.match(await page.getByTestId('theme-readiness').textContent(), /Have a plan 0%/);
 
   // Take the plan, then drill five new cards.

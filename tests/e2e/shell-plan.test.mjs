@@ -139,6 +139,12 @@ test('the last day goes to the ten weakest answers; after the date home asks how
   assert.match(await page.getByTestId('how-it-went').locator('h2').textContent(), /^How did it go at Northwind\?$/);
   await shot(page, 'shell-how-it-went');
   await axe(page, 'home after the interview');
+  assert.match(await page.getByTestId('after-words').textContent(), /^Your interview was yesterday\. Send each interviewer a short thank-you note today;/);
+  // After the week a thank-you note is timely, a follow-up is.
+  await context.clock.setSystemTime(new Date(T0.getTime() + 12 * DAY));
+  await page.reload();
+  await page.getByTestId('how-it-went').waitFor();
+  assert.match(await page.getByTestId('after-words').textContent(), /^Your interview was on Wed 25 Nov\. It's been 12 days: if you have not heard back, a short follow-up is fine;/);
   await button(page, 'Practise the follow-up').click();
   assert.match(await page.getByTestId('focus').textContent(), /Follow-up/);
   await button(page, 'End focus').click();

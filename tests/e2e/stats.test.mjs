@@ -72,6 +72,8 @@ for (const scheme of ['light', 'dark']) {
     // Tables for screen readers carry the charts' numbers.
     assert.equal(await page.locator('.sr-only > table').count(), 3);
     assert.equal(await page.locator('.sr-only > table').nth(1).locator('tbody tr').count(), 30);
+    const weeks = await page.locator('.sr-only > table').first().locator('tbody th').allTextContents();
+    assert.deepEqual([weeks[0], ...weeks.slice(-3)], ['25 weeks ago', '2 weeks ago', 'Last week', 'This week']);
     // Legible at 360 px: no horizontal scroll.
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth));
     await shot(page, `stats-${scheme}`);

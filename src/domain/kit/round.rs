@@ -119,6 +119,9 @@ pub fn interview_key(at: i64, company: &str, role: &str) -> String {
     format!("{at}-{h:08x}")
 }
 
+/// How long after an interview a thank-you note is still timely: a week.
+pub const THANKS_WINDOW_MS: i64 = 7 * crate::domain::clock::DAY_MS;
+
 impl Round {
     pub fn for_interview(iv: &Interview) -> Round {
         Round { at: iv.at_ms, company: iv.company.clone(), role: iv.role.clone(), ..Round::default() }
@@ -181,8 +184,7 @@ impl Round {
     /// start until a week after, while some interviewer (or, with none named, anyone) has no note
     /// marked sent.
     pub fn thanks_due(&self, now_ms: i64) -> bool {
-        let week = 7 * crate::domain::clock::DAY_MS;
-        if now_ms < self.at || now_ms > self.at + week {
+        if now_ms < self.at || now_ms > self.at + THANKS_WINDOW_MS {
             return false;
         }
         let names = self.interviewers();

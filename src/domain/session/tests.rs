@@ -184,6 +184,19 @@ fn the_outlook_names_the_next_due_time_and_tomorrows_load() {
     assert_eq!(o.next_due_ms, Some(T0 + 10 * 60_000));
     assert_eq!(o.tomorrow_new, 3);
     assert_eq!(o.tomorrow_reviews, 1, "the learning card counts for tomorrow; Easy cards are days away");
+    assert_eq!(o.words(clock), "New cards tomorrow. Your next review: in 10 minutes.");
+}
+
+#[test]
+fn the_outlook_names_a_reviews_day_never_the_rollover_hour() {
+    let clock = Clock::new(1_795_622_400_000, 0); // Wed 25 Nov 2026 16:00 UTC
+    let day = |d: i64| clock.day_start_ms(clock.today() + d);
+    let o = |next: Option<i64>, new: usize| Outlook { next_due_ms: next, tomorrow_reviews: 0, tomorrow_new: new };
+    assert_eq!(o(Some(day(8)), 3).words(clock), "New cards tomorrow. Your next review: Thu 3 Dec.");
+    assert_eq!(o(Some(day(1)), 0).words(clock), "Your next review: tomorrow.");
+    assert_eq!(o(None, 3).words(clock), "New cards tomorrow.");
+    assert_eq!(o(None, 0).words(clock), "No cards are scheduled.");
+    assert!(!o(Some(day(1)), 1).words(clock).contains("04:00"));
 }
 
 #[test]
