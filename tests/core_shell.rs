@@ -169,3 +169,19 @@ fn the_welcome_adds_the_interview_as_the_form_does_or_skips_it() {
     app.apply(Action::SetTrack(Track::Frontline), at(2));
     assert_eq!((app.col().settings.track, app.col().interviews.len()), (Some(Track::Frontline), 0));
 }
+
+#[test]
+fn an_interview_added_is_shown_from_the_top_of_the_screen_and_a_refused_one_stays_in_its_form() {
+    use second_round::core::{Effect, FocusOn};
+    let memory = Memory::new();
+    let mut app = open(&memory, at(0));
+    app.apply(Action::Show(Screen::Interviews), at(1));
+    app.apply(Action::Change("iv-company".into(), "Acme".into()), at(1));
+    // No date: the form says what is wrong, and nothing moves.
+    assert!(!app.apply(Action::Submit, at(2)).contains(&Effect::Focus(FocusOn::Heading)));
+    assert!(app.col().interviews.is_empty());
+    app.apply(Action::Change("iv-when".into(), "2026-12-02T10:00".into()), at(3));
+    assert_eq!(app.apply(Action::Submit, at(4)), vec![Effect::Focus(FocusOn::Heading)], "to the list above the form, where it now is");
+    assert_eq!(app.col().interviews.len(), 1);
+    assert_eq!(app.screen, Screen::Interviews);
+}

@@ -38,6 +38,7 @@ pub fn use_focus() {
         let selector = match FOCUS.take() {
             Some(FocusOn::Answer) => ".answer",
             Some(FocusOn::ConfirmDelete) => ".confirm .danger",
+            Some(FocusOn::Heading) => return super::router::arrive(),
             None => return,
         };
         if let Some(el) = gloo_utils::document().query_selector(selector).ok().flatten() {

@@ -43,4 +43,7 @@ pub enum FocusOn {
     Answer,
     /// The button "Delete for good", when the question is asked.
     ConfirmDelete,
+    /// The screen's heading, scrolled to its top: an interview just added is in the list above
+    /// the form, where the person sees it, not under the emptied form.
+    Heading,
 }

@@ -1,7 +1,7 @@
 //! The form on screen: which one it is, its starting values, and what sending it does.
 
 use super::forms::{self, Draft};
-use super::{AppState, Screen};
+use super::{AppState, Effect, FocusOn, Screen};
 use crate::domain::interview;
 
 impl AppState {
@@ -85,6 +85,7 @@ impl AppState {
                 // Added: the form is empty again for the next one.
                 self.set_draft(Draft::default());
                 self.say(if changed.is_some() { "Interview saved" } else { "Interview added" }, None);
+                self.effects.push(Effect::Focus(FocusOn::Heading));
             }),
             Screen::Transfer => {
                 let text = form.get("import-paste").to_string();

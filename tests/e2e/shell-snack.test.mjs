@@ -75,6 +75,11 @@ test('every data change says so in the snackbar; a deleted interview comes back 
   await page.getByLabel('Company (optional)').fill('Acme');
   await button(page, 'Add interview').click();
   await snack(page, 'Interview added');
+  // The screen goes back to its top, where the new interview is listed above the emptied form.
+  await page.waitForFunction(() => window.scrollY === 0 && document.activeElement?.tagName === 'H1');
+  const listed = await page.locator('.interview-list').boundingBox();
+  assert.ok(listed && listed.y >= 0 && listed.y < 844, `the new interview in view (list at y=${listed?.y})`);
+  assert.match(await page.locator('.interview-list').textContent(), /Acme/);
   await page.getByLabel('Date and time').fill('2026-12-09T10:00');
   await page.getByLabel('Company (optional)').fill('Globex');
   await button(page, 'Add interview').click();
