@@ -14,6 +14,12 @@ export const SHOTS = path.join(here, 'screenshots');
 export const PHONE = { width: 390, height: 844 };
 /** 09:00 UTC on a Wednesday: the tests' "now". */
 export const T0 = new Date('2026-11-25T09:00:00Z');
+export const HOUR = 3600 * 1000;
+export const DAY = 24 * HOUR;
+/** A datetime-local value (the page runs in UTC here) `ms` after the tests' now. */
+export const local = (ms) => new Date(T0.getTime() + ms).toISOString().slice(0, 16);
+/** An init script (as text: a function's closure would not reach the page) that stores these settings. */
+export const settings = (s) => ({ content: `localStorage.setItem('second-round/settings', ${JSON.stringify(JSON.stringify({ track: 'office', ...s }))});` });
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];

@@ -3,18 +3,12 @@
 // Due today and its rows, and the drill.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, phone, shot, button, nav, T0, answers } from './helpers.mjs';
+import { start, phone, shot, button, nav, T0, answers, HOUR, DAY, local, settings } from './helpers.mjs';
 
 let env;
 test.before(async () => { env = await start(); });
 test.after(async () => { await env?.close(); });
 
-const HOUR = 3600 * 1000;
-const DAY = 24 * HOUR;
-/** A datetime-local value (the page runs in UTC here) `ms` after the tests' now. */
-const local = (ms) => new Date(T0.getTime() + ms).toISOString().slice(0, 16);
-/** An init script (as text: a function's closure would not reach the page) that stores these settings. */
-const settings = (s) => ({ content: `localStorage.setItem('second-round/settings', ${JSON.stringify(JSON.stringify({ track: 'office', ...s }))});` });
 
 /** Waits until the drill's progress line reads exactly `text`; fails naming what it read instead. */
 async function progressReads(page, text) {

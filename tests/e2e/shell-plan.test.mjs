@@ -3,7 +3,7 @@
 // and after the date home asks how it went.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, phone, shot, button, nav, T0, axeLightAndDark } from './helpers.mjs';
+import { start, phone, shot, button, nav, T0, axeLightAndDark, HOUR, DAY, local, settings } from './helpers.mjs';
 
 /** axe-core in the page, in light and in dark (evaluated, so the app's CSP does not apply to the checker itself). */
 const axe = axeLightAndDark;
@@ -12,12 +12,6 @@ let env;
 test.before(async () => { env = await start(); });
 test.after(async () => { await env?.close(); });
 
-const HOUR = 3600 * 1000;
-const DAY = 24 * HOUR;
-/** A datetime-local value (the page runs in UTC here) `ms` after the tests' now. */
-const local = (ms) => new Date(T0.getTime() + ms).toISOString().slice(0, 16);
-/** An init script (as text: a function's closure would not reach the page) that stores these settings. */
-const settings = (s) => ({ content: `localStorage.setItem('second-round/settings', ${JSON.stringify(JSON.stringify({ track: 'office', ...s }))});` });
 
 async function drill(page, keys) {
   for (const key of keys) {

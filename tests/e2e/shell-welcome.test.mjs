@@ -3,15 +3,12 @@
 // skipped, nothing is set.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, phone, shot, button, nav, T0, axeLightAndDark } from './helpers.mjs';
+import { start, phone, shot, button, nav, axeLightAndDark, DAY, local } from './helpers.mjs';
 
 let env;
 test.before(async () => { env = await start(); });
 test.after(async () => { await env?.close(); });
 
-const DAY = 24 * 3600 * 1000;
-/** A datetime-local value (the page runs in UTC here) `ms` after the tests' now. */
-const local = (ms) => new Date(T0.getTime() + ms).toISOString().slice(0, 16);
 const stored = (page, key) => page.evaluate((k) => JSON.parse(localStorage.getItem(`second-round/${k}`) ?? 'null'), key);
 
 for (const colorScheme of ['light', 'dark']) {
