@@ -1,7 +1,7 @@
 // The bundle budget. What the first card waits for — index.html and what it makes the browser fetch
 // before the app can start: its stylesheet, the wasm-bindgen JS and its snippets (module preloads)
 // and the wasm (preloaded), with the built-in deck's general answers and coaching inside — must stay
-// within 385,000 bytes brotli. Read from the built index.html (scripts/size.mjs `firstCardFiles`), so
+// within 390,000 bytes brotli. Read from the built index.html (scripts/size.mjs `firstCardFiles`), so
 // a file added there counts. What is fetched without holding up the first card — icons, manifest,
 // the service worker and its registration — is reported, not counted; each role track's answers
 // (tracks/<key>.txt, fetched when that track is chosen and precached after the first load) within
@@ -25,7 +25,7 @@ import path from 'node:path';
 import { firstCardFiles, measure } from '../../scripts/size.mjs';
 import { DIST } from './helpers.mjs';
 
-export const BUDGET_BYTES = 385_000;
+export const BUDGET_BYTES = 390_000;
 export const TRACK_BUDGET_BYTES = 40_000;
 const isTrack = (r) => r.file.startsWith('tracks/');
 
