@@ -1,4 +1,4 @@
-//! Settings: desired retention, new cards per day, maximum reviews per day, maximum interval, the
+//! Settings: how sure to be of each answer (desired retention), new cards per day, maximum reviews per day, maximum interval, the
 //! readiness target, rehearse mode and speech to text.
 
 use super::form::{restored_view, Form};
@@ -71,10 +71,10 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
             <h1 id="settings-title">{ "Settings" }</h1>
             { restored_view(state, &dispatch) }
             <form onsubmit={f.submit()} novalidate=true>
-                { number(&f, "retention", "Desired retention (%)", (*limits::RETENTION_PERCENT.start(), Some(*limits::RETENTION_PERCENT.end())), 1, Some("How likely you want to be to recall a card when it comes back. Higher means more reviews. 70–97, default 90.")) }
+                { number(&f, "retention", "How sure to be of each answer (%)", (*limits::RETENTION_PERCENT.start(), Some(*limits::RETENTION_PERCENT.end())), 1, Some("The chance you still remember an answer when its card comes back (what a scheduler calls desired retention). Higher means more reviews. 70–97, default 90.")) }
                 { number(&f, "new-per-day", "New cards per day", (0, None), 1, None) }
                 { number(&f, "max-reviews", "Maximum reviews per day", (0, None), 1, None) }
-                { number(&f, "max-interval", "Maximum interval (days)", (1, None), 1, None) }
+                { number(&f, "max-interval", "Longest gap between reviews (days)", (1, None), 1, None) }
                 { number(&f, "target", "Readiness target for the interview (%)", (*limits::TARGET_PERCENT.start(), Some(*limits::TARGET_PERCENT.end())), 1, None) }
                 <fieldset class="tracks" aria-describedby="track-help">
                     <legend>{ "Whose answers: your role track" }</legend>

@@ -117,7 +117,7 @@ test('settings keep what is typed across ticks, another tab and validation error
   const typed = {
     'New cards per day': '7',
     'Maximum reviews per day': '150',
-    'Desired retention (%)': '99', // out of range: Save names it and keeps everything else
+    'How sure to be of each answer (%)': '99', // out of range: Save names it and keeps everything else
     'Rehearse: answer against the clock before the model answer shows': true,
     'Answer time (seconds)': '45',
   };
@@ -125,7 +125,7 @@ test('settings keep what is typed across ticks, another tab and validation error
   await context.clock.runFor(TICKS);
   assert.deepEqual(await values(a, Object.keys(typed)), typed, 'kept across the ticks');
   await button(a, 'Save settings').click();
-  assert.match(await a.getByRole('alert').textContent(), /Desired retention must be a number from 70 to 97/);
+  assert.match(await a.getByRole('alert').textContent(), /How sure to be of each answer must be a number from 70 to 97/);
   await context.clock.runFor(TICKS);
   assert.deepEqual(await values(a, Object.keys(typed)), typed, 'kept across the validation error');
 
@@ -133,7 +133,7 @@ test('settings keep what is typed across ticks, another tab and validation error
   await fromOtherTab(a, b, context, 'second-round/settings', async (tab) => {
     await nav(tab, 'Settings').click();
     await tab.getByLabel('Readiness target for the interview (%)').fill('80');
-    await tab.getByLabel('Maximum interval (days)').fill('400');
+    await tab.getByLabel('Longest gap between reviews (days)').fill('400');
     await button(tab, 'Save settings').click();
     await tab.waitForSelector('.home');
   });
@@ -141,9 +141,9 @@ test('settings keep what is typed across ticks, another tab and validation error
   assert.deepEqual(await values(a, Object.keys(typed)), typed, 'what was typed stays after the other tab saved');
   // The fields this tab did not touch follow the other tab; the two it did keep what was typed.
   assert.equal(await a.getByLabel('Readiness target for the interview (%)').inputValue(), '80');
-  assert.equal(await a.getByLabel('Maximum interval (days)').inputValue(), '400');
+  assert.equal(await a.getByLabel('Longest gap between reviews (days)').inputValue(), '400');
 
-  await a.getByLabel('Desired retention (%)').fill('85');
+  await a.getByLabel('How sure to be of each answer (%)').fill('85');
   await context.clock.runFor(TICKS);
   await button(a, 'Save settings').click();
   await a.waitForSelector('.home');
@@ -153,7 +153,7 @@ test('settings keep what is typed across ticks, another tab and validation error
   await a.reload();
   await a.waitForSelector('.home');
   await nav(a, 'Settings').click();
-  assert.deepEqual(await values(a, Object.keys(typed)), { ...typed, 'Desired retention (%)': '85' }, 'saved and kept across a reload');
+  assert.deepEqual(await values(a, Object.keys(typed)), { ...typed, 'How sure to be of each answer (%)': '85' }, 'saved and kept across a reload');
   // Leaving without saving lets what was typed go.
   await a.getByLabel('New cards per day').fill('3');
   await button(a, 'Cancel').click();

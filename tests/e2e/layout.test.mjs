@@ -98,28 +98,28 @@ for (const viewport of [{ width: 360, height: 640 }, { width: 390, height: 844 }
 test('settings: out-of-range values are explained; good ones are saved and kept', async () => {
   const { page, problems, context } = await phone(env);
   await nav(page, 'Settings').click();
-  assert.equal(await page.getByLabel('Desired retention (%)').inputValue(), '90');
+  assert.equal(await page.getByLabel('How sure to be of each answer (%)').inputValue(), '90');
   assert.equal(await page.getByLabel('New cards per day').inputValue(), '15');
-  await page.getByLabel('Desired retention (%)').fill('99');
+  await page.getByLabel('How sure to be of each answer (%)').fill('99');
   await page.getByLabel('New cards per day').fill('-3');
   await button(page, 'Save settings').click();
   const errors = await page.getByRole('alert').innerText();
-  assert.match(errors, /Desired retention must be a number from 70 to 97/);
+  assert.match(errors, /How sure to be of each answer must be a number from 70 to 97/);
   assert.match(errors, /New cards per day must be a whole number/);
-  assert.equal(await page.getByLabel('Desired retention (%)').inputValue(), '99', 'what was typed stays for correcting');
+  assert.equal(await page.getByLabel('How sure to be of each answer (%)').inputValue(), '99', 'what was typed stays for correcting');
   await shot(page, 'settings-errors');
-  await page.getByLabel('Desired retention (%)').fill('85');
+  await page.getByLabel('How sure to be of each answer (%)').fill('85');
   await page.getByLabel('New cards per day').fill('5');
   await page.getByLabel('Maximum reviews per day').fill('50');
-  await page.getByLabel('Maximum interval (days)').fill('180');
+  await page.getByLabel('Longest gap between reviews (days)').fill('180');
   await button(page, 'Save settings').click();
   assert.equal(await page.getByTestId('new-count').textContent(), '5');
   await page.reload();
   await page.waitForSelector('.home');
   await nav(page, 'Settings').click();
-  assert.equal(await page.getByLabel('Desired retention (%)').inputValue(), '85');
+  assert.equal(await page.getByLabel('How sure to be of each answer (%)').inputValue(), '85');
   assert.equal(await page.getByLabel('Maximum reviews per day').inputValue(), '50');
-  assert.equal(await page.getByLabel('Maximum interval (days)').inputValue(), '180');
+  assert.equal(await page.getByLabel('Longest gap between reviews (days)').inputValue(), '180');
   assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem('second-round/settings'))),
     { desiredRetentionPercent: 85, newPerDay: 5, maxReviewsPerDay: 50, maxIntervalDays: 180, readinessTargetPercent: 90, rehearse: false, answerSeconds: 120, speechToText: false, track: 'office' },
     'the role track shown (General / office) is saved with the rest');

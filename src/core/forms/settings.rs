@@ -34,7 +34,7 @@ pub fn parse(form: &Draft) -> Result<Settings, Vec<String>> {
         }
     };
     let (r, t) = (&limits::RETENTION_PERCENT, &limits::TARGET_PERCENT);
-    let retention = percent("retention", r, format!("Desired retention must be a number from {} to {} (%).", r.start(), r.end()));
+    let retention = percent("retention", r, format!("How sure to be of each answer must be a number from {} to {} (%).", r.start(), r.end()));
     let target = percent("target", t, format!("Readiness target must be a whole number from {} to {} (%).", t.start(), t.end()));
     let mut whole = |id: &str, name: &str, max: u32| -> u32 {
         match read(id).parse::<u32>() {
@@ -48,7 +48,7 @@ pub fn parse(form: &Draft) -> Result<Settings, Vec<String>> {
     let new_per_day = whole("new-per-day", "New cards per day", *limits::NEW_PER_DAY.end());
     let max_reviews = whole("max-reviews", "Maximum reviews per day", *limits::MAX_REVIEWS_PER_DAY.end());
     let max_interval =
-        limits::whole(whole("max-interval", "Maximum interval", *limits::MAX_INTERVAL_DAYS.end()), &limits::MAX_INTERVAL_DAYS);
+        limits::whole(whole("max-interval", "Longest gap between reviews", *limits::MAX_INTERVAL_DAYS.end()), &limits::MAX_INTERVAL_DAYS);
     let a = &limits::ANSWER_SECONDS;
     let answer_seconds = match read("answer-seconds").parse::<u32>() {
         Ok(n) if a.contains(&n) => n,
