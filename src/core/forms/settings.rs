@@ -34,7 +34,8 @@ pub fn parse(form: &Draft) -> Result<Settings, Vec<String>> {
         }
     };
     let (r, t) = (&limits::RETENTION_PERCENT, &limits::TARGET_PERCENT);
-    let retention = percent("retention", r, format!("How sure to be of each answer must be a number from {} to {} (%).", r.start(), r.end()));
+    let retention =
+        percent("retention", r, format!("How sure to be of each answer must be a number from {} to {} (%).", r.start(), r.end()));
     let target = percent("target", t, format!("Readiness target must be a whole number from {} to {} (%).", t.start(), t.end()));
     let mut whole = |id: &str, name: &str, max: u32| -> u32 {
         match read(id).parse::<u32>() {
