@@ -356,3 +356,97 @@ fn a_deleted_story_comes_back_with_undo_on_the_plan_sheet_that_named_it() {
     let deleted = again.kit.stories.iter().find(|s| s.id == ids_[0]).unwrap().edited;
     assert!(deleted > T0 + 10_000, "newer than the deletion, so another device's copy of it does not win");
 }
+
+/// Round-one notes written for the interview and saved.
+fn with_notes(memory: &Memory) -> AppState {
+    let mut app = open(memory, at(0));
+    app.apply(Action::Show(Screen::Kit(KitScreen::Notes)), at(1));
+    typed(&mut app, &[(&ids::person("name", 0), "Priya Shah"), (ids::WELL, "Rapport")], at(2));
+    app.apply(Action::Submit, at(3));
+    assert_eq!(snack(&app).0, "Notes saved");
+    app
+}
+
+/// The interview's form opened, `fields` typed over it and saved.
+fn edit_interview(app: &mut AppState, fields: &[(&str, &str)], s: i64) {
+    app.apply(Action::Planner(second_round::core::Planner::Edit(0)), at(s));
+    typed(app, fields, at(s));
+    app.apply(Action::Submit, at(s + 1));
+    assert_eq!(snack(app).0, "Interview saved", "{:?}", app.form_errors);
+}
+
+#[test]
+fn an_interview_s_notes_follow_it_when_its_moment_company_or_role_changes() {
+    let memory = with_interview();
+    let mut app = with_notes(&memory);
+    // A day later (UTC+1), at another company.
+    edit_interview(&mut app, &[("iv-when", "2026-12-03T11:00"), ("iv-company", "Contoso")], 10);
+    let moved = Interview { at_ms: AT + 86_400_000, company: "Contoso".into(), ..interview() };
+    assert_eq!(app.col().interviews[0].at_ms, moved.at_ms);
+    assert_eq!(app.kit_round().unwrap().went_well, "Rapport", "the kit shows the notes");
+    assert_eq!(app.kit.rounds.len(), 1);
+    let rounds = stored(&memory, "/round/");
+    assert_eq!(rounds.len(), 1, "the old record removed, the new one written: {rounds:?}");
+    let again = open(&memory, at(20));
+    assert_eq!(again.kit.round(&moved).expect("kept under the interview as it is now").people[0].name, "Priya Shah");
+    // Only its themes changed: the same record.
+    let mut app = again;
+    app.apply(Action::Planner(second_round::core::Planner::Edit(0)), at(30));
+    app.apply(Action::Change("iv-theme-plan".into(), "1".into()), at(30));
+    app.apply(Action::Submit, at(31));
+    assert_eq!(app.kit.round(&moved).unwrap().went_well, "Rapport");
+    assert_eq!(stored(&memory, "/round/").len(), 1);
+}
+
+#[test]
+fn with_a_full_storage_a_moved_round_waits_and_its_old_record_stays_until_the_new_one_is_in() {
+    let memory = with_interview();
+    let mut app = with_notes(&memory);
+    memory.set_full(true);
+    edit_interview(&mut app, &[("iv-role", "Senior analyst")], 10);
+    let moved = Interview { role: "Senior analyst".into(), ..interview() };
+    assert_eq!(app.kit_round().unwrap().went_well, "Rapport");
+    assert!(app.pending.contains(&second_round::core::Write::Interviews));
+    assert_eq!(app.pending.iter().filter(|w| matches!(w, second_round::core::Write::Round(_))).count(), 2, "{:?}", app.pending);
+    // Closed now: the notes are still in storage, under the interview as it was.
+    let closed = open(&memory, at(12));
+    assert_eq!(closed.kit.round(&interview()).expect("the old record kept").went_well, "Rapport");
+    memory.set_full(false);
+    app.apply(Action::Tick, at(30));
+    assert!(app.pending.is_empty());
+    let again = open(&memory, at(40));
+    assert_eq!(again.kit.round(&moved).expect("moved").went_well, "Rapport");
+    assert_eq!(stored(&memory, "/round/").len(), 1);
+}
+
+#[test]
+fn deleting_an_interview_with_notes_asks_first_then_takes_its_round_and_undo_brings_both_back() {
+    let memory = with_interview();
+    let mut app = with_notes(&memory);
+    app.apply(Action::Show(Screen::Interviews), at(5));
+    let effects = app.apply(Action::RemoveInterview(0), at(6));
+    assert_eq!(app.confirm_remove, Some(0), "asked");
+    assert!(effects.contains(&Effect::Focus(second_round::core::FocusOn::ConfirmDelete)));
+    assert_eq!(app.col().interviews.len(), 1);
+    app.apply(Action::KeepInterview, at(7));
+    assert_eq!((app.confirm_remove, app.col().interviews.len()), (None, 1), "kept");
+    app.apply(Action::RemoveInterview(0), at(8));
+    app.apply(Action::RemoveInterview(0), at(9));
+    assert!(app.col().interviews.is_empty());
+    assert!(app.kit.rounds.is_empty() && stored(&memory, "/round/").is_empty(), "no notes left behind");
+    assert_eq!(snack(&app), ("Interview deleted".into(), true));
+    app.apply(Action::Snack(SnackAction::Undo), at(10));
+    assert_eq!(snack(&app).0, "Interview back");
+    let again = open(&memory, at(20));
+    assert_eq!(again.col().interviews, vec![interview()]);
+    assert_eq!(again.kit.round(&interview()).expect("back").people[0].name, "Priya Shah");
+}
+
+#[test]
+fn an_interview_with_nothing_written_for_it_is_deleted_without_asking() {
+    let memory = with_interview();
+    let mut app = open(&memory, at(0));
+    app.apply(Action::RemoveInterview(0), at(1));
+    assert!(app.col().interviews.is_empty());
+    assert_eq!(app.confirm_remove, None);
+}

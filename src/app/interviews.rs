@@ -47,7 +47,7 @@ pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html
     let past = col.interviews.iter().enumerate().filter(|(_, i)| i.at_ms <= now).max_by_key(|(_, i)| i.at_ms);
     match (interview::upcoming(&col.interviews, now), past) {
         (Some(iv), _) => ahead(state, iv, &dispatch),
-        (None, Some((i, iv))) => after(i, iv, state.clock, &dispatch),
+        (None, Some((i, iv))) => after(i, iv, state.clock, state.confirm_remove == Some(i), &dispatch),
         (None, None) => html! {
             <section class="interview-panel" aria-labelledby="interview-title">
                 <h2 id="interview-title">{ "Your interview" }</h2>
@@ -59,7 +59,7 @@ pub fn panel(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html
 }
 
 /// After the date: how it went, and what comes next, before the interview is let go.
-fn after(i: usize, iv: &interview::Interview, clock: Clock, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+fn after(i: usize, iv: &interview::Interview, clock: Clock, asking: bool, dispatch: &UseReducerDispatcher<AppState>) -> Html {
     let send = sender(dispatch);
     html! {
         <section class="interview-panel after" aria-labelledby="interview-title" data-testid="how-it-went">
@@ -70,7 +70,24 @@ fn after(i: usize, iv: &interview::Interview, clock: Clock, dispatch: &UseReduce
                 <button class="secondary" onclick={send(Action::Show(Screen::Interviews))}>{ "Plan the next round" }</button>
                 <button class="secondary" onclick={send(Action::RemoveInterview(i))}>{ "Done with it" }</button>
             </div>
+            if asking {
+                { confirm_remove(i, dispatch) }
+            }
         </section>
+    }
+}
+
+/// Asked before an interview whose kit holds notes is deleted with them.
+fn confirm_remove(i: usize, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let send = sender(dispatch);
+    html! {
+        <div class="confirm" role="alertdialog" aria-labelledby="iv-confirm-text">
+            <p id="iv-confirm-text">{ "Delete this interview? Its notes, questions, plan and thank-you notes go too." }</p>
+            <div class="form-actions">
+                <button type="button" class="primary danger" onclick={send(Action::RemoveInterview(i))}>{ "Delete" }</button>
+                <button type="button" class="secondary" onclick={send(Action::KeepInterview)}>{ "Keep it" }</button>
+            </div>
+        </div>
     }
 }
 
@@ -163,6 +180,9 @@ pub fn view(state: &AppState, dispatch: UseReducerDispatcher<AppState>) -> Html 
                                 <button class="secondary" onclick={send(Action::Planner(Planner::Edit(i)))} aria-label={format!("Edit {}", iv.title())}>{ "Edit" }</button>
                                 <button class="secondary" onclick={send(Action::RemoveInterview(i))} aria-label={format!("Delete {}", iv.title())}>{ "Delete" }</button>
                             </div>
+                            if state.confirm_remove == Some(i) {
+                                { confirm_remove(i, &dispatch) }
+                            }
                         </li>
                     }) }
                 </ul>

@@ -37,7 +37,10 @@ pub enum Action {
     Dismiss(usize),
     Storage(StorageReport),
     ActivateInterview(usize),
+    /// Delete an interview (asked first when its kit holds notes: sent again, it deletes).
     RemoveInterview(usize),
+    /// "Keep it": the interview asked about stays.
+    KeepInterview,
     /// Take the interview plan's number of new cards a day.
     UsePlan(u32),
     /// Rehearse mode on or off for this session.

@@ -100,12 +100,25 @@ impl AppState {
         self.say("Card deleted", None);
     }
 
-    /// An interview deleted, with Undo (the list as it was, which one is active included).
+    /// An interview deleted with its kit's round, with Undo putting both back (the list as it was,
+    /// which one is active included). When the round holds notes, it is asked first (focus on
+    /// "Delete"); asked, the same action deletes.
     pub(super) fn remove_interview(&mut self, i: usize) {
+        let Some(iv) = self.col().interviews.get(i).cloned() else { return };
+        let round = self.kit.round(&iv).cloned();
+        if round.as_ref().is_some_and(|r| !r.is_empty()) && self.confirm_remove != Some(i) {
+            self.confirm_remove = Some(i);
+            self.effects.push(Effect::Focus(FocusOn::ConfirmDelete));
+            return;
+        }
+        self.confirm_remove = None;
         let now = self.clock.now_ms;
         let before = self.col().interviews.clone();
         self.change_interviews(|list| interview::remove(list, i, now));
-        self.say("Interview deleted", Some(Restore::Interviews(before)));
+        if let Some(r) = &round {
+            self.replace_round(Some(r.key()), None);
+        }
+        self.say("Interview deleted", Some(Restore::Interviews(before, round.map(Box::new))));
     }
 
     /// The interviews changed by `change`, saved.

@@ -28,6 +28,7 @@ impl AppState {
         if matches!(action, Action::Show(_) | Action::Edit(_) | Action::Start | Action::KeepGoing(_) | Action::Planner(_)) {
             s.snack = None;
             s.editing_interview = None;
+            s.confirm_remove = None;
         }
         // Saved, or what it edits deleted: the form's changes are not kept.
         let (submit, delete) =
@@ -76,6 +77,7 @@ impl AppState {
             Action::Storage(report) => self.storage = Some(report),
             Action::ActivateInterview(i) => self.change_interviews(|list| interview::activate(list, i)),
             Action::RemoveInterview(i) => self.remove_interview(i),
+            Action::KeepInterview => self.confirm_remove = None,
             Action::UsePlan(n) => self.use_plan(n),
             Action::SetRehearse(on) => self.rehearse = on,
             Action::Record => self.record(),

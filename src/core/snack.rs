@@ -19,8 +19,9 @@ pub struct Snack {
 /// What an Undo in the snackbar puts back.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Restore {
-    /// The interviews as they were before one was deleted (which one is active included).
-    Interviews(Vec<Interview>),
+    /// The interviews as they were before one was deleted (which one is active included), and
+    /// its kit's round.
+    Interviews(Vec<Interview>, Option<Box<crate::domain::kit::Round>>),
     /// A card's suspension as it was.
     Suspended(String, bool),
     /// New cards a day as they were before the interview plan's number was taken.
@@ -58,8 +59,11 @@ impl AppState {
             SnackAction::Undo => {
                 let Some(restore) = self.snack.as_mut().and_then(|s| s.undo.take()) else { return };
                 let text = match restore {
-                    Restore::Interviews(list) => {
+                    Restore::Interviews(list, round) => {
                         self.change_interviews(|l| *l = list);
+                        if let Some(round) = round {
+                            self.replace_round(None, Some(*round));
+                        }
                         "Interview back"
                     }
                     Restore::Suspended(id, on) => {

@@ -158,6 +158,8 @@ pub struct AppState {
     pub browse: Browse,
     pub editing: Option<String>,
     pub confirm_delete: bool,
+    /// The interview whose deletion is asked about (its kit holds notes).
+    pub confirm_remove: Option<usize>,
     /// Shared, not copied with every new state: a preview can hold thousands of cards.
     pub import: Option<Rc<Pending>>,
     pub import_error: Option<String>,
@@ -242,6 +244,7 @@ impl AppState {
             browse: Browse::default(),
             editing: None,
             confirm_delete: false,
+            confirm_remove: None,
             import: None,
             import_error: None,
             pending: Vec::new(),

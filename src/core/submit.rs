@@ -76,12 +76,18 @@ impl AppState {
             Screen::Interviews => forms::interviews::read(&form, self.clock, self.local_time).map(|iv| {
                 // Changed: the old one goes (the new one is prepared for if it was).
                 let changed = self.editing_interview.take().filter(|i| *i < self.col().interviews.len());
+                let old = changed.map(|i| self.col().interviews[i].clone());
+                let new = iv.clone();
                 self.change_interviews(|list| {
                     if let Some(i) = changed {
                         list.remove(i);
                     }
                     interview::add(list, iv);
                 });
+                // Its kit's notes follow it.
+                if let Some(old) = old {
+                    self.move_round(&old, &new);
+                }
                 // Added: the form is empty again for the next one.
                 self.set_draft(Draft::default());
                 self.say(if changed.is_some() { "Interview saved" } else { "Interview added" }, None);

@@ -53,7 +53,7 @@ pub enum Write {
     Everything,
     /// One of the interview kit's stories (by id; a deleted one as a record without text).
     Story(String),
-    /// What the kit keeps for one interview (its round, by key).
+    /// What the kit keeps for one interview (its round, by key; none kept: its record removed).
     Round(String),
     /// The mock interview under way (none: its record removed).
     Mock,
@@ -115,9 +115,13 @@ impl AppState {
     /// saving at all) to be tried again, and the banner says so; the whole collection is not
     /// tried again (it is all or nothing, and the caller says so).
     fn write(&mut self, writes: Vec<Write>) -> Result<(), String> {
-        let mut first = Ok(());
+        let mut first: Result<(), String> = Ok(());
         for w in writes {
-            let result = self.write_one(&w);
+            // A record removed once its replacement is stored: after a refusal it waits its turn.
+            let result = match &first {
+                Err(why) if self.removes(&w) => Err(why.clone()),
+                _ => self.write_one(&w),
+            };
             if let Err(why) = &result {
                 if w == Write::Everything {
                     return result;
@@ -132,6 +136,11 @@ impl AppState {
             self.note_write(result);
         }
         first
+    }
+
+    /// Whether `w` removes a record (a round no longer kept: deleted, or moved to a new key).
+    fn removes(&self, w: &Write) -> bool {
+        matches!(w, Write::Round(key) if !self.kit.rounds.iter().any(|r| r.key() == *key))
     }
 
     fn write_one(&self, w: &Write) -> Result<(), String> {
@@ -152,7 +161,10 @@ impl AppState {
             Write::Interviews => store.save_interviews(&col.interviews),
             Write::Everything => store.replace_all(&col, &self.built_in),
             Write::Story(id) => self.kit.stories.iter().find(|s| s.id == *id).map_or(Ok(()), |s| store.save_story(s)),
-            Write::Round(key) => self.kit.rounds.iter().find(|r| r.key() == *key).map_or(Ok(()), |r| store.save_round(r)),
+            Write::Round(key) => match self.kit.rounds.iter().find(|r| r.key() == *key) {
+                Some(r) => store.save_round(r),
+                None => store.remove_round(key),
+            },
             Write::Mock => {
                 let value = self.mock.run.as_ref().map(|m| mock_records::mock_value(m, &self.mock.grades));
                 store.save_mock(Key::Mock, value.as_deref())

@@ -234,6 +234,11 @@ impl Store {
         self.set(&Key::Round(round.key()).name(), &schema::round_value(round))
     }
 
+    /// Removes what was kept for one interview (by `kit::round::interview_key`).
+    pub fn remove_round(&mut self, key: &str) -> Result<(), String> {
+        self.remove(&Key::Round(key.to_string()).name())
+    }
+
     /// Saves a card's text (one of the person's own, or an edited built-in card), edited at
     /// `edited` (ms).
     pub fn save_card(&mut self, card: &Card, order: usize, edited: i64) -> Result<(), String> {

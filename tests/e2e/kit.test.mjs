@@ -287,3 +287,54 @@ function fnv(text) {
   for (const b of Buffer.from(text, 'utf8')) h = Math.imul(h ^ b, 0x01000193) >>> 0;
   return h.toString(16).padStart(8, '0');
 }
+
+test('round-one notes follow the interview when its time changes; deleting it asks first, Undo brings both back', async () => {
+  const { page, context, problems } = await open();
+  await nav(page, 'Kit').click();
+  await button(page, 'Round-one notes').click();
+  await page.getByLabel('What went well').fill('The reconciliation story landed.');
+  await button(page, 'Save notes').click();
+  await snackbar(page, 'Notes saved');
+  const rounds = async () => Object.keys(await kitKeys(page)).filter((k) => k.includes('/round/'));
+  const [before] = await rounds();
+
+  // The interview moves a day later.
+  await page.evaluate(() => { location.hash = '#/interviews'; });
+  await page.getByRole('button', { name: /^Edit Northwind/ }).click();
+  const when = await page.locator('#iv-when').inputValue();
+  await page.locator('#iv-when').fill(when.replace('2026-12-02', '2026-12-03'));
+  await button(page, 'Save interview').click();
+  await snackbar(page, 'Interview saved');
+  const moved = await rounds();
+  assert.equal(moved.length, 1, 'one record, under the interview as it is now');
+  assert.notEqual(moved[0], before);
+  await page.reload();
+  await page.waitForSelector('main section');
+  await nav(page, 'Kit').click();
+  assert.match(await page.getByTestId('kit-interview').textContent(), /Thu 3 Dec/);
+  await button(page, 'Round-one notes').click();
+  assert.equal(await page.getByLabel('What went well').inputValue(), 'The reconciliation story landed.');
+
+  // Deleting it names what goes, with the focus on "Delete"; "Keep it" keeps it.
+  await page.evaluate(() => { location.hash = '#/interviews'; });
+  await page.getByRole('button', { name: /^Delete Northwind/ }).click();
+  const asked = page.getByRole('alertdialog');
+  assert.match(await asked.textContent(), /Delete this interview\? Its notes, questions, plan and thank-you notes go too\./);
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Delete');
+  await axe(page, 'deleting an interview asked');
+  await button(page, 'Keep it').click();
+  assert.equal(await asked.count(), 0);
+  assert.equal((await rounds()).length, 1);
+  await page.getByRole('button', { name: /^Delete Northwind/ }).click();
+  await button(page, 'Delete').click();
+  const line = await snackbar(page, 'Interview deleted');
+  assert.deepEqual(await rounds(), [], 'its notes go with it');
+  await line.getByRole('button', { name: 'Undo' }).click();
+  await snackbar(page, 'Interview back');
+  assert.deepEqual(await rounds(), moved);
+  await nav(page, 'Kit').click();
+  await button(page, 'Round-one notes').click();
+  assert.equal(await page.getByLabel('What went well').inputValue(), 'The reconciliation story landed.');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -3,6 +3,7 @@
 //! change stores the interview's one record and the snackbar says so.
 
 use crate::core::{AppState, Restore, Write};
+use crate::domain::interview::Interview;
 use crate::domain::kit::{round, thanks, Question, Round};
 
 use super::{ids, KitScreen};
@@ -17,6 +18,32 @@ impl AppState {
             None => self.kit.rounds.push(round),
         }
         let _ = self.persist(vec![Write::Round(key)]);
+    }
+
+    /// A round's record removed (`gone`: its key) and/or one put back whole (`back`), stored in
+    /// that order after the new record: with a full storage the old record waits behind it.
+    pub(crate) fn replace_round(&mut self, gone: Option<String>, back: Option<Round>) {
+        let mut writes = Vec::new();
+        if let Some(round) = back {
+            let key = round.key();
+            self.kit.rounds.retain(|r| r.key() != key);
+            self.kit.rounds.push(round);
+            writes.push(Write::Round(key));
+        }
+        if let Some(key) = gone.filter(|k| !writes.contains(&Write::Round(k.clone()))) {
+            self.kit.rounds.retain(|r| r.key() != key);
+            writes.push(Write::Round(key));
+        }
+        let _ = self.persist(writes);
+    }
+
+    /// An interview changed (its moment, company or role): its round goes with it.
+    pub(crate) fn move_round(&mut self, from: &Interview, to: &Interview) {
+        let Some(mut round) = self.kit.round(from).cloned().filter(|_| !Round::for_interview(from).is_for(to)) else { return };
+        let gone = round.key();
+        (round.at, round.company, round.role) = (to.at_ms, to.company.clone(), to.role.clone());
+        round.edited = self.clock.now_ms.max(round.edited + 1);
+        self.replace_round(Some(gone), Some(round));
     }
 
     /// A card of "Your questions for them" added to the interview's questions (once).
