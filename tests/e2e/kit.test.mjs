@@ -4,7 +4,7 @@
 // model answer; every new screen checked by axe, light and dark; everything kept across a reload.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { start, phone, shot, button, nav, axe, snackbar } from './helpers.mjs';
+import { start, phone, shot, button, nav, axe, axeLightAndDark, snackbar } from './helpers.mjs';
 import { DECK } from './deck-source.mjs';
 
 let env;
@@ -321,7 +321,7 @@ test('round-one notes follow the interview when its time changes; deleting it as
   const asked = page.getByRole('alertdialog');
   assert.match(await asked.textContent(), /Delete this interview\? Its notes, questions, plan and thank-you notes go too\./);
   await page.waitForFunction(() => document.activeElement?.textContent === 'Delete');
-  await axe(page, 'deleting an interview asked');
+  await axeLightAndDark(page, 'deleting an interview asked');
   await button(page, 'Keep it').click();
   assert.equal(await asked.count(), 0);
   assert.equal((await rounds()).length, 1);
