@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: serves dist/ on 127.0.0.1 and drives the system Chromium.
 import path from 'node:path';
 import fs from 'node:fs';
+import os from 'node:os';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -74,18 +75,24 @@ export async function prepare(context, time = T0) {
 }
 
 /**
- * The app served from `root` (dist/ unless told; on `port`, or any free one) and opened on a phone,
+ * The app served from `root` (dist/ unless told; on `port`, or any free one; under the public path
+ * `under`, e.g. 'apps/', when given) and opened on a phone at the address `at` (home unless told),
  * its service worker installed and in control of the page, as after a first visit. `offline()`
  * stops the server, as losing the network does.
  */
-export async function installed(browser, { root = DIST, port = 0 } = {}) {
+export async function installed(browser, { root = DIST, port = 0, under = '', at = '' } = {}) {
+  if (under) {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'second-round-path-'));
+    fs.symlinkSync(root, path.join(parent, under.replace(/\/$/, '')), 'dir');
+    root = parent;
+  }
   const server = await serve(root, port);
-  const base = `http://127.0.0.1:${server.address().port}/`;
+  const base = `http://127.0.0.1:${server.address().port}/${under}`;
   const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
   await prepare(context);
   const page = await context.newPage();
   const problems = watch(page, base);
-  await page.goto(base);
+  await page.goto(base + at);
   await page.waitForSelector('main section');
   // The first visit installs the worker, which then takes control of the page.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });

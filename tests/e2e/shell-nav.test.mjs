@@ -3,11 +3,7 @@
 // expects, and every new screen opening at its top with focus on its heading.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { start, phone, shot, button, nav, prepare, watch, DIST, PHONE, answers } from './helpers.mjs';
-import { serve } from './serve.mjs';
+import { start, phone, shot, button, nav, installed, PHONE, answers } from './helpers.mjs';
 
 let env;
 test.before(async () => { env = await start(); });
@@ -170,22 +166,11 @@ test('the tab bar: one row of 44 px targets at 360, 390 and 1280 px, the current
 });
 
 test('under another public path, and offline after one visit, the addresses still work', async () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'second-round-path-'));
-  fs.symlinkSync(DIST, path.join(root, 'apps'), 'dir');
-  const server = await serve(root);
-  const base = `http://127.0.0.1:${server.address().port}/apps/`;
-  const context = await env.browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  await prepare(context);
-  const page = await context.newPage();
-  const problems = watch(page, base);
-  await page.goto(base + '#/progress');
-  await page.waitForSelector('main section');
+  const { base, context, page, problems, offline } = await installed(env.browser, { under: 'apps/', at: '#/progress' });
   assert.equal(await heading(page), 'Progress');
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
   await nav(page, 'Cards').click();
   assert.equal(page.url(), base + '#/cards');
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
+  await offline();
   await page.reload();
   await page.waitForSelector('main section');
   assert.equal(await heading(page), 'Cards', 'reload offline keeps the screen');
